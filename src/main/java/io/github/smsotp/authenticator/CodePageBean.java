@@ -1,0 +1,52 @@
+package io.github.smsotp.authenticator;
+
+/**
+ * What the code page shows, exposed to FreeMarker as {@code smsOtp}.
+ */
+public final class CodePageBean {
+
+    private final String maskedPhone;
+    private final int codeLength;
+    private final boolean codeActive;
+    private final long resendWaitSeconds;
+    private final boolean resendAllowed;
+    private final boolean sendFailed;
+
+    CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
+                  boolean resendAllowed, boolean sendFailed) {
+        this.maskedPhone = maskedPhone;
+        this.codeLength = codeLength;
+        this.codeActive = codeActive;
+        this.resendWaitSeconds = resendWaitSeconds;
+        this.resendAllowed = resendAllowed;
+        this.sendFailed = sendFailed;
+    }
+
+    public String getMaskedPhone() {
+        return maskedPhone;
+    }
+
+    public int getCodeLength() {
+        return codeLength;
+    }
+
+    /** A code is pending and may be entered. */
+    public boolean isCodeActive() {
+        return codeActive;
+    }
+
+    /** Seconds before the resend button works; 0 when it does now. */
+    public long getResendWaitSeconds() {
+        return resendWaitSeconds;
+    }
+
+    /** Sends are left in this login. */
+    public boolean isResendAllowed() {
+        return resendAllowed;
+    }
+
+    /** The last send failed: the page offers to try again. */
+    public boolean isSendFailed() {
+        return sendFailed;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.smsotp.authenticator;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.github.smsotp.config.ConfigReader;
+
+/**
+ * The SMS step's settings for one flow execution, validated, with defaults that follow
+ * NIST SP 800-63B: six digits, five minutes, a handful of tries per code.
+ *
+ * @param senderId empty to use the server's default sender
+ */
+public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
+                           int sendsPerLogin, Optional<String> senderId, String phoneAttribute) {
+
+    public static final String CODE_LENGTH = "code-length";
+    public static final String CODE_LIFETIME = "code-lifetime-seconds";
+    public static final String ATTEMPTS_PER_CODE = "attempts-per-code";
+    public static final String RESEND_COOLDOWN = "resend-cooldown-seconds";
+    public static final String SENDS_PER_LOGIN = "sends-per-login";
+    public static final String SENDER = "sender";
+    public static final String PHONE_ATTRIBUTE = "phone-attribute";
+
+    public static final int DEFAULT_CODE_LENGTH = 6;
+    public static final int DEFAULT_CODE_LIFETIME = 300;
+    public static final int DEFAULT_ATTEMPTS_PER_CODE = 5;
+    public static final int DEFAULT_RESEND_COOLDOWN = 30;
+    public static final int DEFAULT_SENDS_PER_LOGIN = 3;
+    public static final String DEFAULT_PHONE_ATTRIBUTE = "phone_number";
+
+    public static final SmsOtpConfig DEFAULTS = from(ConfigReader.of(null));
+
+    /**
+     * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
+     */
+    public static SmsOtpConfig from(ConfigReader config) {
+        return new SmsOtpConfig(
+                config.intIn(CODE_LENGTH, DEFAULT_CODE_LENGTH, 6, 10),
+                Duration.ofSeconds(config.intIn(CODE_LIFETIME, DEFAULT_CODE_LIFETIME, 60, 600)),
+                config.intIn(ATTEMPTS_PER_CODE, DEFAULT_ATTEMPTS_PER_CODE, 1, 10),
+                Duration.ofSeconds(config.intIn(RESEND_COOLDOWN, DEFAULT_RESEND_COOLDOWN, 0, 3600)),
+                config.intIn(SENDS_PER_LOGIN, DEFAULT_SENDS_PER_LOGIN, 1, 20),
+                config.get(SENDER),
+                config.get(PHONE_ATTRIBUTE, DEFAULT_PHONE_ATTRIBUTE));
+    }
+}

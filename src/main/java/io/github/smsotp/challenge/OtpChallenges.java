@@ -1,0 +1,101 @@
+package io.github.smsotp.challenge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.crypto.SecretKey;
+
+/**
+ * The rules of one tab's code: issue, verify once, expire, run out of attempts.
+ * Only the keyed hash is kept; the plain code exists just long enough to be sent.
+ */
+public final class OtpChallenges {
+
+    /** Longer input cannot be a code; it is refused before any hashing work. */
+    private static final int MAX_INPUT_LENGTH = 32;
+
+    private final ChallengeStore store;
+    private final SecretKeys keys;
+    private final String binding;
+    private final Clock clock;
+
+    /**
+     * @param binding identifies the tab the codes belong to; hashed into every code
+     */
+    public OtpChallenges(ChallengeStore store, SecretKeys keys, String binding, Clock clock) {
+        this.store = store;
+        this.keys = keys;
+        this.binding = binding;
+        this.clock = clock;
+    }
+
+    /** A new code, not yet active: call {@link #activate} once it has been delivered. */
+    public PendingCode create(int length, Duration lifetime) {
+        String code = CodeGenerator.digits(length);
+        SecretKeys.KeyRef key = keys.active();
+        OtpChallenge challenge = new OtpChallenge(CodeHasher.hash(key.key(), binding, code), key.id(),
+                clock.instant().plus(lifetime), 0);
+        return new PendingCode(code, challenge);
+    }
+
+    /** Makes the delivered code the only valid one; any earlier code stops working. */
+    public void activate(PendingCode pending) {
+        store.save(pending.challenge());
+    }
+
+    /** Whether a code is pending and within its lifetime. */
+    public boolean hasLiveCode() {
+        return store.challenge().filter(c -> !c.isExpired(clock.instant())).isPresent();
+    }
+
+    public Verification verify(String input, int maxAttempts) {
+        Optional<OtpChallenge> pending = store.challenge();
+        if (pending.isEmpty()) {
+            return Verification.of(Verification.Outcome.NO_CODE);
+        }
+        OtpChallenge challenge = pending.get();
+        if (challenge.isExpired(clock.instant())) {
+            store.clearChallenge();
+            return Verification.of(Verification.Outcome.EXPIRED);
+        }
+        if (matches(challenge, normalise(input))) {
+            store.clearChallenge();
+            return Verification.of(Verification.Outcome.VERIFIED);
+        }
+        OtpChallenge failed = challenge.withFailedAttempt();
+        if (failed.failedAttempts() >= maxAttempts) {
+            store.clearChallenge();
+            return Verification.of(Verification.Outcome.EXHAUSTED);
+        }
+        store.save(failed);
+        return new Verification(Verification.Outcome.WRONG, maxAttempts - failed.failedAttempts());
+    }
+
+    private boolean matches(OtpChallenge challenge, String code) {
+        if (code == null) {
+            return false;
+        }
+        Optional<SecretKey> key = keys.find(challenge.keyId());
+        return key.isPresent() && CodeHasher.matches(key.get(), binding, code, challenge.hash());
+    }
+
+    /** Digits with spaces and dashes removed (people copy "123 456"); null when not a code at all. */
+    static String normalise(String input) {
+        if (input == null || input.length() > MAX_INPUT_LENGTH) {
+            return null;
+        }
+        String code = input.replaceAll("[\\s-]", "");
+        return code.matches("[0-9]{1,16}") ? code : null;
+    }
+
+    /** A freshly made code and the challenge that will verify it. */
+    public record PendingCode(String code, OtpChallenge challenge) {
+
+        @Override
+        public String toString() {
+            return "PendingCode[hidden]";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.smsotp.sender;
+
+import io.github.smsotp.config.ConfigReader;
+import org.keycloak.provider.Provider;
+
+/**
+ * Delivers one text message. Implementations must never log the message text or the full
+ * destination number (use {@link SmsMessage#maskedTo()}), except a sender whose whole purpose
+ * is to print messages for development.
+ */
+public interface SmsSender extends Provider {
+
+    /**
+     * Sends the message or throws; returning normally means the gateway accepted it.
+     *
+     * @param settings the per-realm settings of this sender, as listed by
+     *                 {@link SmsSenderFactory#getSettingsProperties()}
+     * @throws SmsSendException when the gateway refused, failed or timed out
+     * @throws io.github.smsotp.config.InvalidConfigException when the settings are unusable
+     */
+    void send(SmsMessage message, ConfigReader settings) throws SmsSendException;
+
+    @Override
+    default void close() {
+        // Senders hold no per-request resources; shared clients live in their factory.
+    }
+}

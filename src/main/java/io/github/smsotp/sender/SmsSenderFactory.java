@@ -1,0 +1,22 @@
+package io.github.smsotp.sender;
+
+import java.util.List;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderFactory;
+
+/**
+ * Factory of a sender. Server-wide options come through {@code init(Config.Scope)}; the per-realm
+ * settings listed by {@link #getSettingsProperties()} appear in the SMS step's config, stored
+ * under {@code <sender id>.<name>}.
+ */
+public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
+
+    /** A short label for the admin console's sender choice. */
+    String getDisplayName();
+
+    /** Per-realm settings of this sender; names without the sender prefix. */
+    default List<ProviderConfigProperty> getSettingsProperties() {
+        return List.of();
+    }
+}

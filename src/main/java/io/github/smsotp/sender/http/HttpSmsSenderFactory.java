@@ -1,0 +1,112 @@
+package io.github.smsotp.sender.http;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.smsotp.sender.SmsSender;
+import io.github.smsotp.sender.SmsSenderFactory;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * The generic HTTP gateway sender. One {@link HttpClient} serves all realms; it is created at
+ * start-up and its threads are stopped when Keycloak shuts the factory down.
+ * Server option: {@code --spi-sms-sender--http--connect-timeout-ms} (default 3000).
+ */
+public class HttpSmsSenderFactory implements SmsSenderFactory {
+
+    public static final String PROVIDER_ID = "http";
+
+    private static final int DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+
+    private ExecutorService executor;
+    private HttpSmsSender sender;
+
+    @Override
+    public SmsSender create(KeycloakSession session) {
+        return sender;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        int connectTimeout = config.getInt("connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS);
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "sms-otp-http-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
+        sender = new HttpSmsSender(client);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to prepare
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "HTTP gateway";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getSettingsProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(HttpGatewaySettings.URL).type(ProviderConfigProperty.STRING_TYPE)
+                .label("HTTP gateway: URL")
+                .helpText("Absolute http(s) URL the gateway accepts messages at. Required for the HTTP sender.")
+                .add()
+                .property().name(HttpGatewaySettings.METHOD).type(ProviderConfigProperty.LIST_TYPE)
+                .label("HTTP gateway: method").options("POST", "PUT", "GET").defaultValue("POST")
+                .helpText("HTTP method. GET only with the 'query' format.")
+                .add()
+                .property().name(HttpGatewaySettings.FORMAT).type(ProviderConfigProperty.LIST_TYPE)
+                .label("HTTP gateway: format").options("json", "form", "query").defaultValue("json")
+                .helpText("json: JSON body; form: form-encoded body; query: parameters appended to the URL.")
+                .add()
+                .property().name(HttpGatewaySettings.TEMPLATE).type(ProviderConfigProperty.TEXT_TYPE)
+                .label("HTTP gateway: template")
+                .helpText("Body (or query) with the placeholders {{to}} (E.164 number) and {{text}}, escaped for "
+                        + "the format. Default json: {\"to\":\"{{to}}\",\"text\":\"{{text}}\"}; "
+                        + "form/query: to={{to}}&text={{text}}")
+                .add()
+                .property().name(HttpGatewaySettings.AUTH_HEADER).type(ProviderConfigProperty.STRING_TYPE)
+                .label("HTTP gateway: auth header name").defaultValue("Authorization")
+                .helpText("Header that carries the credential, sent only when a value is set.")
+                .add()
+                .property().name(HttpGatewaySettings.AUTH_VALUE).type(ProviderConfigProperty.PASSWORD)
+                .label("HTTP gateway: auth header value").secret(true)
+                .helpText("e.g. 'Bearer <token>'. Use a vault reference such as ${vault.sms-gateway-token} "
+                        + "to keep the secret out of the realm.")
+                .add()
+                .property().name(HttpGatewaySettings.TIMEOUT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("HTTP gateway: timeout (ms)").defaultValue(String.valueOf(HttpGatewaySettings.DEFAULT_TIMEOUT_MS))
+                .helpText("How long to wait for the gateway's answer (100-60000). On timeout the user sees "
+                        + "the could-not-send page and may retry.")
+                .add()
+                .build();
+    }
+}

@@ -1,0 +1,214 @@
+package io.github.smsotp.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.smsotp.challenge.OtpChallenges.PendingCode;
+import io.github.smsotp.challenge.Verification.Outcome;
+import org.junit.jupiter.api.Test;
+
+class OtpChallengesTest {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    private final MapNotes notes = new MapNotes();
+    private final MutableClock clock = new MutableClock();
+    private final Keys keys = new Keys();
+    private final OtpChallenges challenges = challengesFor("root/tab1");
+
+    @Test
+    void codesAreDigitsOfTheRequestedLength() {
+        for (int length = 6; length <= 10; length++) {
+            assertThat(challenges.create(length, LIFETIME).code()).matches("[0-9]{" + length + "}");
+        }
+    }
+
+    @Test
+    void onlyTheKeyedHashIsStored() {
+        PendingCode pending = challenges.create(6, LIFETIME);
+        challenges.activate(pending);
+
+        assertThat(notes.values.values()).noneMatch(v -> v.contains(pending.code()));
+        assertThat(notes.values.get(ChallengeStore.HASH)).isEqualTo(
+                CodeHasher.hash(keys.active().key(), "root/tab1", pending.code()));
+        assertThat(pending.toString()).doesNotContain(pending.code());
+    }
+
+    @Test
+    void theRightCodeWorksOnce() {
+        String code = issue();
+
+        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.NO_CODE);
+    }
+
+    @Test
+    void spacesAndDashesInTheInputAreIgnored() {
+        String code = issue();
+
+        assertThat(challenges.verify(" " + code.substring(0, 3) + " - " + code.substring(3), 5).outcome())
+                .isEqualTo(Outcome.VERIFIED);
+    }
+
+    @Test
+    void wrongCodesCountDownThenKillTheCode() {
+        String code = issue();
+
+        assertThat(challenges.verify("x", 3)).isEqualTo(new Verification(Outcome.WRONG, 2));
+        assertThat(challenges.verify(other(code), 3)).isEqualTo(new Verification(Outcome.WRONG, 1));
+        assertThat(challenges.verify(other(code), 3).outcome()).isEqualTo(Outcome.EXHAUSTED);
+        assertThat(challenges.verify(code, 3).outcome()).isEqualTo(Outcome.NO_CODE);
+    }
+
+    @Test
+    void anExpiredCodeIsRefusedAndRemoved() {
+        String code = issue();
+        clock.advance(LIFETIME);
+
+        assertThat(challenges.hasLiveCode()).isFalse();
+        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.EXPIRED);
+        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.NO_CODE);
+    }
+
+    @Test
+    void aNewCodeReplacesTheOldOne() {
+        String first = issue();
+        String second = issue();
+
+        if (!first.equals(second)) {
+            assertThat(challenges.verify(first, 5).outcome()).isEqualTo(Outcome.WRONG);
+        }
+        assertThat(challenges.verify(second, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+    }
+
+    @Test
+    void aCreatedButUndeliveredCodeDoesNotReplaceTheActiveOne() {
+        String delivered = issue();
+        challenges.create(6, LIFETIME);
+
+        assertThat(challenges.verify(delivered, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+    }
+
+    @Test
+    void aCodeIsBoundToItsTab() {
+        String code = issue();
+        OtpChallenges otherTab = challengesFor("root/tab2");
+
+        assertThat(otherTab.verify(code, 5).outcome()).isEqualTo(Outcome.WRONG);
+    }
+
+    @Test
+    void codesIssuedBeforeAKeyRotationStillVerify() {
+        String code = issue();
+        keys.rotate();
+
+        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+    }
+
+    @Test
+    void corruptNotesNeverVerify() {
+        String code = issue();
+        notes.values.put(ChallengeStore.EXPIRES, "not a number");
+
+        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.NO_CODE);
+    }
+
+    @Test
+    void overlongAndNonDigitInputIsWrongWithoutHashing() {
+        assertThat(OtpChallenges.normalise("1".repeat(33))).isNull();
+        assertThat(OtpChallenges.normalise("12345a")).isNull();
+        assertThat(OtpChallenges.normalise("١٢٣٤٥٦")).isNull();
+        assertThat(OtpChallenges.normalise("123 456")).isEqualTo("123456");
+    }
+
+    private String issue() {
+        PendingCode pending = challenges.create(6, LIFETIME);
+        challenges.activate(pending);
+        return pending.code();
+    }
+
+    private OtpChallenges challengesFor(String binding) {
+        return new OtpChallenges(new ChallengeStore(notes), keys, binding, clock);
+    }
+
+    private static String other(String code) {
+        return code.charAt(0) == '9' ? "0" + code.substring(1) : (char) (code.charAt(0) + 1) + code.substring(1);
+    }
+
+    static final class MapNotes implements ChallengeNotes {
+        final Map<String, String> values = new HashMap<>();
+
+        @Override
+        public String get(String name) {
+            return values.get(name);
+        }
+
+        @Override
+        public void set(String name, String value) {
+            values.put(name, value);
+        }
+
+        @Override
+        public void remove(String name) {
+            values.remove(name);
+        }
+    }
+
+    static final class Keys implements SecretKeys {
+        private final Map<String, SecretKey> all = new HashMap<>();
+        private String activeId;
+
+        Keys() {
+            rotate();
+        }
+
+        void rotate() {
+            activeId = "kid-" + all.size();
+            all.put(activeId, new SecretKeySpec(activeId.repeat(8).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        }
+
+        @Override
+        public KeyRef active() {
+            return new KeyRef(activeId, all.get(activeId));
+        }
+
+        @Override
+        public Optional<SecretKey> find(String keyId) {
+            return Optional.ofNullable(all.get(keyId));
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

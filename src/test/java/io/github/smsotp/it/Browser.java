@@ -1,0 +1,161 @@
+package io.github.smsotp.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieHandler;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A minimal browser for server-rendered login pages: keeps cookies, follows redirects within the
+ * server, submits forms. Keycloak marks every cookie Secure even over http://127.0.0.1; browsers
+ * treat loopback as a secure context and send them, so this one does too (the JDK's own cookie
+ * manager would not).
+ */
+public final class Browser {
+
+    /** Where the login ends: the client's redirect URI, never contacted. */
+    public static final String CALLBACK = "http://127.0.0.1:1/callback";
+
+    private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
+    private final HttpClient client;
+
+    public Browser() {
+        client = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A page as the user would see it, or the final redirect to the application. */
+    public record Page(int status, URI uri, String body, String redirectedTo) {
+
+        public Document html() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public String text() {
+            return html().text();
+        }
+
+        public boolean loggedIn() {
+            return redirectedTo != null && redirectedTo.startsWith(CALLBACK) && redirectedTo.contains("code=");
+        }
+
+        public Element form(String id) {
+            Element form = html().getElementById(id);
+            if (form == null) {
+                throw new AssertionError("no form #" + id + " on page " + uri + ":\n" + text());
+            }
+            return form;
+        }
+
+        public boolean has(String cssQuery) {
+            return !html().select(cssQuery).isEmpty();
+        }
+
+        public String textOf(String cssQuery) {
+            return html().select(cssQuery).text();
+        }
+    }
+
+    public Page get(String url) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Submits a form of the page with its own hidden fields plus the given ones. */
+    public Page submit(Page page, String formId, Map<String, String> fields) {
+        Element form = page.form(formId);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (Element input : form.select("input[type=hidden]")) {
+            values.put(input.attr("name"), input.attr("value"));
+        }
+        values.putAll(fields);
+        return post(form.absUrl("action"), values);
+    }
+
+    public Page post(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page exchange(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int hops = 0;
+            while (response.statusCode() / 100 == 3 && hops++ < 10) {
+                String location = response.headers().firstValue("Location").orElseThrow();
+                URI target = response.uri().resolve(location);
+                if (target.toString().startsWith(CALLBACK)) {
+                    return new Page(response.statusCode(), response.uri(), response.body(), target.toString());
+                }
+                response = client.send(HttpRequest.newBuilder(target).GET().timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            return new Page(response.statusCode(), response.uri(), response.body(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Stores every cookie by name and path and sends each one whose path matches, Secure or not. */
+    private final class LoopbackCookies extends CookieHandler {
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+            List<String> matching = new ArrayList<>();
+            for (HttpCookie cookie : cookies.values()) {
+                String cookiePath = cookie.getPath() == null ? "/" : cookie.getPath();
+                if (!cookie.hasExpired() && path.startsWith(cookiePath)) {
+                    matching.add(cookie.getName() + "=" + cookie.getValue());
+                }
+            }
+            return matching.isEmpty() ? Map.of() : Map.of("Cookie", List.of(String.join("; ", matching)));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (!"set-cookie".equalsIgnoreCase(name)) {
+                    return;
+                }
+                for (String header : values) {
+                    for (HttpCookie cookie : HttpCookie.parse(header)) {
+                        String key = cookie.getName() + "|" + cookie.getPath();
+                        if (cookie.getMaxAge() == 0) {
+                            cookies.remove(key);
+                        } else {
+                            cookies.put(key, cookie);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}

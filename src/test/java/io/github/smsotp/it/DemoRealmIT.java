@@ -1,0 +1,43 @@
+package io.github.smsotp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.smsotp.it.Browser.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo realm from realm-export/ imports and its flow works with the log sender, as the README says. */
+@ExtendWith(KeycloakExtension.class)
+class DemoRealmIT {
+
+    private static final Pattern SIMULATED =
+            Pattern.compile("SIMULATED SMS .* to \\+12015550123: ([0-9]{6}) is your SMS OTP demo sign-in code");
+
+    private final KeycloakServer server;
+
+    DemoRealmIT(KeycloakServer server) {
+        this.server = server;
+    }
+
+    @Test
+    void demoUserSignsInToTheAccountConsoleWithTheCodeFromTheConsole() {
+        Browser browser = new Browser();
+        String account = server.baseUrl() + "/realms/sms-demo/account/";
+        // The account console is a public client that requires PKCE (any valid S256 challenge will do here).
+        Page login = browser.get(server.baseUrl() + "/realms/sms-demo/protocol/openid-connect/auth"
+                + "?client_id=account-console&response_type=code&scope=openid&redirect_uri=" + account
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+        Page codePage = browser.submit(login, "kc-form-login", Map.of("username", "demo", "password", "demo"));
+        assertThat(codePage.has("#kc-sms-otp-form")).as(codePage.text()).isTrue();
+        assertThat(codePage.textOf("#sms-otp-destination")).contains("0123");
+
+        Matcher matcher = SIMULATED.matcher(server.log());
+        assertThat(matcher.find()).as("the log sender prints the SMS to the console").isTrue();
+        Page done = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
+        assertThat(done.uri().toString()).startsWith(account).contains("code=");
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.smsotp.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A loopback SMS gateway for the HTTP sender: accepts the generic JSON request
+ * ({"to": "...", "text": "..."}), records it, and answers as told: accept, fail with 500, or hang.
+ */
+public final class GatewayStub implements AutoCloseable {
+
+    public enum Mode { ACCEPT, FAIL_500, HANG }
+
+    /** One request the gateway received. */
+    public record Received(String method, String path, Map<String, List<String>> headers, String body,
+                           String to, String text) {
+
+        /** The first run of 6 to 10 digits in the text: the code. */
+        public String code() {
+            Matcher m = Pattern.compile("\\b([0-9]{6,10})\\b").matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("no code in SMS text: " + text);
+            }
+            return m.group(1);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Mode mode = Mode.ACCEPT;
+
+    public GatewayStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void mode(Mode newMode) {
+        mode = newMode;
+    }
+
+    /** Every message to this number, oldest first. */
+    public List<Received> to(String number) {
+        return received.stream().filter(r -> number.equals(r.to())).toList();
+    }
+
+    public List<Received> all() {
+        return List.copyOf(received);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode json = parse(body);
+            String to = json.path("to").asText(null);
+            String text = json.path("text").asText(null);
+            Mode current = mode;
+            if (current == Mode.HANG) {
+                // Longer than any sender timeout the tests configure.
+                sleep(Duration.ofSeconds(10));
+                exchange.close();
+                return;
+            }
+            if (current == Mode.FAIL_500) {
+                respond(exchange, 500, "{\"error\":\"internal\"}");
+                return;
+            }
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body, to, text));
+            respond(exchange, 200, "{\"id\":\"msg-" + received.size() + "\",\"status\":\"queued\"}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.smsotp.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one Keycloak (and its gateway stub) for the whole test run and hands it to test classes
+ * as a {@link KeycloakServer} parameter. It stops when the run ends.
+ */
+public final class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KeycloakServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return server(context);
+    }
+
+    private static KeycloakServer server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).server;
+    }
+
+    /** Closed by JUnit when the root context ends, that is after the last test class. */
+    private record Running(KeycloakServer server, GatewayStub gateway)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Running start() {
+            try {
+                GatewayStub gateway = new GatewayStub();
+                KeycloakServer server = new KeycloakServer(gateway);
+                try {
+                    server.start();
+                } catch (Exception e) {
+                    server.stop();
+                    gateway.close();
+                    throw e;
+                }
+                return new Running(server, gateway);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start Keycloak for the tests", e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            server.stop();
+            gateway.close();
+        }
+    }
+}

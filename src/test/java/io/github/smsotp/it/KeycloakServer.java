@@ -1,0 +1,180 @@
+package io.github.smsotp.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak distribution (unpacked by Maven) with the freshly built provider JAR and the
+ * test realms, on 127.0.0.1. Started once per test run; its console output goes to
+ * {@code target/keycloak-it.log} so tests can read what an operator would see.
+ */
+public final class KeycloakServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path home;
+    private final Path log;
+    private final GatewayStub gateway;
+    private final int httpPort;
+    private final int managementPort;
+    private Process process;
+    private Duration startTime;
+
+    KeycloakServer(GatewayStub gateway) throws IOException {
+        this.home = Path.of(System.getProperty("keycloak.dir", "target/keycloak/keycloak-26.7.3"));
+        this.log = Path.of(System.getProperty("build.dir", "target")).resolve("keycloak-it.log");
+        this.gateway = gateway;
+        this.httpPort = freePort();
+        this.managementPort = freePort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public GatewayStub gateway() {
+        return gateway;
+    }
+
+    public Duration startTime() {
+        return startTime;
+    }
+
+    /** Everything the server has printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void start() throws IOException, InterruptedException {
+        Instant begin = Instant.now();
+        installProvider();
+        installRealms();
+        buildIfProviderChanged();
+        List<String> command = new ArrayList<>(kc("start", "--optimized", "--http-enabled=true",
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                "--hostname-strict=false", "--cache=local", "--import-realm"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        process = builder.start();
+        awaitReady();
+        startTime = Duration.between(begin, Instant.now());
+        System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", baseUrl(), startTime.toSeconds(), log);
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private void installProvider() throws IOException {
+        Path jar = Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar"));
+        Path providers = home.resolve("providers");
+        Files.createDirectories(providers);
+        Files.copy(jar, providers.resolve("keycloak-sms-otp.jar"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void installRealms() throws IOException {
+        Path project = Path.of(System.getProperty("project.dir", "."));
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        try (Stream<Path> old = Files.list(imports)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        try (Stream<Path> demo = Files.list(project.resolve("realm-export"))) {
+            for (Path file : demo.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(file, imports.resolve(file.getFileName()));
+            }
+        }
+        String itRealm = Files.readString(project.resolve("src/test/resources/realms/sms-it-realm.json"))
+                .replace("${GATEWAY_PORT}", String.valueOf(gateway.port()));
+        Files.writeString(imports.resolve("sms-it-realm.json"), itRealm);
+    }
+
+    /** {@code kc.sh build} takes ~20 s; it is needed only when the provider JAR changed. */
+    private void buildIfProviderChanged() throws IOException, InterruptedException {
+        Path marker = home.resolve("data/built-provider.sha256");
+        String digest = sha256(home.resolve("providers/keycloak-sms-otp.jar"));
+        if (Files.exists(marker) && Files.readString(marker).equals(digest)) {
+            return;
+        }
+        Process build = new ProcessBuilder(kc("build", "--db=dev-mem", "--health-enabled=true")).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.resolveSibling("keycloak-build.log").toFile()).start();
+        if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+            throw new IllegalStateException("kc.sh build failed, see target/keycloak-build.log");
+        }
+        Files.writeString(marker, digest);
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(ready).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + ", see " + log);
+    }
+
+    private List<String> kc(String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

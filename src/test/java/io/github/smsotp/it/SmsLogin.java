@@ -1,0 +1,58 @@
+package io.github.smsotp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.github.smsotp.it.Browser.Page;
+
+/** Drives the test realm's login as a user would, up to the SMS code page. */
+public final class SmsLogin {
+
+    public static final String REALM = "sms-it";
+
+    private final KeycloakServer server;
+    private final Browser browser = new Browser();
+    private final String username;
+
+    public SmsLogin(KeycloakServer server, String username) {
+        this.server = server;
+        this.username = username;
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    /** The E.164 number the test realm gives this user (user07 has +12015551007). */
+    public String phone() {
+        return "+1201555" + (1000 + Integer.parseInt(username.substring(4)));
+    }
+
+    public String password() {
+        return username.startsWith("user") ? "pass-" + username.substring(4) : "pass-" + username;
+    }
+
+    /** Opens the login page of the given client and submits the user's password. */
+    public Page passwordStep(String clientId) {
+        Page login = browser.get(server.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
+                + clientId + "&response_type=code&scope=openid&state=it&redirect_uri=" + Browser.CALLBACK);
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        return browser.submit(login, "kc-form-login", Map.of("username", username, "password", password()));
+    }
+
+    /** Password submitted; asserts that the SMS code page is shown. */
+    public Page codePage() {
+        Page page = passwordStep("it-app");
+        assertThat(page.has("#kc-sms-otp-form")).as("code page expected, got: %s", page.text()).isTrue();
+        return page;
+    }
+
+    public Page enter(Page page, String code) {
+        return browser.submit(page, "kc-sms-otp-form", Map.of("code", code));
+    }
+
+    public Page resend(Page page) {
+        return browser.submit(page, "kc-sms-otp-resend-form", Map.of("resend", "true"));
+    }
+}

@@ -1,0 +1,66 @@
+<#-- The SMS code page. Plain markup with the theme's CSS classes, so it fits every login theme. -->
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
+    <#if section = "header">
+        ${msg("smsOtpTitle")}
+    <#elseif section = "form">
+        <p id="sms-otp-destination">${msg("smsOtpSentTo", smsOtp.maskedPhone)}</p>
+        <#if smsOtp.codeActive>
+            <form id="kc-sms-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="code" class="${properties.kcLabelClass!}">${msg("smsOtpCodeLabel")}</label>
+                    <input id="code" name="code" type="text" class="${properties.kcInputClass!}"
+                           autocomplete="one-time-code" inputmode="numeric" pattern="[0-9 ]*"
+                           maxlength="${smsOtp.codeLength + 4}" autofocus
+                           aria-invalid="<#if messagesPerField.existsError('code')>true<#else>false</#if>"/>
+                    <#if messagesPerField.existsError('code')>
+                        <span id="input-error-code" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
+                            ${kcSanitize(messagesPerField.get('code'))?no_esc}
+                        </span>
+                    </#if>
+                </div>
+                <div class="${properties.kcFormGroupClass!}">
+                    <input type="submit" id="kc-sms-otp-submit" name="verify" value="${msg("smsOtpSubmit")}"
+                           class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"/>
+                </div>
+            </form>
+        </#if>
+        <#if smsOtp.resendAllowed>
+            <form id="kc-sms-otp-resend-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                <div class="${properties.kcFormGroupClass!}">
+                    <button type="submit" id="kc-sms-otp-resend" name="resend" value="true"
+                            data-wait="${smsOtp.resendWaitSeconds?c}"
+                            class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}">
+                        <#if smsOtp.sendFailed>
+                            ${msg("smsOtpTryAgain")}
+                        <#elseif smsOtp.resendWaitSeconds gt 0>
+                            ${msg("smsOtpResendIn", smsOtp.resendWaitSeconds?c)}
+                        <#else>
+                            ${msg("smsOtpResend")}
+                        </#if>
+                    </button>
+                </div>
+            </form>
+            <#if smsOtp.resendWaitSeconds gt 0>
+                <script>
+                    <#outputformat "JavaScript">
+                    (function () {
+                        // Counts the wait down on the button; the server enforces it either way.
+                        var button = document.getElementById("kc-sms-otp-resend");
+                        var left = parseInt(button.getAttribute("data-wait"), 10);
+                        var waiting = ${msg("smsOtpResendIn", "{0}")?c};
+                        var ready = ${msg("smsOtpResend")?c};
+                        var timer = setInterval(function () {
+                            left -= 1;
+                            button.textContent = left > 0 ? waiting.replace("{0}", left) : ready;
+                            if (left <= 0) {
+                                clearInterval(timer);
+                            }
+                        }, 1000);
+                    })();
+                    </#outputformat>
+                </script>
+            </#if>
+        </#if>
+    </#if>
+</@layout.registrationLayout>
