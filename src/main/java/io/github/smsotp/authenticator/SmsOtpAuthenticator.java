@@ -119,7 +119,7 @@ public class SmsOtpAuthenticator implements Authenticator {
             return;
         }
         Verification result = step.challenges.verify(input, step.config.attemptsPerCode());
-        context.getEvent().user(context.getUser()).detail(EVENT_PHONE, step.maskedPhone());
+        context.getEvent().detail(EVENT_PHONE, step.maskedPhone());
         switch (result.outcome()) {
             case VERIFIED -> context.success();
             case WRONG -> fail(step, AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,

@@ -51,6 +51,7 @@ final class SmsOtpStep {
     }
 
     static Optional<SmsOtpStep> open(AuthenticationFlowContext context, Clock clock) {
+        context.getEvent().user(context.getUser());
         ConfigReader executionConfig = ConfigReader.of(configMap(context.getAuthenticatorConfig()));
         SmsOtpConfig config;
         SenderChoice sender;

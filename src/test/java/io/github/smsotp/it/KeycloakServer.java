@@ -70,9 +70,8 @@ public final class KeycloakServer {
 
     void start() throws IOException, InterruptedException {
         Instant begin = Instant.now();
-        installProvider();
+        installProviderAndBuild();
         installRealms();
-        buildIfProviderChanged();
         List<String> command = new ArrayList<>(kc("start", "--optimized", "--http-enabled=true",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--hostname-strict=false", "--cache=local", "--import-realm"));
@@ -95,13 +94,6 @@ public final class KeycloakServer {
         }
     }
 
-    private void installProvider() throws IOException {
-        Path jar = Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar"));
-        Path providers = home.resolve("providers");
-        Files.createDirectories(providers);
-        Files.copy(jar, providers.resolve("keycloak-sms-otp.jar"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
     private void installRealms() throws IOException {
         Path project = Path.of(System.getProperty("project.dir", "."));
         Path imports = home.resolve("data/import");
@@ -121,18 +113,28 @@ public final class KeycloakServer {
         Files.writeString(imports.resolve("sms-it-realm.json"), itRealm);
     }
 
-    /** {@code kc.sh build} takes ~20 s; it is needed only when the provider JAR changed. */
-    private void buildIfProviderChanged() throws IOException, InterruptedException {
+    /**
+     * Installs the JAR and runs {@code kc.sh build} (~20 s), unless this very JAR is installed and
+     * built already. The installed file is left untouched then: Keycloak refuses an optimized start
+     * when a provider file is newer than the last build.
+     */
+    private void installProviderAndBuild() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar"));
+        Path installed = home.resolve("providers/keycloak-sms-otp.jar");
         Path marker = home.resolve("data/built-provider.sha256");
-        String digest = sha256(home.resolve("providers/keycloak-sms-otp.jar"));
-        if (Files.exists(marker) && Files.readString(marker).equals(digest)) {
+        String digest = sha256(jar);
+        if (Files.exists(installed) && Files.exists(marker) && Files.readString(marker).equals(digest)) {
             return;
         }
-        Process build = new ProcessBuilder(kc("build", "--db=dev-mem", "--health-enabled=true")).directory(home.toFile()).redirectErrorStream(true)
+        Files.createDirectories(installed.getParent());
+        Files.copy(jar, installed, StandardCopyOption.REPLACE_EXISTING);
+        Process build = new ProcessBuilder(kc("build", "--db=dev-mem", "--health-enabled=true"))
+                .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.resolveSibling("keycloak-build.log").toFile()).start();
         if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
             throw new IllegalStateException("kc.sh build failed, see target/keycloak-build.log");
         }
+        Files.createDirectories(marker.getParent());
         Files.writeString(marker, digest);
     }
 
