@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.smsotp.limits.LimitPolicy;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
 import org.keycloak.Config;
@@ -77,6 +78,43 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
                 .property().name(SmsOtpConfig.PHONE_ATTRIBUTE).type(ProviderConfigProperty.STRING_TYPE)
                 .label("Phone attribute").defaultValue(SmsOtpConfig.DEFAULT_PHONE_ATTRIBUTE)
                 .helpText("User attribute that holds the number in international format, e.g. +12015550123.")
+                .add()
+                .property().name(SmsOtpConfig.ALLOWED_COUNTRIES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Allowed country calling codes")
+                .helpText("Comma-separated E.164 calling codes SMS may go to, e.g. '1, 44, 49'. Empty: every "
+                        + "country. Numbers elsewhere are refused before anything is sent.")
+                .add()
+                .property().name(LimitPolicy.USER_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per user per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_USER_SENDS))
+                .helpText("Across all logins and cluster nodes. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.NUMBER_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per number per 10 minutes")
+                .defaultValue(String.valueOf(LimitPolicy.DEFAULT_NUMBER_SENDS))
+                .helpText("Across all users of the realm: one number cannot be flooded. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.IP_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per client IP per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_IP_SENDS))
+                .helpText("Against SMS pumping from one address. Behind a proxy, configure Keycloak's proxy "
+                        + "headers so it sees the client's address. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.REALM_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per realm per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_REALM_SENDS))
+                .helpText("A budget cap for the whole realm. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.MAX_FAILURES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Lockout: after wrong codes").defaultValue(String.valueOf(LimitPolicy.DEFAULT_MAX_FAILURES))
+                .helpText("Consecutive wrong codes (any code, any login) that lock the SMS step for the user. "
+                        + "Works without the realm's brute-force detection; 0: off.")
+                .add()
+                .property().name(LimitPolicy.FAILURE_WINDOW).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Lockout: counting window (minutes)")
+                .defaultValue(String.valueOf(LimitPolicy.DEFAULT_FAILURE_WINDOW))
+                .helpText("Wrong codes older than this are forgotten.")
+                .add()
+                .property().name(LimitPolicy.LOCKOUT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Lockout: duration (minutes)").defaultValue(String.valueOf(LimitPolicy.DEFAULT_LOCKOUT))
+                .helpText("How long sending and verifying stay refused after the lockout.")
                 .add()
                 .property().name(SmsOtpConfig.SENDER).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Sender")

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.limits.LimitPolicy;
+import io.github.smsotp.phone.CallingCodes;
 
 /**
  * The SMS step's settings for one flow execution, validated, with defaults that follow
@@ -12,7 +14,8 @@ import io.github.smsotp.config.ConfigReader;
  * @param senderId empty to use the server's default sender
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
-                           int sendsPerLogin, Optional<String> senderId, String phoneAttribute) {
+                           int sendsPerLogin, Optional<String> senderId, String phoneAttribute,
+                           CallingCodes allowedCountries, LimitPolicy limits) {
 
     public static final String CODE_LENGTH = "code-length";
     public static final String CODE_LIFETIME = "code-lifetime-seconds";
@@ -21,6 +24,7 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String SENDS_PER_LOGIN = "sends-per-login";
     public static final String SENDER = "sender";
     public static final String PHONE_ATTRIBUTE = "phone-attribute";
+    public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
 
     public static final int DEFAULT_CODE_LENGTH = 6;
     public static final int DEFAULT_CODE_LIFETIME = 300;
@@ -42,6 +46,16 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 Duration.ofSeconds(config.intIn(RESEND_COOLDOWN, DEFAULT_RESEND_COOLDOWN, 0, 3600)),
                 config.intIn(SENDS_PER_LOGIN, DEFAULT_SENDS_PER_LOGIN, 1, 20),
                 config.get(SENDER),
-                config.get(PHONE_ATTRIBUTE, DEFAULT_PHONE_ATTRIBUTE));
+                config.get(PHONE_ATTRIBUTE, DEFAULT_PHONE_ATTRIBUTE),
+                allowedCountries(config),
+                LimitPolicy.from(config));
+    }
+
+    private static CallingCodes allowedCountries(ConfigReader config) {
+        try {
+            return CallingCodes.parse(config.get(ALLOWED_COUNTRIES, ""));
+        } catch (IllegalArgumentException e) {
+            throw config.invalid(ALLOWED_COUNTRIES, e.getMessage());
+        }
     }
 }

@@ -20,15 +20,17 @@ public final class OtpChallenges {
     private final SecretKeys keys;
     private final String binding;
     private final Clock clock;
+    private final SpentCodes spent;
 
     /**
      * @param binding identifies the tab the codes belong to; hashed into every code
      */
-    public OtpChallenges(ChallengeStore store, SecretKeys keys, String binding, Clock clock) {
+    public OtpChallenges(ChallengeStore store, SecretKeys keys, String binding, Clock clock, SpentCodes spent) {
         this.store = store;
         this.keys = keys;
         this.binding = binding;
         this.clock = clock;
+        this.spent = spent;
     }
 
     /** A new code, not yet active: call {@link #activate} once it has been delivered. */
@@ -53,24 +55,26 @@ public final class OtpChallenges {
     public Verification verify(String input, int maxAttempts) {
         Optional<OtpChallenge> pending = store.challenge();
         if (pending.isEmpty()) {
-            return Verification.of(Verification.Outcome.NO_CODE);
+            return Verification.NO_CODE;
         }
         OtpChallenge challenge = pending.get();
         if (challenge.isExpired(clock.instant())) {
             store.clearChallenge();
-            return Verification.of(Verification.Outcome.EXPIRED);
+            return Verification.EXPIRED;
         }
         if (matches(challenge, normalise(input))) {
             store.clearChallenge();
-            return Verification.of(Verification.Outcome.VERIFIED);
+            // Another request may have read the same notes a moment ago: only one may win.
+            boolean first = spent.markSpent(challenge.hash(), Duration.between(clock.instant(), challenge.expiresAt()));
+            return first ? Verification.VERIFIED : Verification.NO_CODE;
         }
         OtpChallenge failed = challenge.withFailedAttempt();
         if (failed.failedAttempts() >= maxAttempts) {
             store.clearChallenge();
-            return Verification.of(Verification.Outcome.EXHAUSTED);
+            return Verification.EXHAUSTED;
         }
         store.save(failed);
-        return new Verification(Verification.Outcome.WRONG, maxAttempts - failed.failedAttempts());
+        return Verification.WRONG;
     }
 
     private boolean matches(OtpChallenge challenge, String code) {

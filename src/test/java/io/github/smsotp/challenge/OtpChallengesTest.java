@@ -10,12 +10,13 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
-import io.github.smsotp.challenge.Verification.Outcome;
 import org.junit.jupiter.api.Test;
 
 class OtpChallengesTest {
@@ -25,6 +26,8 @@ class OtpChallengesTest {
     private final MapNotes notes = new MapNotes();
     private final MutableClock clock = new MutableClock();
     private final Keys keys = new Keys();
+    private final Set<String> spentIds = ConcurrentHashMap.newKeySet();
+    private final SpentCodes spent = (id, keepFor) -> spentIds.add(id);
     private final OtpChallenges challenges = challengesFor("root/tab1");
 
     @Test
@@ -49,26 +52,37 @@ class OtpChallengesTest {
     void theRightCodeWorksOnce() {
         String code = issue();
 
-        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.VERIFIED);
-        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.NO_CODE);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
+    }
+
+    @Test
+    void aCodeAcceptedByARacingRequestIsNotAcceptedAgain() {
+        String code = issue();
+        Map<String, String> before = new HashMap<>(notes.values);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
+
+        // A second request that read the notes before the first one removed them.
+        notes.values.putAll(before);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
     void spacesAndDashesInTheInputAreIgnored() {
         String code = issue();
 
-        assertThat(challenges.verify(" " + code.substring(0, 3) + " - " + code.substring(3), 5).outcome())
-                .isEqualTo(Outcome.VERIFIED);
+        assertThat(challenges.verify(" " + code.substring(0, 3) + " - " + code.substring(3), 5))
+                .isEqualTo(Verification.VERIFIED);
     }
 
     @Test
     void wrongCodesCountDownThenKillTheCode() {
         String code = issue();
 
-        assertThat(challenges.verify("x", 3)).isEqualTo(new Verification(Outcome.WRONG, 2));
-        assertThat(challenges.verify(other(code), 3)).isEqualTo(new Verification(Outcome.WRONG, 1));
-        assertThat(challenges.verify(other(code), 3).outcome()).isEqualTo(Outcome.EXHAUSTED);
-        assertThat(challenges.verify(code, 3).outcome()).isEqualTo(Outcome.NO_CODE);
+        assertThat(challenges.verify("x", 3)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify(other(code), 3)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify(other(code), 3)).isEqualTo(Verification.EXHAUSTED);
+        assertThat(challenges.verify(code, 3)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
@@ -77,8 +91,8 @@ class OtpChallengesTest {
         clock.advance(LIFETIME);
 
         assertThat(challenges.hasLiveCode()).isFalse();
-        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.EXPIRED);
-        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.NO_CODE);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.EXPIRED);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
@@ -87,9 +101,9 @@ class OtpChallengesTest {
         String second = issue();
 
         if (!first.equals(second)) {
-            assertThat(challenges.verify(first, 5).outcome()).isEqualTo(Outcome.WRONG);
+            assertThat(challenges.verify(first, 5)).isEqualTo(Verification.WRONG);
         }
-        assertThat(challenges.verify(second, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+        assertThat(challenges.verify(second, 5)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -97,7 +111,7 @@ class OtpChallengesTest {
         String delivered = issue();
         challenges.create(6, LIFETIME);
 
-        assertThat(challenges.verify(delivered, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+        assertThat(challenges.verify(delivered, 5)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -105,7 +119,7 @@ class OtpChallengesTest {
         String code = issue();
         OtpChallenges otherTab = challengesFor("root/tab2");
 
-        assertThat(otherTab.verify(code, 5).outcome()).isEqualTo(Outcome.WRONG);
+        assertThat(otherTab.verify(code, 5)).isEqualTo(Verification.WRONG);
     }
 
     @Test
@@ -113,7 +127,7 @@ class OtpChallengesTest {
         String code = issue();
         keys.rotate();
 
-        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.VERIFIED);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -121,7 +135,7 @@ class OtpChallengesTest {
         String code = issue();
         notes.values.put(ChallengeStore.EXPIRES, "not a number");
 
-        assertThat(challenges.verify(code, 5).outcome()).isEqualTo(Outcome.NO_CODE);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
@@ -139,7 +153,7 @@ class OtpChallengesTest {
     }
 
     private OtpChallenges challengesFor(String binding) {
-        return new OtpChallenges(new ChallengeStore(notes), keys, binding, clock);
+        return new OtpChallenges(new ChallengeStore(notes), keys, binding, clock, spent);
     }
 
     private static String other(String code) {

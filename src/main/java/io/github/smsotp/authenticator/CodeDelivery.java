@@ -1,0 +1,115 @@
+package io.github.smsotp.authenticator;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.github.smsotp.challenge.OtpChallenges.PendingCode;
+import io.github.smsotp.challenge.SendHistory;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.sender.SmsMessage;
+import io.github.smsotp.sender.SmsSendException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+
+/**
+ * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
+ * lockout, the country allow-list, the resend cooldown, the per-login cap and the cluster-wide
+ * send limits. All refusals are challenges (never failures) and events with a reason; none
+ * reaches the sender.
+ */
+final class CodeDelivery {
+
+    private static final Logger LOG = Logger.getLogger(CodeDelivery.class);
+
+    static final String ERROR_SEND_REFUSED = "sms_otp_send_refused";
+    static final String ERROR_SEND_FAILED = "sms_otp_send_failed";
+
+    private final SmsOtpStep step;
+    private final AuthenticationFlowContext context;
+
+    CodeDelivery(SmsOtpStep step) {
+        this.step = step;
+        this.context = step.context;
+    }
+
+    void deliver() {
+        Optional<String> keycloakRefusal = step.refusedByKeycloak();
+        if (keycloakRefusal.isPresent()) {
+            // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
+            context.getEvent().error(keycloakRefusal.get());
+            context.challenge(step.page(false, form -> { }));
+            return;
+        }
+        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.userId());
+        if (locked.isPresent()) {
+            refuse("locked", "smsOtpLocked", step.minutesUntil(locked.get()));
+            return;
+        }
+        if (!step.config.allowedCountries().allows(step.phone)) {
+            step.errorEvent(ERROR_SEND_REFUSED, "country");
+            context.challenge(context.form().setError("smsOtpCountryNotAllowed")
+                    .createErrorPage(Response.Status.BAD_REQUEST));
+            return;
+        }
+        SendHistory history = step.store.history();
+        long wait = history.secondsUntilResend(step.clock.instant(), step.config.resendCooldown());
+        if (wait > 0) {
+            refuse("cooldown", "smsOtpResendWait", wait);
+            return;
+        }
+        if (history.attempts() >= step.config.sendsPerLogin()) {
+            refuse("login_cap", "smsOtpSendLimit");
+            return;
+        }
+        SendLimiter.Decision decision = step.limiter.trySend(step.config.limits(), step.realmId(), step.userId(),
+                step.phone, context.getConnection().getRemoteAddr());
+        if (decision instanceof SendLimiter.Refused refused) {
+            refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
+                    step.minutesUntil(refused.retryAt()));
+            return;
+        }
+        send(history);
+    }
+
+    private void send(SendHistory history) {
+        PendingCode pending;
+        SmsMessage message;
+        try {
+            pending = step.challenges.create(step.config.codeLength(), step.config.codeLifetime());
+            message = new SmsMessage(step.phone, SmsText.render(context.getSession(), context.getUser(),
+                    pending.code(), step.config.codeLifetime()));
+        } catch (IOException | IllegalStateException e) {
+            SmsOtpStep.showUnavailable(context, e);
+            return;
+        }
+        // Counted before the call: a send that times out may still have been delivered and billed.
+        step.store.save(history.attempted());
+        try {
+            step.sender.sender().send(message, step.sender.settings());
+        } catch (SmsSendException e) {
+            LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.getRealm().getName(),
+                    step.sender.id(), e.getMessage());
+            step.errorEvent(ERROR_SEND_FAILED, step.sender.id());
+            context.challenge(step.page(true, form -> form.setError("smsOtpSendFailed")));
+            return;
+        } catch (InvalidConfigException e) {
+            SmsOtpStep.showUnavailable(context, e);
+            return;
+        }
+        step.challenges.activate(pending);
+        step.store.save(step.store.history().sent(step.clock.instant()));
+        LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.getRealm().getName(), step.maskedPhone(),
+                step.sender.id());
+        context.getEvent().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
+        context.challenge(step.page(false, form -> form.setInfo("smsOtpCodeSent", step.maskedPhone())));
+    }
+
+    private void refuse(String reason, String messageKey, Object... parameters) {
+        step.errorEvent(ERROR_SEND_REFUSED, reason);
+        context.challenge(step.page(false, form -> form.setError(messageKey, parameters)));
+    }
+}

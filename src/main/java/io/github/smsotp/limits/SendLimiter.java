@@ -1,0 +1,61 @@
+package io.github.smsotp.limits;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides, before a sender is called, whether one more SMS may go out: per user, per destination
+ * number, per client address and per realm. A refusal names the limit and when it frees; the
+ * slots already claimed for the refused send are given back.
+ */
+public final class SendLimiter {
+
+    /** Which limit refused a send. Lower-case names appear in events. */
+    public enum Limit { USER, NUMBER, IP, REALM }
+
+    public sealed interface Decision permits Allowed, Refused {
+    }
+
+    public record Allowed() implements Decision {
+    }
+
+    public record Refused(Limit limit, Instant retryAt) implements Decision {
+    }
+
+    private final SlotCounter counter;
+
+    public SendLimiter(SlotCounter counter) {
+        this.counter = counter;
+    }
+
+    public Decision trySend(LimitPolicy policy, String realmId, String userId, String number, String clientIp) {
+        List<Rule> rules = List.of(
+                new Rule(Limit.USER, LimitKeys.of(realmId, "user-sends", userId), policy.sendsPerUserPerHour(),
+                        LimitPolicy.HOUR),
+                new Rule(Limit.NUMBER, LimitKeys.of(realmId, "number-sends", number),
+                        policy.sendsPerNumberPer10Minutes(), LimitPolicy.TEN_MINUTES),
+                new Rule(Limit.IP, LimitKeys.of(realmId, "ip-sends", String.valueOf(clientIp)),
+                        policy.sendsPerIpPerHour(), LimitPolicy.HOUR),
+                new Rule(Limit.REALM, LimitKeys.of(realmId, "realm-sends", realmId), policy.sendsPerRealmPerHour(),
+                        LimitPolicy.HOUR));
+        List<String> claimed = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.limit() <= 0) {
+                continue;
+            }
+            Optional<String> slot = counter.tryClaim(rule.key(), rule.limit(), rule.window());
+            if (slot.isEmpty()) {
+                claimed.forEach(counter::release);
+                return new Refused(rule.kind(), counter.nextFree(rule.key(), rule.limit(), rule.window()));
+            }
+            claimed.add(slot.get());
+        }
+        return new Allowed();
+    }
+
+    private record Rule(Limit kind, String key, int limit, Duration window) {
+    }
+}
