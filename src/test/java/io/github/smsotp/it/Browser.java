@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +35,18 @@ public final class Browser {
 
     private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
     private final HttpClient client;
+    private final String clientAddress;
 
     public Browser() {
+        this(null);
+    }
+
+    /**
+     * @param clientAddress the address a reverse proxy would report for this browser
+     *                      ({@code X-Forwarded-For}; only a header, no traffic goes there), or null
+     */
+    public Browser(String clientAddress) {
+        this.clientAddress = clientAddress;
         client = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -79,7 +90,7 @@ public final class Browser {
     /** Submits a form of the page with its own hidden fields plus the given ones. */
     public Page submit(Page page, String formId, Map<String, String> fields) {
         Element form = page.form(formId);
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (Element input : form.select("input[type=hidden]")) {
             values.put(input.attr("name"), input.attr("value"));
         }
@@ -98,7 +109,7 @@ public final class Browser {
 
     private Page exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(withAddress(request).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             int hops = 0;
             while (response.statusCode() / 100 == 3 && hops++ < 10) {
@@ -107,8 +118,8 @@ public final class Browser {
                 if (target.toString().startsWith(CALLBACK)) {
                     return new Page(response.statusCode(), response.uri(), response.body(), target.toString());
                 }
-                response = client.send(HttpRequest.newBuilder(target).GET().timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                response = client.send(withAddress(HttpRequest.newBuilder(target)).GET()
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             }
             return new Page(response.statusCode(), response.uri(), response.body(), null);
         } catch (IOException e) {
@@ -117,6 +128,10 @@ public final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder withAddress(HttpRequest.Builder request) {
+        return clientAddress == null ? request : request.header("X-Forwarded-For", clientAddress);
     }
 
     private static String encode(String value) {

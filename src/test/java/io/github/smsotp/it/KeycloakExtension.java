@@ -40,9 +40,16 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
         static Running start() {
             try {
                 GatewayStub gateway = new GatewayStub();
-                KeycloakServer server = new KeycloakServer(gateway);
+                KeycloakServer server = new KeycloakServer(KeycloakServer.distribution(),
+                        KeycloakServer.buildDir().resolve("keycloak-it.log"), gateway);
                 try {
-                    server.start();
+                    server.buildWith("--db=dev-mem", "--health-enabled=true");
+                    server.clearImports();
+                    server.importRealm(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
+                    server.importRealm(KeycloakServer.projectDir().resolve("src/test/resources/realms/sms-it-realm.json"));
+                    server.start("--hostname-strict=false", "--cache=local", "--import-realm",
+                            // As behind a reverse proxy: tests give each simulated client its own address.
+                            "--proxy-headers=xforwarded");
                 } catch (Exception e) {
                     server.stop();
                     gateway.close();

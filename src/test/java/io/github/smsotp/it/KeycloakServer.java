@@ -39,12 +39,37 @@ public final class KeycloakServer {
     private Process process;
     private Duration startTime;
 
-    KeycloakServer(GatewayStub gateway) throws IOException {
-        this.home = Path.of(System.getProperty("keycloak.dir", "target/keycloak/keycloak-26.7.3"));
-        this.log = Path.of(System.getProperty("build.dir", "target")).resolve("keycloak-it.log");
+    /**
+     * @param home an unpacked Keycloak distribution this server may build and write into
+     * @param log  where its console output goes
+     */
+    KeycloakServer(Path home, Path log, GatewayStub gateway) throws IOException {
+        this.home = home;
+        this.log = log;
         this.gateway = gateway;
         this.httpPort = freePort();
         this.managementPort = freePort();
+    }
+
+    /** The distribution Maven unpacked for the tests. */
+    static Path distribution() {
+        return Path.of(System.getProperty("keycloak.dir", "target/keycloak/keycloak-26.7.3"));
+    }
+
+    static Path buildDir() {
+        return Path.of(System.getProperty("build.dir", "target"));
+    }
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("project.dir", "."));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public String baseUrl() {
@@ -68,13 +93,12 @@ public final class KeycloakServer {
         }
     }
 
-    void start() throws IOException, InterruptedException {
+    /** Starts {@code kc.sh start --optimized} on 127.0.0.1 with the given options and waits until ready. */
+    void start(String... options) throws IOException, InterruptedException {
         Instant begin = Instant.now();
-        installProviderAndBuild();
-        installRealms();
         List<String> command = new ArrayList<>(kc("start", "--optimized", "--http-enabled=true",
-                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--hostname-strict=false", "--cache=local", "--import-realm"));
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort));
+        command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -94,8 +118,8 @@ public final class KeycloakServer {
         }
     }
 
-    private void installRealms() throws IOException {
-        Path project = Path.of(System.getProperty("project.dir", "."));
+    /** Removes every realm file from {@code data/import}. */
+    void clearImports() throws IOException {
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         try (Stream<Path> old = Files.list(imports)) {
@@ -103,14 +127,13 @@ public final class KeycloakServer {
                 Files.delete(file);
             }
         }
-        try (Stream<Path> demo = Files.list(project.resolve("realm-export"))) {
-            for (Path file : demo.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Files.copy(file, imports.resolve(file.getFileName()));
-            }
-        }
-        String itRealm = Files.readString(project.resolve("src/test/resources/realms/sms-it-realm.json"))
-                .replace("${GATEWAY_PORT}", String.valueOf(gateway.port()));
-        Files.writeString(imports.resolve("sms-it-realm.json"), itRealm);
+    }
+
+    /** Puts a realm file into {@code data/import}, with the gateway stub's port filled in. */
+    void importRealm(Path realmFile) throws IOException {
+        String json = Files.readString(realmFile).replace("${GATEWAY_PORT}", String.valueOf(gateway.port()));
+        Files.createDirectories(home.resolve("data/import"));
+        Files.writeString(home.resolve("data/import").resolve(realmFile.getFileName()), json);
     }
 
     /**
@@ -118,21 +141,23 @@ public final class KeycloakServer {
      * built already. The installed file is left untouched then: Keycloak refuses an optimized start
      * when a provider file is newer than the last build.
      */
-    private void installProviderAndBuild() throws IOException, InterruptedException {
+    void buildWith(String... buildOptions) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar"));
         Path installed = home.resolve("providers/keycloak-sms-otp.jar");
         Path marker = home.resolve("data/built-provider.sha256");
-        String digest = sha256(jar);
+        String digest = sha256(jar) + " " + String.join(" ", buildOptions);
         if (Files.exists(installed) && Files.exists(marker) && Files.readString(marker).equals(digest)) {
             return;
         }
         Files.createDirectories(installed.getParent());
         Files.copy(jar, installed, StandardCopyOption.REPLACE_EXISTING);
-        Process build = new ProcessBuilder(kc("build", "--db=dev-mem", "--health-enabled=true"))
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.resolveSibling("keycloak-build.log").toFile()).start();
+        List<String> command = new ArrayList<>(kc("build"));
+        command.addAll(List.of(buildOptions));
+        Path buildLog = log.resolveSibling(log.getFileName().toString().replace(".log", "-build.log"));
+        Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(buildLog.toFile()).start();
         if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
-            throw new IllegalStateException("kc.sh build failed, see target/keycloak-build.log");
+            throw new IllegalStateException("kc.sh build failed, see " + buildLog);
         }
         Files.createDirectories(marker.getParent());
         Files.writeString(marker, digest);
@@ -166,7 +191,7 @@ public final class KeycloakServer {
         return command;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -6,18 +6,28 @@ import java.util.Map;
 
 import io.github.smsotp.it.Browser.Page;
 
-/** Drives the test realm's login as a user would, up to the SMS code page. */
+/** Drives a test realm's login as a user would, up to the SMS code page. */
 public final class SmsLogin {
 
     public static final String REALM = "sms-it";
 
     private final KeycloakServer server;
-    private final Browser browser = new Browser();
+    private final String realm;
+    private final Browser browser;
     private final String username;
 
     public SmsLogin(KeycloakServer server, String username) {
+        this(server, REALM, username, null);
+    }
+
+    /**
+     * @param clientAddress the address the user appears to come from (see {@link Browser}), or null
+     */
+    public SmsLogin(KeycloakServer server, String realm, String username, String clientAddress) {
         this.server = server;
+        this.realm = realm;
         this.username = username;
+        this.browser = new Browser(clientAddress);
     }
 
     public Browser browser() {
@@ -26,6 +36,10 @@ public final class SmsLogin {
 
     /** The E.164 number the test realm gives this user (user07 has +12015551007). */
     public String phone() {
+        return phoneOf(username);
+    }
+
+    public static String phoneOf(String username) {
         return "+1201555" + (1000 + Integer.parseInt(username.substring(4)));
     }
 
@@ -35,7 +49,7 @@ public final class SmsLogin {
 
     /** Opens the login page of the given client and submits the user's password. */
     public Page passwordStep(String clientId) {
-        Page login = browser.get(server.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
+        Page login = browser.get(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id="
                 + clientId + "&response_type=code&scope=openid&state=it&redirect_uri=" + Browser.CALLBACK);
         assertThat(login.status()).as(login.text()).isEqualTo(200);
         return browser.submit(login, "kc-form-login", Map.of("username", username, "password", password()));
@@ -54,5 +68,11 @@ public final class SmsLogin {
 
     public Page resend(Page page) {
         return browser.submit(page, "kc-sms-otp-resend-form", Map.of("resend", "true"));
+    }
+
+    /** Posts to the page's SMS step whatever form is left on it (after errors the code form may be gone). */
+    public Page post(Page page, Map<String, String> fields) {
+        String formId = page.has("#kc-sms-otp-form") ? "kc-sms-otp-form" : "kc-sms-otp-resend-form";
+        return browser.post(page.form(formId).absUrl("action"), fields);
     }
 }

@@ -1,0 +1,143 @@
+package io.github.smsotp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.smsotp.it.Browser.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Keycloak nodes on 127.0.0.1 sharing a PostgreSQL database and an Infinispan cluster: the
+ * challenge, the send limits and the failure lockout hold whichever node a request reaches.
+ */
+@Order(Integer.MAX_VALUE - 1)
+class ClusterIT {
+
+    private static final String REALM = "sms-cluster";
+
+    private static GatewayStub gateway;
+    private static LoopbackPostgres postgres;
+    private static KeycloakServer node1;
+    private static KeycloakServer node2;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path dir = KeycloakServer.buildDir().resolve("cluster");
+        Files.createDirectories(dir);
+        gateway = new GatewayStub();
+        postgres = LoopbackPostgres.start(dir.resolve("postgres"));
+        Path home1 = dir.resolve("node1");
+        Path home2 = dir.resolve("node2");
+        if (!Files.exists(home1)) {
+            TestFiles.copyTree(KeycloakServer.distribution(), home1);
+        }
+        node1 = new KeycloakServer(home1, dir.resolve("node1.log"), gateway);
+        node1.buildWith("--db=postgres", "--cache=ispn", "--health-enabled=true");
+        node1.clearImports();
+        TestFiles.deleteTree(home2);
+        TestFiles.copyTree(home1, home2);
+        node2 = new KeycloakServer(home2, dir.resolve("node2.log"), gateway);
+
+        node1.start(nodeOptions(node1));
+        node2.start(nodeOptions(node2));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> node2.log().matches("(?s).*ISPN000094: Received new cluster view.*\\(2\\).*"));
+
+        new AdminApi(node1).createRealm(REALM, Map.of("resend-cooldown-seconds", "0", "sends-per-login", "10",
+                "attempts-per-code", "10", "limit-number-sends-per-10-minutes", "3",
+                "lockout-after-failures", "3"), realm -> { });
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {node2::stop, node1::stop, postgres, gateway}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+    }
+
+    @Test
+    void aLoginStartedOnOneNodeFinishesWithTheCodeOnTheOther() {
+        SmsLogin login = new SmsLogin(node1, REALM, "user01", null);
+        Page page = login.codePage();
+        String code = gateway.to(login.phone()).get(0).code();
+
+        Page done = onNode2(login, page, "kc-sms-otp-form", Map.of("code", code));
+        assertThat(done.loggedIn()).as(done.text()).isTrue();
+    }
+
+    @Test
+    void sendLimitsHoldWhenRequestsAlternateBetweenNodes() {
+        SmsLogin login = new SmsLogin(node1, REALM, "user02", null);
+        Page page = login.codePage();
+        page = onNode2(login, page, "kc-sms-otp-resend-form", Map.of("resend", "true"));
+        page = login.resend(page);
+        Page refused = onNode2(login, page, "kc-sms-otp-resend-form", Map.of("resend", "true"));
+
+        assertThat(refused.text()).contains("Too many codes were requested.");
+        assertThat(gateway.to(login.phone())).hasSize(3);
+    }
+
+    @Test
+    void theFailureLockoutHoldsWhenRequestsAlternateBetweenNodes() {
+        SmsLogin login = new SmsLogin(node1, REALM, "user03", null);
+        Page page = login.codePage();
+        String code = gateway.to(login.phone()).get(0).code();
+        String wrong = SmsCodeLoginIT.otherThan(code);
+
+        page = onNode2(login, page, "kc-sms-otp-form", Map.of("code", wrong));
+        page = login.enter(page, wrong);
+        page = onNode2(login, page, "kc-sms-otp-form", Map.of("code", wrong));
+        Page locked = login.enter(page, code);
+
+        assertThat(locked.loggedIn()).isFalse();
+        assertThat(locked.text()).contains("Too many wrong codes. Please try again in 15 minutes.");
+        assertThat(gateway.to(login.phone())).hasSize(1);
+    }
+
+    /** Submits a form of a page node 1 rendered to node 2 instead. */
+    private static Page onNode2(SmsLogin login, Page page, String formId, Map<String, String> fields) {
+        String action = page.form(formId).absUrl("action")
+                .replace(":" + node1.httpPort() + "/", ":" + node2.httpPort() + "/");
+        return login.browser().post(action, fields);
+    }
+
+    private static String[] nodeOptions(KeycloakServer node) throws IOException {
+        return List.of("--db-url=" + postgres.jdbcUrl(), "--db-username=postgres", "--db-password=unused",
+                // Both nodes issue URLs of node 1, as behind one load balancer.
+                "--hostname=http://127.0.0.1:" + node1.httpPort(),
+                "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + clusterPort()).toArray(String[]::new);
+    }
+
+    /** A free port P whose failure-detection companion P + 50000 (JGroups FD_SOCK2) is free too. */
+    private static int clusterPort() throws IOException {
+        for (int port = 7800 + (int) (ProcessHandle.current().pid() % 1000); port < 15_000; port++) {
+            if (free(port) && free(port + 50_000)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free cluster port pair on 127.0.0.1");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
