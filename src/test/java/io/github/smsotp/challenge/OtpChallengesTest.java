@@ -3,10 +3,7 @@ package io.github.smsotp.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
+import io.github.smsotp.TestClock;
 import org.junit.jupiter.api.Test;
 
 class OtpChallengesTest {
@@ -24,7 +22,7 @@ class OtpChallengesTest {
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private final MapNotes notes = new MapNotes();
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final Keys keys = new Keys();
     private final Set<String> spentIds = ConcurrentHashMap.newKeySet();
     private final SpentCodes spent = (id, keepFor) -> spentIds.add(id);
@@ -200,29 +198,6 @@ class OtpChallengesTest {
         @Override
         public Optional<SecretKey> find(String keyId) {
             return Optional.ofNullable(all.get(keyId));
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

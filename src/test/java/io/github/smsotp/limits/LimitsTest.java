@@ -2,11 +2,7 @@ package io.github.smsotp.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +15,7 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.SendLimiter.Allowed;
 import io.github.smsotp.limits.SendLimiter.Limit;
 import io.github.smsotp.limits.SendLimiter.Refused;
+import io.github.smsotp.TestClock;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {
@@ -141,28 +138,5 @@ class LimitsTest {
     private static Limit refusal(SendLimiter.Decision decision) {
         assertThat(decision).isInstanceOf(Refused.class);
         return ((Refused) decision).limit();
-    }
-
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
