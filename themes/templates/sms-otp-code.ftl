@@ -2,7 +2,7 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section = "header">
-        ${msg("smsOtpTitle")}
+        <#if smsOtp.enrollment>${msg("smsOtpConfirmTitle")}<#else>${msg("smsOtpTitle")}</#if>
     <#elseif section = "form">
         <p id="sms-otp-destination">${msg("smsOtpSentTo", smsOtp.maskedPhone)}</p>
         <#if smsOtp.codeActive>
@@ -61,6 +61,16 @@
                     </#outputformat>
                 </script>
             </#if>
+        </#if>
+        <#if smsOtp.enrollment>
+            <form id="kc-sms-otp-change-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                <div class="${properties.kcFormGroupClass!}">
+                    <button type="submit" id="kc-sms-otp-change" name="change" value="true"
+                            class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}">
+                        ${msg("smsOtpChangeNumber")}
+                    </button>
+                </div>
+            </form>
         </#if>
     </#if>
 </@layout.registrationLayout>

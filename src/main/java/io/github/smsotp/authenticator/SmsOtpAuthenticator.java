@@ -1,11 +1,26 @@
 package io.github.smsotp.authenticator;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.credential.PhoneSource;
+import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.CredentialValidator;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,10 +30,14 @@ import org.keycloak.models.UserModel;
  * page without sending. Wrong and expired codes are failures Keycloak's brute-force detector
  * counts; resends, cooldowns, limits and send failures are plain challenges. Nothing but the
  * right code lets the user through: a failed send leaves them on a page that offers to try again.
+ * Users without a number are sent to the enrollment action where the admin allows user setup.
  */
-public class SmsOtpAuthenticator implements Authenticator {
+public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<SmsOtpCredentialProvider> {
+
+    private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
 
     static final String FIELD_RESEND = "resend";
+    static final String FIELD_CODE = "code";
 
     private final Clock clock;
 
@@ -28,31 +47,52 @@ public class SmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        Optional<SmsOtpStep> opened = SmsOtpStep.open(context, clock);
+        Optional<SmsOtpStep> opened = open(context);
         if (opened.isEmpty()) {
             return;
         }
         SmsOtpStep step = opened.get();
-        if (step.store.history().attempts() > 0) {
+        if (step.hasSent()) {
             // A reload or a return to this step: it never sends another (paid) SMS by itself.
             context.challenge(step.page(false, form -> { }));
             return;
         }
-        new CodeDelivery(step).deliver();
+        step.deliver();
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        Optional<SmsOtpStep> opened = SmsOtpStep.open(context, clock);
+        Optional<SmsOtpStep> opened = open(context);
         if (opened.isEmpty()) {
             return;
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(FIELD_RESEND)) {
-            new CodeDelivery(opened.get()).deliver();
+            opened.get().deliver();
         } else {
-            new CodeVerification(opened.get()).verify(form.getFirst(CodeVerification.FIELD_CODE));
+            opened.get().verify(form.getFirst(FIELD_CODE));
         }
+    }
+
+    private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
+        FlowStepContext step = new FlowStepContext(context);
+        context.getEvent().user(context.getUser());
+        Optional<String> phone;
+        try {
+            phone = PhoneSource.of(context.getRealm()).destination(context.getUser());
+        } catch (InvalidConfigException e) {
+            SmsOtpStep.showUnavailable(step, e);
+            return Optional.empty();
+        }
+        if (phone.isEmpty()) {
+            LOG.warnf("SMS step in realm '%s': user '%s' has no verified number and no usable provisioned one",
+                    context.getRealm().getName(), context.getUser().getId());
+            context.getEvent().error("sms_otp_no_phone");
+            context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
+            return Optional.empty();
+        }
+        return SmsOtpStep.open(step, ConfigReader.of(configMap(context.getAuthenticatorConfig())), phone.get(),
+                clock, false);
     }
 
     @Override
@@ -60,22 +100,46 @@ public class SmsOtpAuthenticator implements Authenticator {
         return true;
     }
 
-    /**
-     * Keycloak asks this without the execution's config, so it cannot know which attribute holds
-     * the number; the step itself checks and shows a clear page when the number is missing.
-     */
+    /** Configured: a verified number, or a provisioned one the realm trusts as enrolled. */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
+        try {
+            return PhoneSource.of(realm).destination(user).isPresent();
+        } catch (InvalidConfigException e) {
+            LOG.errorf("SMS enrollment settings of realm '%s' are invalid: %s", realm.getName(), e.getMessage());
+            return false;
+        }
     }
 
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Enrollment of a number is not offered by this step.
+        if (user.getRequiredActionsStream().noneMatch(SmsOtpCredentialProvider.ENROLLMENT_ACTION::equals)) {
+            user.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+        }
+    }
+
+    /**
+     * Named so that Keycloak offers user setup only while the enrollment action is registered and
+     * enabled in the realm; otherwise a user without a number gets an error, never a way around the step.
+     */
+    @Override
+    public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+        return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(RequiredActionProvider.class, SmsOtpCredentialProvider.ENROLLMENT_ACTION));
+    }
+
+    @Override
+    public SmsOtpCredentialProvider getCredentialProvider(KeycloakSession session) {
+        return (SmsOtpCredentialProvider) session.getProvider(CredentialProvider.class,
+                SmsOtpCredentialProviderFactory.PROVIDER_ID);
     }
 
     @Override
     public void close() {
         // stateless
+    }
+
+    private static Map<String, String> configMap(AuthenticatorConfigModel model) {
+        return model == null ? null : model.getConfig();
     }
 }

@@ -42,6 +42,20 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * Whether a number can receive SMS as far as its numbering plan tells: mobile, or a plan (like
+     * North America's) that does not distinguish mobile from fixed lines.
+     */
+    public static boolean isMobile(String e164) {
+        try {
+            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(UTIL.parse(e164, null));
+            return type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     /** The country calling code of an E.164 number, e.g. 1 for {@code +12015550123}. */
     static Optional<Integer> callingCode(String e164) {
         try {

@@ -41,6 +41,9 @@ public final class AdminApi {
         realm.put("realm", name);
         // Clients appear at documentation addresses (X-Forwarded-For) that are not "local" to Keycloak.
         realm.put("sslRequired", "none");
+        for (JsonNode user : realm.withArray("users")) {
+            ((ObjectNode) user).putArray("realmRoles").add("default-roles-" + name);
+        }
         // The misconfigured flow carries a fixed id (its client binds to it): one realm only.
         removeWhere(realm.withArray("authenticationFlows"), n -> n.path("alias").asText().contains("misconfigured"));
         removeWhere(realm.withArray("authenticatorConfig"), n -> n.path("alias").asText().contains("misconfigured"));
@@ -57,6 +60,16 @@ public final class AdminApi {
                 .POST(HttpRequest.BodyPublishers.ofString(realm.toString())));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating realm " + name + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Changes the enrollment action's config in a realm representation. */
+    public static void enrollmentConfig(ObjectNode realm, Map<String, String> config) {
+        for (JsonNode action : realm.withArray("requiredActions")) {
+            if (action.path("alias").asText().equals("sms-otp-phone")) {
+                ObjectNode values = (ObjectNode) action.path("config");
+                config.forEach(values::put);
+            }
         }
     }
 

@@ -26,18 +26,39 @@ class DemoRealmIT {
     @Test
     void demoUserSignsInToTheAccountConsoleWithTheCodeFromTheConsole() {
         Browser browser = new Browser();
-        String account = server.baseUrl() + "/realms/sms-demo/account/";
-        // The account console is a public client that requires PKCE (any valid S256 challenge will do here).
-        Page login = browser.get(server.baseUrl() + "/realms/sms-demo/protocol/openid-connect/auth"
-                + "?client_id=account-console&response_type=code&scope=openid&redirect_uri=" + account
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
-        Page codePage = browser.submit(login, "kc-form-login", Map.of("username", "demo", "password", "demo"));
+        Page codePage = browser.submit(accountLogin(browser), "kc-form-login",
+                Map.of("username", "demo", "password", "demo"));
         assertThat(codePage.has("#kc-sms-otp-form")).as(codePage.text()).isTrue();
         assertThat(codePage.textOf("#sms-otp-destination")).contains("0123");
 
         Matcher matcher = SIMULATED.matcher(server.log());
         assertThat(matcher.find()).as("the log sender prints the SMS to the console").isTrue();
         Page done = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
-        assertThat(done.uri().toString()).startsWith(account).contains("code=");
+        assertThat(done.uri().toString()).startsWith(account()).contains("code=");
+    }
+
+    @Test
+    void theUserWithoutANumberEnrollsOneWithTheCodeFromTheConsole() {
+        Browser browser = new Browser();
+        Page enroll = browser.submit(accountLogin(browser), "kc-form-login",
+                Map.of("username", "newuser", "password", "newuser"));
+        Page confirm = browser.submit(enroll, "kc-sms-otp-enroll-form", Map.of("phone", "+1 201 555 0199"));
+        assertThat(confirm.text()).contains("Confirm your mobile number");
+
+        Matcher matcher = Pattern.compile("SIMULATED SMS .* to \\+12015550199: ([0-9]{6}) ").matcher(server.log());
+        assertThat(matcher.find()).as("the enrollment code is printed to the console").isTrue();
+        Page done = browser.submit(confirm, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
+        assertThat(done.uri().toString()).startsWith(account()).contains("code=");
+    }
+
+    private String account() {
+        return server.baseUrl() + "/realms/sms-demo/account/";
+    }
+
+    /** The Account Console's login page; the console is a public client that requires PKCE. */
+    private Page accountLogin(Browser browser) {
+        return browser.get(server.baseUrl() + "/realms/sms-demo/protocol/openid-connect/auth"
+                + "?client_id=account-console&response_type=code&scope=openid&redirect_uri=" + account()
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
     }
 }

@@ -29,20 +29,22 @@ class MisconfigurationIT {
     }
 
     @Test
-    void aUserWithoutANumberIsToldToContactTheAdmin() {
+    void aUserWithoutANumberIsSentToEnrollment() {
         Page page = new SmsLogin(server, "nophone").passwordStep("it-app");
 
         assertThat(page.status()).isLessThan(500);
-        assertThat(page.text()).contains("Your account has no valid mobile number for SMS codes.");
+        assertThat(page.has("#kc-sms-otp-enroll-form")).as(page.text()).isTrue();
         assertThat(page.loggedIn()).isFalse();
     }
 
     @Test
     void markupInThePhoneAttributeIsNeitherSentNorRendered() {
+        int sentBefore = server.gateway().all().size();
         Page page = new SmsLogin(server, "markup").passwordStep("it-app");
 
         assertThat(page.status()).isLessThan(500);
-        assertThat(page.text()).contains("Your account has no valid mobile number for SMS codes.");
-        assertThat(page.body()).doesNotContain("<script>alert(1)</script>");
+        assertThat(page.has("#kc-sms-otp-enroll-form")).as("not a usable number: enrollment").isTrue();
+        assertThat(page.body()).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>+1</b>");
+        assertThat(server.gateway().all()).hasSize(sentBefore);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.step;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +14,8 @@ import io.github.smsotp.phone.CallingCodes;
  * @param senderId empty to use the server's default sender
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
-                           int sendsPerLogin, Optional<String> senderId, String phoneAttribute,
-                           CallingCodes allowedCountries, LimitPolicy limits) {
+                           int sendsPerLogin, Optional<String> senderId, CallingCodes allowedCountries,
+                           LimitPolicy limits) {
 
     public static final String CODE_LENGTH = "code-length";
     public static final String CODE_LIFETIME = "code-lifetime-seconds";
@@ -23,7 +23,6 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String RESEND_COOLDOWN = "resend-cooldown-seconds";
     public static final String SENDS_PER_LOGIN = "sends-per-login";
     public static final String SENDER = "sender";
-    public static final String PHONE_ATTRIBUTE = "phone-attribute";
     public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
 
     public static final int DEFAULT_CODE_LENGTH = 6;
@@ -31,7 +30,6 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final int DEFAULT_ATTEMPTS_PER_CODE = 5;
     public static final int DEFAULT_RESEND_COOLDOWN = 30;
     public static final int DEFAULT_SENDS_PER_LOGIN = 3;
-    public static final String DEFAULT_PHONE_ATTRIBUTE = "phone_number";
 
     public static final SmsOtpConfig DEFAULTS = from(ConfigReader.of(null));
 
@@ -46,7 +44,6 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 Duration.ofSeconds(config.intIn(RESEND_COOLDOWN, DEFAULT_RESEND_COOLDOWN, 0, 3600)),
                 config.intIn(SENDS_PER_LOGIN, DEFAULT_SENDS_PER_LOGIN, 1, 20),
                 config.get(SENDER),
-                config.get(PHONE_ATTRIBUTE, DEFAULT_PHONE_ATTRIBUTE),
                 allowedCountries(config),
                 LimitPolicy.from(config));
     }

@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.step;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
@@ -29,7 +28,7 @@ final class CodeDelivery {
     static final String ERROR_SEND_FAILED = "sms_otp_send_failed";
 
     private final SmsOtpStep step;
-    private final AuthenticationFlowContext context;
+    private final StepContext context;
 
     CodeDelivery(SmsOtpStep step) {
         this.step = step;
@@ -37,11 +36,11 @@ final class CodeDelivery {
     }
 
     void deliver() {
-        Optional<String> keycloakRefusal = step.refusedByKeycloak();
-        if (keycloakRefusal.isPresent()) {
+        String keycloakRefusal = context.refusedByKeycloak();
+        if (keycloakRefusal != null) {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
-            context.getEvent().error(keycloakRefusal.get());
-            context.challenge(step.page(false, form -> { }));
+            context.event().error(keycloakRefusal);
+            context.show(step.page(false, form -> { }));
             return;
         }
         Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.userId());
@@ -51,8 +50,7 @@ final class CodeDelivery {
         }
         if (!step.config.allowedCountries().allows(step.phone)) {
             step.errorEvent(ERROR_SEND_REFUSED, "country");
-            context.challenge(context.form().setError("smsOtpCountryNotAllowed")
-                    .createErrorPage(Response.Status.BAD_REQUEST));
+            context.show(context.form().setError("smsOtpCountryNotAllowed").createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
         SendHistory history = step.store.history();
@@ -66,7 +64,7 @@ final class CodeDelivery {
             return;
         }
         SendLimiter.Decision decision = step.limiter.trySend(step.config.limits(), step.realmId(), step.userId(),
-                step.phone, context.getConnection().getRemoteAddr());
+                step.phone, context.clientAddress());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
                     step.minutesUntil(refused.retryAt()));
@@ -80,7 +78,7 @@ final class CodeDelivery {
         SmsMessage message;
         try {
             pending = step.challenges.create(step.config.codeLength(), step.config.codeLifetime());
-            message = new SmsMessage(step.phone, SmsText.render(context.getSession(), context.getUser(),
+            message = new SmsMessage(step.phone, SmsText.render(context.session(), context.user(),
                     pending.code(), step.config.codeLifetime()));
         } catch (IOException | IllegalStateException e) {
             SmsOtpStep.showUnavailable(context, e);
@@ -91,10 +89,10 @@ final class CodeDelivery {
         try {
             step.sender.sender().send(message, step.sender.settings());
         } catch (SmsSendException e) {
-            LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.getRealm().getName(),
+            LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
                     step.sender.id(), e.getMessage());
             step.errorEvent(ERROR_SEND_FAILED, step.sender.id());
-            context.challenge(step.page(true, form -> form.setError("smsOtpSendFailed")));
+            context.show(step.page(true, form -> form.setError("smsOtpSendFailed")));
             return;
         } catch (InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
@@ -102,14 +100,14 @@ final class CodeDelivery {
         }
         step.challenges.activate(pending);
         step.store.save(step.store.history().sent(step.clock.instant()));
-        LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.getRealm().getName(), step.maskedPhone(),
+        LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
                 step.sender.id());
-        context.getEvent().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
-        context.challenge(step.page(false, form -> form.setInfo("smsOtpCodeSent", step.maskedPhone())));
+        context.event().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
+        context.show(step.page(false, form -> form.setInfo("smsOtpCodeSent", step.maskedPhone())));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {
         step.errorEvent(ERROR_SEND_REFUSED, reason);
-        context.challenge(step.page(false, form -> form.setError(messageKey, parameters)));
+        context.show(step.page(false, form -> form.setError(messageKey, parameters)));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ class SmsOtpConfigTest {
         assertThat(config.resendCooldown()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.sendsPerLogin()).isEqualTo(3);
         assertThat(config.senderId()).isEmpty();
-        assertThat(config.phoneAttribute()).isEqualTo("phone_number");
+        assertThat(config.allowedCountries().codes()).isEmpty();
     }
 
     @Test
@@ -40,12 +40,12 @@ class SmsOtpConfigTest {
     @Test
     void valuesAreRead() {
         SmsOtpConfig config = SmsOtpConfig.from(ConfigReader.of(Map.of("code-length", "8",
-                "code-lifetime-seconds", "120", "sender", "http", "phone-attribute", "mobile")));
+                "code-lifetime-seconds", "120", "sender", "http", "allowed-calling-codes", "44")));
 
         assertThat(config.codeLength()).isEqualTo(8);
         assertThat(config.codeLifetime()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.senderId()).isEqualTo(Optional.of("http"));
-        assertThat(config.phoneAttribute()).isEqualTo("mobile");
+        assertThat(config.allowedCountries().codes()).containsExactly(44);
     }
 
     @ParameterizedTest
@@ -59,6 +59,7 @@ class SmsOtpConfigTest {
             "resend-cooldown-seconds, -1",
             "sends-per-login, 0",
             "sends-per-login, 99999999999",
+            "allowed-calling-codes, DE",
     })
     void outOfRangeValuesNameTheirKey(String key, String value) {
         assertThatThrownBy(() -> SmsOtpConfig.from(ConfigReader.of(Map.of(key, value))))

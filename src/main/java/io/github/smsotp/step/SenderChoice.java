@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.step;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;

@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.step;
 
 import java.io.IOException;
 import java.text.MessageFormat;

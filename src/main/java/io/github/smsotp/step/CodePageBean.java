@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.step;
 
 /**
  * What the code page shows, exposed to FreeMarker as {@code smsOtp}.
@@ -11,15 +11,17 @@ public final class CodePageBean {
     private final long resendWaitSeconds;
     private final boolean resendAllowed;
     private final boolean sendFailed;
+    private final boolean enrollment;
 
     CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
-                  boolean resendAllowed, boolean sendFailed) {
+                 boolean resendAllowed, boolean sendFailed, boolean enrollment) {
         this.maskedPhone = maskedPhone;
         this.codeLength = codeLength;
         this.codeActive = codeActive;
         this.resendWaitSeconds = resendWaitSeconds;
         this.resendAllowed = resendAllowed;
         this.sendFailed = sendFailed;
+        this.enrollment = enrollment;
     }
 
     public String getMaskedPhone() {
@@ -48,5 +50,10 @@ public final class CodePageBean {
     /** The last send failed: the page offers to try again. */
     public boolean isSendFailed() {
         return sendFailed;
+    }
+
+    /** The number is being enrolled: the page offers to change it. */
+    public boolean isEnrollment() {
+        return enrollment;
     }
 }

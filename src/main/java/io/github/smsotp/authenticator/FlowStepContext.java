@@ -1,0 +1,116 @@
+package io.github.smsotp.authenticator;
+
+import java.util.Set;
+
+import io.github.smsotp.step.StepContext;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/** The SMS step inside a login flow: outcomes become Keycloak flow results. */
+final class FlowStepContext implements StepContext {
+
+    /**
+     * Keycloak's brute-force detector counts failures of the password, otp and recovery-code
+     * categories only; the SMS code is a one-time password, so it reports under "otp".
+     */
+    private static final Set<String> BRUTE_FORCE_CATEGORY = Set.of("otp");
+
+    private final AuthenticationFlowContext flow;
+
+    FlowStepContext(AuthenticationFlowContext flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public KeycloakSession session() {
+        return flow.getSession();
+    }
+
+    @Override
+    public RealmModel realm() {
+        return flow.getRealm();
+    }
+
+    @Override
+    public UserModel user() {
+        return flow.getUser();
+    }
+
+    @Override
+    public AuthenticationSessionModel authSession() {
+        return flow.getAuthenticationSession();
+    }
+
+    @Override
+    public EventBuilder event() {
+        return flow.getEvent();
+    }
+
+    @Override
+    public LoginFormsProvider form() {
+        return flow.form();
+    }
+
+    @Override
+    public String clientAddress() {
+        return flow.getConnection().getRemoteAddr();
+    }
+
+    @Override
+    public void show(Response page) {
+        flow.challenge(page);
+    }
+
+    @Override
+    public void showFailure(AuthenticationFlowError error, Response page) {
+        flow.failureChallenge(error, page);
+    }
+
+    @Override
+    public void showRefusal(Response page) {
+        flow.forceChallenge(page);
+    }
+
+    @Override
+    public void reportWrongCode() {
+        RealmModel realm = flow.getRealm();
+        if (realm.isBruteForceProtected()) {
+            flow.getProtector().failedLogin(realm, flow.getUser(), flow.getConnection(), flow.getUriInfo(),
+                    BRUTE_FORCE_CATEGORY);
+        }
+    }
+
+    @Override
+    public void succeed() {
+        flow.success();
+    }
+
+    @Override
+    public String refusedByKeycloak() {
+        RealmModel realm = flow.getRealm();
+        UserModel user = flow.getUser();
+        if (!user.isEnabled()) {
+            return Errors.USER_DISABLED;
+        }
+        if (!realm.isBruteForceProtected()) {
+            return null;
+        }
+        BruteForceProtector protector = flow.getProtector();
+        if (protector.isPermanentlyLockedOut(flow.getSession(), realm, user)) {
+            return Errors.USER_DISABLED;
+        }
+        if (protector.isTemporarilyDisabled(flow.getSession(), realm, user)) {
+            return Errors.USER_TEMPORARILY_DISABLED;
+        }
+        return null;
+    }
+}

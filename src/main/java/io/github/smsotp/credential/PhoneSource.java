@@ -1,0 +1,67 @@
+package io.github.smsotp.credential;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.phone.PhoneNumbers;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Where a user's SMS number comes from: the verified SMS credential, or a number an admin or a
+ * directory (LDAP, SCIM) put into a user attribute. How attribute numbers are treated is set in the
+ * enrollment action's config, the one place the login step and the enrollment both read:
+ * {@code off} (ignored), {@code verify} (offered for enrollment, confirmed by a code first) or
+ * {@code trust} (used as enrolled).
+ */
+public record PhoneSource(String attribute, Provisioned provisioned) {
+
+    public static final String ATTRIBUTE = "phone-attribute";
+    public static final String PROVISIONED = "provisioned-numbers";
+    public static final String DEFAULT_ATTRIBUTE = "phone_number";
+
+    public enum Provisioned { OFF, VERIFY, TRUST }
+
+    public static PhoneSource of(ConfigReader config) {
+        String mode = config.choice(PROVISIONED, "off", Set.of("off", "verify", "trust"));
+        return new PhoneSource(config.get(ATTRIBUTE, DEFAULT_ATTRIBUTE),
+                Provisioned.valueOf(mode.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The settings of the realm's enrollment action (defaults when it has none). */
+    public static PhoneSource of(RealmModel realm) {
+        return of(ConfigReader.of(enrollmentConfig(realm)));
+    }
+
+    public static Map<String, String> enrollmentConfig(RealmModel realm) {
+        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+        return config == null ? Map.of() : config.getConfig();
+    }
+
+    /** The number of the user's SMS credential. */
+    public static Optional<String> enrolled(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
+                .findFirst().map(SmsOtpCredentialModel::of).flatMap(SmsOtpCredentialModel::phone);
+    }
+
+    /** The valid number in the user attribute, unless attribute numbers are switched off. */
+    public Optional<String> provisioned(UserModel user) {
+        if (provisioned == Provisioned.OFF) {
+            return Optional.empty();
+        }
+        return PhoneNumbers.toE164(user.getFirstAttribute(attribute), null);
+    }
+
+    /** Where codes go at login: the enrolled number, else a trusted attribute number. */
+    public Optional<String> destination(UserModel user) {
+        Optional<String> enrolled = enrolled(user);
+        if (enrolled.isPresent() || provisioned != Provisioned.TRUST) {
+            return enrolled;
+        }
+        return provisioned(user);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.smsotp.credential;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
+import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The SMS credential: a two-factor credential in the Account Console ("Signing in"), set up and
+ * changed through the enrollment action, removable by the user. One per user: enrolling a new
+ * number replaces the old one.
+ */
+public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCredentialModel> {
+
+    /** The required action that enrolls a number (kc_action id). */
+    public static final String ENROLLMENT_ACTION = "sms-otp-phone";
+
+    private final KeycloakSession session;
+
+    public SmsOtpCredentialProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getType() {
+        return SmsOtpCredentialModel.TYPE;
+    }
+
+    @Override
+    public CredentialModel createCredential(RealmModel realm, UserModel user, SmsOtpCredentialModel credential) {
+        user.credentialManager().getStoredCredentialsByTypeStream(getType()).map(CredentialModel::getId).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        return user.credentialManager().createStoredCredential(credential);
+    }
+
+    @Override
+    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
+        return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    @Override
+    public SmsOtpCredentialModel getCredentialFromModel(CredentialModel model) {
+        return SmsOtpCredentialModel.of(model);
+    }
+
+    @Override
+    public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
+        return CredentialTypeMetadata.builder()
+                .type(getType())
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
+                .displayName("smsOtpCredentialDisplayName")
+                .helpText("smsOtpCredentialHelpText")
+                .iconCssClass("kcAuthenticatorOTPClass")
+                .createAction(ENROLLMENT_ACTION)
+                .removeable(true)
+                .build(session);
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.smsotp.enrollment;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.credential.PhoneSource;
+import io.github.smsotp.credential.SmsOtpCredentialModel;
+import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.step.SmsOtpStep;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.CredentialRegistrator;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Adds or changes the user's mobile number: enter it, receive a code, confirm it. Only a confirmed
+ * number is stored (as the SMS credential). The user can go back and change the number, and
+ * resend within the same limits as at login. Applications can start it with
+ * {@code kc_action=sms-otp-phone}; Keycloak then asks for a fresh sign-in if the last one is
+ * older than the action's maximum authentication age.
+ */
+public class PhoneEnrollmentAction implements RequiredActionProvider, CredentialRegistrator {
+
+    private static final Logger LOG = Logger.getLogger(PhoneEnrollmentAction.class);
+
+    static final String TEMPLATE = "sms-otp-enroll.ftl";
+    static final String FIELD_PHONE = "phone";
+    static final String FIELD_CHANGE = "change";
+    static final String FIELD_RESEND = "resend";
+    static final String FIELD_CODE = "code";
+    /** The number being confirmed, in the tab's authentication session. */
+    static final String PENDING = "sms-otp.enroll.phone";
+
+    private final Clock clock;
+
+    PhoneEnrollmentAction(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // Added by the SMS step (user setup), by an admin, or started by an application.
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        Optional<EnrollmentSettings> settings = settings(context);
+        if (settings.isEmpty()) {
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession.getAuthNote(PENDING) == null) {
+            // A provisioned number to verify is offered first; "Use another number" leads to the form.
+            if (settings.get().source().provisioned() == PhoneSource.Provisioned.VERIFY) {
+                settings.get().source().provisioned(context.getUser())
+                        .ifPresent(number -> authSession.setAuthNote(PENDING, number));
+            }
+        }
+        String pending = authSession.getAuthNote(PENDING);
+        if (pending == null) {
+            context.challenge(numberPage(context, null, null));
+            return;
+        }
+        step(context, settings.get(), pending).ifPresent(step -> {
+            if (step.hasSent()) {
+                context.challenge(step.page(false, form -> { }));
+            } else {
+                step.deliver();
+            }
+        });
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        Optional<EnrollmentSettings> settings = settings(context);
+        if (settings.isEmpty()) {
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String pending = authSession.getAuthNote(PENDING);
+        if (form.containsKey(FIELD_CHANGE) || (pending == null && !form.containsKey(FIELD_PHONE))) {
+            authSession.removeAuthNote(PENDING);
+            context.challenge(numberPage(context, null, null));
+            return;
+        }
+        if (form.containsKey(FIELD_PHONE)) {
+            enterNumber(context, settings.get(), form.getFirst(FIELD_PHONE));
+            return;
+        }
+        step(context, settings.get(), pending).ifPresent(step -> {
+            if (form.containsKey(FIELD_RESEND)) {
+                step.deliver();
+            } else {
+                step.verify(form.getFirst(FIELD_CODE));
+            }
+        });
+    }
+
+    private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input) {
+        EnrollmentSettings.Result parsed = settings.parse(input);
+        if (parsed.error() != null) {
+            context.getEvent().detail("sms_otp_reason", "invalid_number").error("sms_otp_number_refused");
+            context.challenge(numberPage(context, input, parsed.error()));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(PENDING, parsed.number());
+        step(context, settings, parsed.number()).ifPresent(step -> {
+            // A new number starts with a fresh code; the cross-login limits still count every send.
+            step.reset();
+            step.deliver();
+        });
+    }
+
+    private Optional<SmsOtpStep> step(RequiredActionContext context, EnrollmentSettings settings, String number) {
+        ActionStepContext stepContext = new ActionStepContext(context, () -> store(context, number));
+        return SmsOtpStep.open(stepContext, settings.reader(), number, clock, true);
+    }
+
+    private void store(RequiredActionContext context, String number) {
+        SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()
+                .getProvider(CredentialProvider.class, SmsOtpCredentialProviderFactory.PROVIDER_ID);
+        provider.createCredential(context.getRealm(), context.getUser(),
+                SmsOtpCredentialModel.verified(number, clock.millis()));
+        context.getAuthenticationSession().removeAuthNote(PENDING);
+        context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number));
+        LOG.infof("SMS number %s verified for user '%s' in realm '%s'", MaskedPhone.mask(number),
+                context.getUser().getId(), context.getRealm().getName());
+    }
+
+    private Optional<EnrollmentSettings> settings(RequiredActionContext context) {
+        try {
+            return Optional.of(EnrollmentSettings.of(configMap(context.getConfig())));
+        } catch (InvalidConfigException e) {
+            LOG.errorf("SMS enrollment in realm '%s' is misconfigured: %s", context.getRealm().getName(),
+                    e.getMessage());
+            context.getEvent().error("sms_otp_misconfigured");
+            context.challenge(context.form().setError("smsOtpNotAvailable").createErrorPage(Response.Status.BAD_REQUEST));
+            return Optional.empty();
+        }
+    }
+
+    private static Response numberPage(RequiredActionContext context, String typed, String errorKey) {
+        LoginFormsProvider form = context.form().setAttribute("smsOtpEnroll", Map.of("phone", typed == null ? "" : typed));
+        if (errorKey != null) {
+            form.addError(new FormMessage(FIELD_PHONE, errorKey));
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private static Map<String, String> configMap(RequiredActionConfigModel config) {
+        return config == null ? null : config.getConfig();
+    }
+
+    @Override
+    public String getCredentialType(KeycloakSession session, AuthenticationSessionModel authSession) {
+        return SmsOtpCredentialModel.TYPE;
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

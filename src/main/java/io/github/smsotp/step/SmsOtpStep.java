@@ -1,0 +1,148 @@
+package io.github.smsotp.step;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.github.smsotp.challenge.AuthSessionNotes;
+import io.github.smsotp.challenge.ChallengeStore;
+import io.github.smsotp.challenge.OtpChallenges;
+import io.github.smsotp.challenge.RealmHmacKeys;
+import io.github.smsotp.challenge.SingleUseSpentCodes;
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.limits.FailureGuard;
+import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.limits.SlotCounter;
+import io.github.smsotp.phone.MaskedPhone;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Everything one request that sends or checks a code works with: the validated config, the
+ * number, the sender, the tab's challenge and the cluster-wide limits. Opening it fails with a
+ * clear page, never an exception, when the config is unusable.
+ */
+public final class SmsOtpStep {
+
+    private static final Logger LOG = Logger.getLogger(SmsOtpStep.class);
+
+    static final String TEMPLATE = "sms-otp-code.ftl";
+    public static final String EVENT_PHONE = "sms_otp_phone";
+    static final String EVENT_REASON = "sms_otp_reason";
+
+    final StepContext context;
+    final SmsOtpConfig config;
+    final String phone;
+    final SenderChoice sender;
+    final ChallengeStore store;
+    final OtpChallenges challenges;
+    final SendLimiter limiter;
+    final FailureGuard failures;
+    final Clock clock;
+    private final boolean enrollment;
+
+    private SmsOtpStep(StepContext context, SmsOtpConfig config, String phone, SenderChoice sender, Clock clock,
+                       boolean enrollment) {
+        this.context = context;
+        this.config = config;
+        this.phone = phone;
+        this.sender = sender;
+        this.clock = clock;
+        this.enrollment = enrollment;
+        AuthenticationSessionModel authSession = context.authSession();
+        SingleUseObjectProvider singleUse = context.session().singleUseObjects();
+        SlotCounter counter = new SlotCounter(singleUse, clock);
+        this.store = new ChallengeStore(new AuthSessionNotes(authSession));
+        this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
+                authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,
+                new SingleUseSpentCodes(singleUse));
+        this.limiter = new SendLimiter(counter);
+        this.failures = new FailureGuard(singleUse, counter, clock);
+    }
+
+    /**
+     * @param phone      the E.164 number codes go to
+     * @param enrollment whether the number is being enrolled (the page then offers to change it)
+     */
+    public static Optional<SmsOtpStep> open(StepContext context, ConfigReader settings, String phone, Clock clock,
+                                            boolean enrollment) {
+        SmsOtpConfig config;
+        SenderChoice sender;
+        try {
+            config = SmsOtpConfig.from(settings);
+            sender = SenderChoice.resolve(context.session(), config, settings);
+        } catch (InvalidConfigException e) {
+            showUnavailable(context, e);
+            return Optional.empty();
+        }
+        context.event().detail(EVENT_PHONE, MaskedPhone.mask(phone));
+        return Optional.of(new SmsOtpStep(context, config, phone, sender, clock, enrollment));
+    }
+
+    /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */
+    public static void showUnavailable(StepContext context, Exception cause) {
+        LOG.errorf("SMS step in realm '%s' is misconfigured: %s", context.realm().getName(), cause.getMessage());
+        context.event().error("sms_otp_misconfigured");
+        context.show(context.form().setError("smsOtpNotAvailable").createErrorPage(Response.Status.BAD_REQUEST));
+    }
+
+    /** Sends a new code, unless a rule refuses it. */
+    public void deliver() {
+        new CodeDelivery(this).deliver();
+    }
+
+    /** Checks a submitted code. */
+    public void verify(String input) {
+        new CodeVerification(this).verify(input);
+    }
+
+    /** Whether this tab has asked the gateway for a code before. */
+    public boolean hasSent() {
+        return store.history().attempts() > 0;
+    }
+
+    /** Forgets the tab's code and sends, for a new number. */
+    public void reset() {
+        store.clearChallenge();
+        store.clearHistory();
+    }
+
+    /** The code page in the tab's current state, after {@code messages} added any errors or notes. */
+    public Response page(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
+        long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
+        boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
+        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
+                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft, sendFailed, enrollment));
+        messages.accept(form);
+        return form.createForm(TEMPLATE);
+    }
+
+    String maskedPhone() {
+        return MaskedPhone.mask(phone);
+    }
+
+    String realmId() {
+        return context.realm().getId();
+    }
+
+    String userId() {
+        return context.user().getId();
+    }
+
+    /** An error event with our reason detail. */
+    void errorEvent(String error, String reason) {
+        context.event().detail(EVENT_REASON, reason).error(error);
+    }
+
+    /** Whole minutes (at least one) until a moment, for messages. */
+    long minutesUntil(Instant moment) {
+        long seconds = Math.max(0, Duration.between(clock.instant(), moment).toSeconds());
+        return Math.max(1, (seconds + 59) / 60);
+    }
+}

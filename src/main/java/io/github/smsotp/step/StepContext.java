@@ -1,0 +1,53 @@
+package io.github.smsotp.step;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Where a code is sent and checked: the login step (an authentication flow) or the enrollment
+ * (a required action). Each tells Keycloak about outcomes in its own terms.
+ */
+public interface StepContext {
+
+    KeycloakSession session();
+
+    RealmModel realm();
+
+    UserModel user();
+
+    AuthenticationSessionModel authSession();
+
+    EventBuilder event();
+
+    LoginFormsProvider form();
+
+    /** The client's address as Keycloak sees it (proxy headers applied). */
+    String clientAddress();
+
+    /** Shows a page and waits for the user. */
+    void show(Response page);
+
+    /** Shows a page after a wrong or expired code: a failure where the context counts failures. */
+    void showFailure(AuthenticationFlowError error, Response page);
+
+    /** Shows a page that must be shown even where Keycloak would otherwise move on (a refusal). */
+    void showRefusal(Response page);
+
+    /** A wrong code, reported to the realm's brute-force detection where that applies. */
+    void reportWrongCode();
+
+    /** The right code was entered. */
+    void succeed();
+
+    /**
+     * Whether Keycloak itself refuses this user (disabled, or locked by brute-force detection),
+     * as the event error Keycloak's own forms use; null when not.
+     */
+    String refusedByKeycloak();
+}

@@ -1,0 +1,98 @@
+package io.github.smsotp.step;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.smsotp.limits.LimitPolicy;
+import io.github.smsotp.sender.SmsSenderFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * The admin console's form for sending and checking codes, shared by the login step and the
+ * enrollment action: the code settings, the limits, a choice of every installed sender, and each
+ * sender's own settings (stored as {@code <sender id>.<name>}).
+ */
+public final class StepProperties {
+
+    private StepProperties() {
+    }
+
+    public static List<ProviderConfigProperty> of(List<SmsSenderFactory> senders) {
+        List<ProviderConfigProperty> list = new ArrayList<>(ProviderConfigurationBuilder.create()
+                .property().name(SmsOtpConfig.CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Code length").defaultValue(String.valueOf(SmsOtpConfig.DEFAULT_CODE_LENGTH))
+                .helpText("Digits in a code, 6 to 10.")
+                .add()
+                .property().name(SmsOtpConfig.CODE_LIFETIME).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Code lifetime (seconds)").defaultValue(String.valueOf(SmsOtpConfig.DEFAULT_CODE_LIFETIME))
+                .helpText("How long a code works, 60 to 600 seconds.")
+                .add()
+                .property().name(SmsOtpConfig.ATTEMPTS_PER_CODE).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Attempts per code").defaultValue(String.valueOf(SmsOtpConfig.DEFAULT_ATTEMPTS_PER_CODE))
+                .helpText("Wrong entries a code tolerates (1 to 10); then the user must request a new code.")
+                .add()
+                .property().name(SmsOtpConfig.RESEND_COOLDOWN).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Resend cooldown (seconds)").defaultValue(String.valueOf(SmsOtpConfig.DEFAULT_RESEND_COOLDOWN))
+                .helpText("Minimum time between two codes in one login, 0 to 3600 seconds.")
+                .add()
+                .property().name(SmsOtpConfig.SENDS_PER_LOGIN).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Sends per login").defaultValue(String.valueOf(SmsOtpConfig.DEFAULT_SENDS_PER_LOGIN))
+                .helpText("SMS one login may trigger, first one and failed attempts included (1 to 20).")
+                .add()
+                .property().name(SmsOtpConfig.ALLOWED_COUNTRIES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Allowed country calling codes")
+                .helpText("Comma-separated E.164 calling codes SMS may go to, e.g. '1, 44, 49'. Empty: every "
+                        + "country. Numbers elsewhere are refused before anything is sent.")
+                .add()
+                .property().name(LimitPolicy.USER_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per user per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_USER_SENDS))
+                .helpText("Across all logins and cluster nodes. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.NUMBER_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per number per 10 minutes")
+                .defaultValue(String.valueOf(LimitPolicy.DEFAULT_NUMBER_SENDS))
+                .helpText("Across all users of the realm: one number cannot be flooded. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.IP_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per client IP per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_IP_SENDS))
+                .helpText("Against SMS pumping from one address. Behind a proxy, configure Keycloak's proxy "
+                        + "headers so it sees the client's address. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.REALM_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per realm per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_REALM_SENDS))
+                .helpText("A budget cap for the whole realm. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.MAX_FAILURES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Lockout: after wrong codes").defaultValue(String.valueOf(LimitPolicy.DEFAULT_MAX_FAILURES))
+                .helpText("Consecutive wrong codes (any code, any login) that lock the SMS step for the user. "
+                        + "Works without the realm's brute-force detection; 0: off.")
+                .add()
+                .property().name(LimitPolicy.FAILURE_WINDOW).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Lockout: counting window (minutes)")
+                .defaultValue(String.valueOf(LimitPolicy.DEFAULT_FAILURE_WINDOW))
+                .helpText("Wrong codes older than this are forgotten.")
+                .add()
+                .property().name(LimitPolicy.LOCKOUT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Lockout: duration (minutes)").defaultValue(String.valueOf(LimitPolicy.DEFAULT_LOCKOUT))
+                .helpText("How long sending and verifying stay refused after the lockout.")
+                .add()
+                .property().name(SmsOtpConfig.SENDER).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Sender")
+                .options(senders.stream().map(SmsSenderFactory::getId).toList())
+                .helpText("How codes are sent. Empty: the server's default sender. "
+                        + senders.stream().map(s -> s.getId() + ": " + s.getDisplayName()).toList())
+                .add()
+                .build());
+        for (SmsSenderFactory sender : senders) {
+            for (ProviderConfigProperty setting : sender.getSettingsProperties()) {
+                ProviderConfigProperty scoped = new ProviderConfigProperty(sender.getId() + "." + setting.getName(),
+                        setting.getLabel(), setting.getHelpText(), setting.getType(), setting.getDefaultValue(),
+                        setting.isSecret());
+                scoped.setOptions(setting.getOptions());
+                list.add(scoped);
+            }
+        }
+        return List.copyOf(list);
+    }
+}

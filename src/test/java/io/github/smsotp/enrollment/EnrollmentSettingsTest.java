@@ -1,0 +1,54 @@
+package io.github.smsotp.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.credential.PhoneSource;
+import org.junit.jupiter.api.Test;
+
+class EnrollmentSettingsTest {
+
+    @Test
+    void defaultsAcceptInternationalNumbersAndIgnoreProvisionedOnes() {
+        EnrollmentSettings settings = EnrollmentSettings.of(null);
+
+        assertThat(settings.source()).isEqualTo(new PhoneSource("phone_number", PhoneSource.Provisioned.OFF));
+        assertThat(settings.parse("+49 151 23456789").number()).isEqualTo("+4915123456789");
+        assertThat(settings.parse("0151 23456789").error()).isEqualTo("smsOtpInvalidNumber");
+    }
+
+    @Test
+    void aDefaultRegionReadsLocalFormats() {
+        EnrollmentSettings settings = EnrollmentSettings.of(Map.of("default-region", "de"));
+
+        assertThat(settings.parse("0151 23456789").number()).isEqualTo("+4915123456789");
+    }
+
+    @Test
+    void mobileOnlyRefusesLandlinesButNotPlansThatCannotTell() {
+        EnrollmentSettings settings = EnrollmentSettings.of(Map.of("mobile-only", "true"));
+
+        assertThat(settings.parse("+49 30 12345678").error()).isEqualTo("smsOtpNotMobile");
+        assertThat(settings.parse("+49 151 23456789").error()).isNull();
+        assertThat(settings.parse("+1 201 555 0123").error()).isNull();
+    }
+
+    @Test
+    void theCountryAllowListApplies() {
+        EnrollmentSettings settings = EnrollmentSettings.of(Map.of("allowed-calling-codes", "1"));
+
+        assertThat(settings.parse("+44 7700 900123").error()).isEqualTo("smsOtpCountryNotAllowedField");
+        assertThat(settings.parse("+1 201 555 0123").error()).isNull();
+    }
+
+    @Test
+    void badSettingsNameTheirKey() {
+        assertThatThrownBy(() -> EnrollmentSettings.of(Map.of("default-region", "Germany")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'default-region'");
+        assertThatThrownBy(() -> EnrollmentSettings.of(Map.of("provisioned-numbers", "always")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'provisioned-numbers'");
+    }
+}
