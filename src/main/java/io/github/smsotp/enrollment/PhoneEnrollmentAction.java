@@ -131,15 +131,19 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     }
 
     private Optional<SmsOtpStep> step(RequiredActionContext context, EnrollmentSettings settings, String number) {
-        ActionStepContext stepContext = new ActionStepContext(context, () -> store(context, number));
+        ActionStepContext stepContext = new ActionStepContext(context, () -> store(context, settings, number));
         return SmsOtpStep.open(stepContext, settings.reader(), number, clock, true);
     }
 
-    private void store(RequiredActionContext context, String number) {
+    private void store(RequiredActionContext context, EnrollmentSettings settings, String number) {
         SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()
                 .getProvider(CredentialProvider.class, SmsOtpCredentialProviderFactory.PROVIDER_ID);
+        boolean change = settings.source().destination(context.getUser()).isPresent();
         provider.createCredential(context.getRealm(), context.getUser(),
                 SmsOtpCredentialModel.verified(number, clock.millis()));
+        if (change) {
+            NumberChangeNotice.send(context.getSession(), context.getRealm(), context.getUser(), number);
+        }
         context.getAuthenticationSession().removeAuthNote(PENDING);
         context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number));
         LOG.infof("SMS number %s verified for user '%s' in realm '%s'", MaskedPhone.mask(number),

@@ -40,7 +40,7 @@ class EnrollmentSettingsTest {
     void theCountryAllowListApplies() {
         EnrollmentSettings settings = EnrollmentSettings.of(Map.of("allowed-calling-codes", "1"));
 
-        assertThat(settings.parse("+44 7700 900123").error()).isEqualTo("smsOtpCountryNotAllowedField");
+        assertThat(settings.parse("+44 7911 123456").error()).isEqualTo("smsOtpCountryNotAllowedField");
         assertThat(settings.parse("+1 201 555 0123").error()).isNull();
     }
 

@@ -109,6 +109,32 @@ class EnrollmentIT {
     }
 
     @Test
+    void aNumberChangeIsToldToTheUserByEmailWithTheNumberMasked() throws Exception {
+        try (SmtpStub smtp = new SmtpStub()) {
+            admin.createRealm("sms-notify", Map.of(), r -> {
+                AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "trust"));
+                r.putObject("smtpServer").put("host", "127.0.0.1").put("port", String.valueOf(smtp.port()))
+                        .put("from", "sso@example.org");
+            });
+            SmsLogin login = new SmsLogin(server, "sms-notify", "user29", null);
+            Page smsStep = login.browser().submit(login.browser().get(server.baseUrl()
+                    + "/realms/sms-notify/protocol/openid-connect/auth?client_id=it-app&response_type=code"
+                    + "&scope=openid&kc_action=sms-otp-phone&redirect_uri=" + Browser.CALLBACK),
+                    "kc-form-login", Map.of("username", "user29", "password", login.password()));
+            Page enroll = login.enter(smsStep, latestCode(login.phone()));
+            Page confirm = login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7429"));
+            Page done = login.enter(confirm, latestCode("+12015557429"));
+            assertThat(done.loggedIn()).as(done.text()).isTrue();
+
+            assertThat(smtp.mails()).hasSize(1);
+            SmtpStub.Mail mail = smtp.mails().get(0);
+            assertThat(mail.recipients()).containsExactly("user29@example.org");
+            assertThat(mail.content()).contains("Your mobile number for sign-in codes was changed")
+                    .contains("7429").doesNotContain("2015557429");
+        }
+    }
+
+    @Test
     void provisionedNumbersAreTrustedVerifiedOrIgnoredAsConfigured() {
         admin.createRealm("sms-prov-trust", Map.of(), r -> AdminApi.enrollmentConfig(r,
                 Map.of("provisioned-numbers", "trust")));
