@@ -1,11 +1,8 @@
 package io.github.smsotp.authenticator;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 
-import io.github.smsotp.sender.SmsSender;
-import io.github.smsotp.sender.SmsSenderFactory;
 import io.github.smsotp.step.StepProperties;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -29,7 +26,7 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
             Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED
     };
 
-    private List<ProviderConfigProperty> properties = StepProperties.of(List.of());
+    private List<ProviderConfigProperty> properties = List.of();
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -44,11 +41,7 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // Senders are known only once every factory is loaded, third-party ones included.
-        List<SmsSenderFactory> senders = factory.getProviderFactoriesStream(SmsSender.class)
-                .map(SmsSenderFactory.class::cast)
-                .sorted(Comparator.comparing(SmsSenderFactory::getId))
-                .toList();
-        properties = StepProperties.of(senders);
+        properties = StepProperties.of(factory);
     }
 
     @Override

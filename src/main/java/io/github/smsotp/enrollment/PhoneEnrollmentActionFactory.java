@@ -6,8 +6,6 @@ import java.util.List;
 
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.sender.SmsSender;
-import io.github.smsotp.sender.SmsSenderFactory;
 import io.github.smsotp.step.StepProperties;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -36,8 +34,6 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        List<SmsSenderFactory> senders = factory.getProviderFactoriesStream(SmsSender.class)
-                .map(SmsSenderFactory.class::cast).toList();
         List<ProviderConfigProperty> list = new ArrayList<>(RequiredActionFactory.getMaxAuthAgePropertyConfig());
         list.addAll(ProviderConfigurationBuilder.create()
                 .property().name(PhoneSource.ATTRIBUTE).type(ProviderConfigProperty.STRING_TYPE)
@@ -60,7 +56,7 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
                 .helpText("Refuse numbers the numbering plan marks as fixed lines.")
                 .add()
                 .build());
-        list.addAll(StepProperties.of(senders));
+        list.addAll(StepProperties.of(factory));
         properties = List.copyOf(list);
     }
 

@@ -1,10 +1,13 @@
 package io.github.smsotp.step;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.github.smsotp.limits.LimitPolicy;
+import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -18,7 +21,13 @@ public final class StepProperties {
     private StepProperties() {
     }
 
-    public static List<ProviderConfigProperty> of(List<SmsSenderFactory> senders) {
+    /** The form with every sender installed in this server, sorted by id. */
+    public static List<ProviderConfigProperty> of(KeycloakSessionFactory factory) {
+        return of(factory.getProviderFactoriesStream(SmsSender.class).map(SmsSenderFactory.class::cast)
+                .sorted(Comparator.comparing(SmsSenderFactory::getId)).toList());
+    }
+
+    static List<ProviderConfigProperty> of(List<SmsSenderFactory> senders) {
         List<ProviderConfigProperty> list = new ArrayList<>(ProviderConfigurationBuilder.create()
                 .property().name(SmsOtpConfig.CODE_LENGTH).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Code length").defaultValue(String.valueOf(SmsOtpConfig.DEFAULT_CODE_LENGTH))

@@ -1,28 +1,21 @@
 package io.github.smsotp.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.smsotp.it.Browser.Page;
 
 /** The Account REST API as the signed-in user sees it (what the Account Console shows). */
 public final class AccountApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KeycloakServer server;
     private final String realm;
     private final String token;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     /** Exchanges the authorization code of a finished login for the user's access token. */
     public AccountApi(KeycloakServer server, String realm, Page finishedLogin) {
@@ -30,11 +23,11 @@ public final class AccountApi {
         this.realm = realm;
         String code = query(finishedLogin.redirectedTo(), "code");
         String form = "grant_type=authorization_code&client_id=it-app&code=" + code + "&redirect_uri=" + Browser.CALLBACK;
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
+        HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        this.token = read(response.body()).path("access_token").asText();
+        this.token = JsonHttp.read(response.body()).path("access_token").asText();
         if (token.isEmpty()) {
             throw new AssertionError("no token for the account API: " + response.body());
         }
@@ -50,8 +43,8 @@ public final class AccountApi {
 
     /** The type's entry as the Account Console shows it (display name, category, actions). */
     public JsonNode smsCredentialType() {
-        HttpResponse<String> response = send(request("/credentials").GET());
-        for (JsonNode type : read(response.body())) {
+        HttpResponse<String> response = JsonHttp.send(request("/credentials").GET());
+        for (JsonNode type : JsonHttp.read(response.body())) {
             if (type.path("type").asText().equals("sms-otp")) {
                 return type;
             }
@@ -61,31 +54,12 @@ public final class AccountApi {
     }
 
     public int delete(String credentialId) {
-        return send(request("/credentials/" + credentialId).DELETE()).statusCode();
+        return JsonHttp.send(request("/credentials/" + credentialId).DELETE()).statusCode();
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + realm + "/account" + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String query(String url, String name) {

@@ -3,7 +3,6 @@ package io.github.smsotp.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,16 +15,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Keycloak's admin REST API as the bootstrap admin: realms for the tests, events, lockout status. */
 public final class AdminApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KeycloakServer server;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     public AdminApi(KeycloakServer server) {
         this.server = server;
@@ -55,7 +50,7 @@ public final class AdminApi {
             }
         }
         tweak.accept(realm);
-        HttpResponse<String> response = send(request("/admin/realms")
+        HttpResponse<String> response = JsonHttp.send(request("/admin/realms")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(realm.toString())));
         if (response.statusCode() != 201) {
@@ -89,11 +84,11 @@ public final class AdminApi {
     }
 
     public JsonNode get(String path) {
-        HttpResponse<String> response = send(request(path).GET());
+        HttpResponse<String> response = JsonHttp.send(request(path).GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
         }
-        return read(response.body());
+        return JsonHttp.read(response.body());
     }
 
     private static void removeWhere(JsonNode array, Predicate<JsonNode> condition) {
@@ -110,37 +105,18 @@ public final class AdminApi {
 
     private String token() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
+        HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return read(response.body()).path("access_token").asText();
+        return JsonHttp.read(response.body()).path("access_token").asText();
     }
 
     private ObjectNode template() {
         try {
             Path file = Path.of(System.getProperty("project.dir", "."), "src/test/resources/realms/sms-it-realm.json");
             String json = Files.readString(file).replace("${GATEWAY_PORT}", String.valueOf(server.gateway().port()));
-            return (ObjectNode) JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
+            return (ObjectNode) JsonHttp.read(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
