@@ -186,6 +186,40 @@ class EnrollmentIT {
         assertThat(done.loggedIn()).as(done.text()).isTrue();
     }
 
+    @Test
+    void aConditionalSubFlowAsksOnlyUsersWithANumber() {
+        String realm = "sms-cond";
+        admin.createRealm(realm, Map.of(), r -> {
+            AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "trust"));
+            onlyIfConfigured(r);
+        });
+        Page withNumber = new SmsLogin(server, realm, "user27", null).passwordStep("it-app");
+        assertThat(withNumber.has("#kc-sms-otp-form")).as(withNumber.text()).isTrue();
+
+        Page withoutNumber = new SmsLogin(server, realm, "nophone", null).passwordStep("it-app");
+        assertThat(withoutNumber.loggedIn()).as(withoutNumber.text()).isTrue();
+    }
+
+    @Test
+    void changingTheNumberAsksForAFreshSignInOnceTheLastOneIsOlderThanTheMaximumAge() throws Exception {
+        String realm = "sms-reauth";
+        admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r,
+                Map.of("provisioned-numbers", "trust", "max_auth_age", "3")));
+        SmsLogin login = new SmsLogin(server, realm, "user28", null);
+        Page signedIn = login.enter(login.codePage(), latestCode(login.phone()));
+        assertThat(signedIn.loggedIn()).as(signedIn.text()).isTrue();
+        String changeNumber = server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=it-app"
+                + "&response_type=code&scope=openid&kc_action=sms-otp-phone&redirect_uri=" + Browser.CALLBACK;
+
+        Page recent = login.browser().get(changeNumber);
+        assertThat(recent.has("#" + ENROLL_FORM)).as("a recent sign-in goes straight on: " + recent.text()).isTrue();
+
+        Thread.sleep(4_000);
+        Page stale = login.browser().get(changeNumber);
+        assertThat(stale.has("#" + ENROLL_FORM)).isFalse();
+        assertThat(stale.has("#kc-form-login")).as("an old sign-in must be repeated: " + stale.text()).isTrue();
+    }
+
     private String latestCode(String number) {
         List<GatewayStub.Received> sms = server.gateway().to(number);
         assertThat(sms).as("SMS to " + number).isNotEmpty();
@@ -222,6 +256,27 @@ class EnrollmentIT {
                         .put("secretData", "{}").put("credentialData", "{\"phone\":\"" + number + "\"}");
             }
         }
+    }
+
+    /** Password, then the SMS step only for users who have a number ("Condition - user configured"). */
+    private static void onlyIfConfigured(ObjectNode realm) {
+        for (JsonNode flow : realm.withArray("authenticationFlows")) {
+            if (flow.path("alias").asText().equals("browser with sms forms")) {
+                ArrayNode executions = (ArrayNode) flow.path("authenticationExecutions");
+                executions.remove(1);
+                executions.addObject().put("authenticatorFlow", true).put("requirement", "CONDITIONAL")
+                        .put("priority", 20).put("flowAlias", "sms if configured").put("userSetupAllowed", false);
+            }
+        }
+        ObjectNode conditional = realm.withArray("authenticationFlows").addObject();
+        conditional.put("alias", "sms if configured").put("providerId", "basic-flow").put("topLevel", false)
+                .put("builtIn", false);
+        ArrayNode executions = conditional.putArray("authenticationExecutions");
+        executions.addObject().put("authenticator", "conditional-user-configured").put("authenticatorFlow", false)
+                .put("requirement", "REQUIRED").put("priority", 10).put("userSetupAllowed", false);
+        executions.addObject().put("authenticator", "sms-otp-code").put("authenticatorConfig", "sms-otp-it")
+                .put("authenticatorFlow", false).put("requirement", "REQUIRED").put("priority", 20)
+                .put("userSetupAllowed", false);
     }
 
     private static void addTotp(ObjectNode realm, String username) {
