@@ -17,20 +17,27 @@ public final class ConfigReader {
     private final Map<String, String> values;
     private final String prefix;
     private final UnaryOperator<String> resolver;
+    private final UnaryOperator<String> defaults;
 
-    private ConfigReader(Map<String, String> values, String prefix, UnaryOperator<String> resolver) {
+    private ConfigReader(Map<String, String> values, String prefix, UnaryOperator<String> resolver,
+                         UnaryOperator<String> defaults) {
         this.values = values == null ? Map.of() : values;
         this.prefix = prefix;
         this.resolver = resolver;
+        this.defaults = defaults;
     }
 
     public static ConfigReader of(Map<String, String> values) {
-        return new ConfigReader(values, "", UnaryOperator.identity());
+        return new ConfigReader(values, "", UnaryOperator.identity(), key -> null);
     }
 
-    /** The settings stored under {@code <scope>.<key>}, with values passed through the resolver. */
-    public ConfigReader scoped(String scope, UnaryOperator<String> valueResolver) {
-        return new ConfigReader(values, prefix + scope + ".", valueResolver);
+    /**
+     * The settings stored under {@code <scope>.<key>}, with values passed through the resolver;
+     * a setting absent there comes from {@code defaults} (by key without the scope), e.g. the
+     * server-wide options of a sender.
+     */
+    public ConfigReader scoped(String scope, UnaryOperator<String> valueResolver, UnaryOperator<String> defaults) {
+        return new ConfigReader(values, prefix + scope + ".", valueResolver, defaults);
     }
 
     /** The full key of a setting as an admin sees it, e.g. {@code http.url}. */
@@ -40,6 +47,9 @@ public final class ConfigReader {
 
     public Optional<String> get(String key) {
         String raw = values.get(qualified(key));
+        if (raw == null || raw.isBlank()) {
+            raw = defaults.apply(key);
+        }
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }

@@ -79,19 +79,20 @@ final class CodeDelivery {
         try {
             pending = step.challenges.create(step.config.codeLength(), step.config.codeLifetime());
             message = new SmsMessage(step.phone, SmsText.render(context.session(), context.user(),
-                    pending.code(), step.config.codeLifetime()));
+                    pending.code(), step.config));
         } catch (IOException | IllegalStateException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
         // Counted before the call: a send that times out may still have been delivered and billed.
         step.store.save(history.attempted());
+        String deliveredBy;
         try {
-            step.sender.sender().send(message, step.sender.settings());
+            deliveredBy = step.sender.send(message, context.realm().getName());
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
-                    step.sender.id(), e.getMessage());
-            step.errorEvent(ERROR_SEND_FAILED, step.sender.id());
+                    step.sender.primaryId(), e.getMessage());
+            step.errorEvent(ERROR_SEND_FAILED, step.sender.primaryId());
             context.show(step.page(true, form -> form.setError("smsOtpSendFailed")));
             return;
         } catch (InvalidConfigException e) {
@@ -101,7 +102,7 @@ final class CodeDelivery {
         step.challenges.activate(pending);
         step.store.save(step.store.history().sent(step.clock.instant()));
         LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
-                step.sender.id());
+                deliveredBy);
         context.event().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
         context.show(step.page(false, form -> form.setInfo("smsOtpCodeSent", step.maskedPhone())));
     }

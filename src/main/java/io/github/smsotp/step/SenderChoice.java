@@ -1,26 +1,72 @@
 package io.github.smsotp.step;
 
+import java.util.Optional;
+
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.sender.SmsMessage;
+import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
+import io.github.smsotp.sender.SmsSenderSpi;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.vault.VaultStringSecret;
 
 /**
- * The sender a flow execution uses, with its per-realm settings. Without a choice in the config
- * it is the server's default sender ({@code --spi-sms-sender--provider-default}).
+ * The sender a flow execution uses, with its per-realm settings, and an optional fallback tried
+ * once when the first one fails. Without a choice in the config it is the server's default
+ * sender ({@code --spi-sms-sender--provider-default}).
  */
-record SenderChoice(String id, SmsSender sender, ConfigReader settings) {
+record SenderChoice(Sender primary, Optional<Sender> fallback) {
+
+    private static final Logger LOG = Logger.getLogger(SenderChoice.class);
+
+    /** One installed sender with the settings stored under its id. */
+    record Sender(String id, SmsSender sender, ConfigReader settings) {
+
+        void send(SmsMessage message) throws SmsSendException {
+            sender.send(message, settings);
+        }
+    }
 
     static SenderChoice resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
         String id = config.senderId().orElseGet(() -> defaultSenderId(session));
+        Optional<Sender> fallback = config.fallbackSenderId()
+                .map(fallbackId -> sender(session, SmsOtpConfig.FALLBACK_SENDER, fallbackId, executionConfig));
+        return new SenderChoice(sender(session, SmsOtpConfig.SENDER, id, executionConfig), fallback);
+    }
+
+    /** The id of the sender that delivered the message. */
+    String send(SmsMessage message, String realmName) throws SmsSendException {
+        try {
+            primary.send(message);
+            return primary.id();
+        } catch (SmsSendException e) {
+            if (fallback.isEmpty()) {
+                throw e;
+            }
+            LOG.warnf("SMS step in realm '%s': sender '%s' failed, trying fallback '%s': %s", realmName,
+                    primary.id(), fallback.get().id(), e.getMessage());
+            fallback.get().send(message);
+            return fallback.get().id();
+        }
+    }
+
+    String primaryId() {
+        return primary.id();
+    }
+
+    private static Sender sender(KeycloakSession session, String key, String id, ConfigReader executionConfig) {
         SmsSender sender = session.getProvider(SmsSender.class, id);
         if (sender == null) {
-            throw new InvalidConfigException(SmsOtpConfig.SENDER, "names no installed SMS sender: '" + id + "'");
+            throw new InvalidConfigException(key, "names no installed SMS sender: '" + id + "'");
         }
-        return new SenderChoice(id, sender, executionConfig.scoped(id, value -> fromVault(session, value)));
+        // Per realm first, then the server-wide option --spi-sms-sender--<id>--<key>.
+        Config.Scope server = Config.scope(SmsSenderSpi.NAME, id);
+        return new Sender(id, sender, executionConfig.scoped(id, value -> fromVault(session, value), server::get));
     }
 
     private static String defaultSenderId(KeycloakSession session) {

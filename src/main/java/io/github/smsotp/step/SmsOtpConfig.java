@@ -2,6 +2,7 @@ package io.github.smsotp.step;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.LimitPolicy;
@@ -11,11 +12,14 @@ import io.github.smsotp.phone.CallingCodes;
  * The SMS step's settings for one flow execution, validated, with defaults that follow
  * NIST SP 800-63B: six digits, five minutes, a handful of tries per code.
  *
- * @param senderId empty to use the server's default sender
+ * @param senderId         empty to use the server's default sender
+ * @param fallbackSenderId a second sender tried once when the first fails
+ * @param webOtp           whether the text ends with the origin-bound line ({@code @host #code}) that
+ *                         lets Android and iOS offer the code for autofill
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
-                           int sendsPerLogin, Optional<String> senderId, CallingCodes allowedCountries,
-                           LimitPolicy limits) {
+                           int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
+                           CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp) {
 
     public static final String CODE_LENGTH = "code-length";
     public static final String CODE_LIFETIME = "code-lifetime-seconds";
@@ -23,6 +27,8 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String RESEND_COOLDOWN = "resend-cooldown-seconds";
     public static final String SENDS_PER_LOGIN = "sends-per-login";
     public static final String SENDER = "sender";
+    public static final String FALLBACK_SENDER = "fallback-sender";
+    public static final String TEXT_FORMAT = "sms-format";
     public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
 
     public static final int DEFAULT_CODE_LENGTH = 6;
@@ -44,8 +50,10 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 Duration.ofSeconds(config.intIn(RESEND_COOLDOWN, DEFAULT_RESEND_COOLDOWN, 0, 3600)),
                 config.intIn(SENDS_PER_LOGIN, DEFAULT_SENDS_PER_LOGIN, 1, 20),
                 config.get(SENDER),
+                config.get(FALLBACK_SENDER),
                 allowedCountries(config),
-                LimitPolicy.from(config));
+                LimitPolicy.from(config),
+                config.choice(TEXT_FORMAT, "plain", Set.of("plain", "webotp")).equals("webotp"));
     }
 
     private static CallingCodes allowedCountries(ConfigReader config) {

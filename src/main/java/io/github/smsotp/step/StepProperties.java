@@ -92,6 +92,16 @@ public final class StepProperties {
                 .helpText("How codes are sent. Empty: the server's default sender. "
                         + senders.stream().map(s -> s.getId() + ": " + s.getDisplayName()).toList())
                 .add()
+                .property().name(SmsOtpConfig.FALLBACK_SENDER).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Fallback sender")
+                .options(senders.stream().map(SmsSenderFactory::getId).toList())
+                .helpText("Tried once when the sender fails (error or timeout). Empty: no fallback.")
+                .add()
+                .property().name(SmsOtpConfig.TEXT_FORMAT).type(ProviderConfigProperty.LIST_TYPE)
+                .label("SMS format").options("plain", "webotp").defaultValue("plain")
+                .helpText("webotp: the text ends with '@<login host> #<code>' so that Android and iOS offer the "
+                        + "code for autofill on this site only.")
+                .add()
                 .build());
         for (SmsSenderFactory sender : senders) {
             for (ProviderConfigProperty setting : sender.getSettingsProperties()) {

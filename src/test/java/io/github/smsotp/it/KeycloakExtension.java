@@ -43,11 +43,16 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
                 KeycloakServer server = new KeycloakServer(KeycloakServer.distribution(),
                         KeycloakServer.buildDir().resolve("keycloak-it.log"), gateway);
                 try {
-                    server.buildWith("--db=dev-mem", "--health-enabled=true");
+                    server.buildWith("--db=dev-mem", "--health-enabled=true", "--vault=file");
+                    // The test realm's gateway token lives in Keycloak's file vault, not in the realm.
+                    server.putVaultSecret(SmsLogin.REALM, "sms-gateway-token", "Bearer it-token");
                     server.clearImports();
                     server.importRealm(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
                     server.importRealm(KeycloakServer.projectDir().resolve("src/test/resources/realms/sms-it-realm.json"));
                     server.start("--hostname-strict=false", "--cache=local", "--import-realm",
+                            "--vault-dir=" + server.home().resolve("vault"),
+                            // A server-wide sender setting, used where a realm sets none.
+                            "--spi-sms-sender--http--url=http://127.0.0.1:" + gateway.port() + "/server-default",
                             // As behind a reverse proxy: tests give each simulated client its own address.
                             "--proxy-headers=xforwarded");
                 } catch (Exception e) {

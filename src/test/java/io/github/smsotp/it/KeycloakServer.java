@@ -118,6 +118,13 @@ public final class KeycloakServer {
         }
     }
 
+    /** Writes a secret for the file vault ({@code --vault-dir=<home>/vault}): {@code ${vault.<key>}} in realm. */
+    public void putVaultSecret(String realm, String key, String secret) throws IOException {
+        Path vault = home.resolve("vault");
+        Files.createDirectories(vault);
+        Files.writeString(vault.resolve(realm + "_" + key), secret);
+    }
+
     /** Removes every realm file from {@code data/import}. */
     void clearImports() throws IOException {
         Path imports = home.resolve("data/import");

@@ -27,6 +27,8 @@ class SmsOtpConfigTest {
         assertThat(config.sendsPerLogin()).isEqualTo(3);
         assertThat(config.senderId()).isEmpty();
         assertThat(config.allowedCountries().codes()).isEmpty();
+        assertThat(config.fallbackSenderId()).isEmpty();
+        assertThat(config.webOtp()).isFalse();
     }
 
     @Test
@@ -60,6 +62,7 @@ class SmsOtpConfigTest {
             "sends-per-login, 0",
             "sends-per-login, 99999999999",
             "allowed-calling-codes, DE",
+            "sms-format, html",
     })
     void outOfRangeValuesNameTheirKey(String key, String value) {
         assertThatThrownBy(() -> SmsOtpConfig.from(ConfigReader.of(Map.of(key, value))))

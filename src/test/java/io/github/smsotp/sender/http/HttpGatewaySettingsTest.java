@@ -64,6 +64,16 @@ class HttpGatewaySettingsTest {
     }
 
     @Test
+    void absentSettingsComeFromTheServerWideDefaults() {
+        ConfigReader reader = ConfigReader.of(Map.of("http.method", "put")).scoped("http", v -> v,
+                key -> key.equals("url") ? "https://server-default.example/send" : null);
+
+        HttpRequest request = HttpGatewaySettings.from(reader).toRequest(MESSAGE);
+        assertThat(request.uri().toString()).isEqualTo("https://server-default.example/send");
+        assertThat(request.method()).isEqualTo("PUT");
+    }
+
+    @Test
     void theSecretStaysOutOfToString() {
         assertThat(settings(Map.of("url", "https://gw.example/send", "auth-value", "s3cret")).toString())
                 .doesNotContain("s3cret");
@@ -78,7 +88,7 @@ class HttpGatewaySettingsTest {
     private static HttpGatewaySettings settings(Map<String, String> values) {
         Map<String, String> scoped = new HashMap<>();
         values.forEach((k, v) -> scoped.put("http." + k, v));
-        return HttpGatewaySettings.from(ConfigReader.of(scoped).scoped("http", v -> v));
+        return HttpGatewaySettings.from(ConfigReader.of(scoped).scoped("http", v -> v, key -> null));
     }
 
     private static String body(HttpRequest request) {

@@ -1,0 +1,91 @@
+package io.github.smsotp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smsotp.it.Browser.Page;
+import io.github.smsotp.it.GatewayStub.Received;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What reaches the phone: the text in the user's language, the autofill line, a fallback sender, vault secrets. */
+@ExtendWith(KeycloakExtension.class)
+class SenderFeaturesIT {
+
+    private final KeycloakServer server;
+    private final AdminApi admin;
+
+    SenderFeaturesIT(KeycloakServer server) {
+        this.server = server;
+        this.admin = new AdminApi(server);
+    }
+
+    @Test
+    void theGatewayTokenComesFromKeycloaksVault() throws Exception {
+        String realm = "sms-vault";
+        server.putVaultSecret(realm, "sms-gateway-token", "Bearer from-the-vault");
+        admin.createRealm(realm, Map.of(), r -> setUser(r, "user07", "+12015558807", null));
+        new SmsLogin(server, realm, "user07", null).codePage();
+
+        Received sms = server.gateway().to("+12015558807").get(0);
+        assertThat(sms.header("Authorization")).isEqualTo("Bearer from-the-vault");
+    }
+
+    @Test
+    void aSettingTheRealmLeavesEmptyComesFromTheServerOptions() {
+        admin.createRealm("sms-server-defaults", Map.of("http.url", ""),
+                r -> setUser(r, "user08", "+12015558808", null));
+        new SmsLogin(server, "sms-server-defaults", "user08", null).codePage();
+
+        assertThat(server.gateway().to("+12015558808").get(0).path()).isEqualTo("/server-default");
+    }
+
+    @Test
+    void theTextIsInTheUsersLanguageAndEndsWithTheOriginBoundLine() {
+        String realm = "sms-webotp";
+        admin.createRealm(realm, Map.of("sms-format", "webotp"), r -> {
+            r.put("internationalizationEnabled", true).put("defaultLocale", "en");
+            r.putArray("supportedLocales").add("en").add("de");
+            setUser(r, "user05", "+12015558805", "de");
+        });
+        new SmsLogin(server, realm, "user05", null).passwordStep("it-app");
+
+        Received sms = server.gateway().to("+12015558805").get(0);
+        String[] lines = sms.text().split("\n");
+        assertThat(lines[0]).isEqualTo(sms.code() + " ist Ihr Anmeldecode für " + realm
+                + ". Er ist 1 Minuten gültig. Geben Sie ihn nicht weiter.");
+        assertThat(lines[lines.length - 1]).isEqualTo("@127.0.0.1 #" + sms.code());
+    }
+
+    @Test
+    void aFallbackSenderDeliversWhenTheGatewayIsDown() {
+        String realm = "sms-fallback";
+        admin.createRealm(realm, Map.of("http.url", "http://127.0.0.1:9/down", "fallback-sender", "log"),
+                r -> setUser(r, "user06", "+12015558806", null));
+        SmsLogin login = new SmsLogin(server, realm, "user06", null);
+        Page page = login.codePage();
+
+        Matcher logged = Pattern.compile("SIMULATED SMS .* to \\+12015558806: ([0-9]{6}) ").matcher(server.log());
+        assertThat(logged.find()).as("the fallback (log) sender delivered").isTrue();
+        assertThat(server.log()).contains("sender 'http' failed, trying fallback 'log'");
+        Page done = login.enter(page, logged.group(1));
+        assertThat(done.loggedIn()).as(done.text()).isTrue();
+    }
+
+    private static void setUser(ObjectNode realm, String username, String phone, String locale) {
+        for (JsonNode user : realm.withArray("users")) {
+            if (user.path("username").asText().equals(username)) {
+                ObjectNode attributes = ((ObjectNode) user).putObject("attributes");
+                attributes.putArray("phone_number").add(phone);
+                if (locale != null) {
+                    attributes.putArray("locale").add(locale);
+                }
+            }
+        }
+    }
+}
