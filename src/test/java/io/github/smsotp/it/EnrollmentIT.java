@@ -228,23 +228,7 @@ class EnrollmentIT {
 
     /** Password, then a choice of Keycloak's OTP form or the SMS step. */
     private static void secondFactorChoice(ObjectNode realm) {
-        for (JsonNode flow : realm.withArray("authenticationFlows")) {
-            if (flow.path("alias").asText().equals("browser with sms forms")) {
-                ArrayNode executions = (ArrayNode) flow.path("authenticationExecutions");
-                executions.remove(1);
-                executions.addObject().put("authenticatorFlow", true).put("requirement", "REQUIRED")
-                        .put("priority", 20).put("flowAlias", "second factor").put("userSetupAllowed", false);
-            }
-        }
-        ObjectNode choice = realm.withArray("authenticationFlows").addObject();
-        choice.put("alias", "second factor").put("providerId", "basic-flow").put("topLevel", false)
-                .put("builtIn", false);
-        ArrayNode executions = choice.putArray("authenticationExecutions");
-        executions.addObject().put("authenticator", "auth-otp-form").put("authenticatorFlow", false)
-                .put("requirement", "ALTERNATIVE").put("priority", 10).put("userSetupAllowed", false);
-        executions.addObject().put("authenticator", "sms-otp-code").put("authenticatorConfig", "sms-otp-it")
-                .put("authenticatorFlow", false).put("requirement", "ALTERNATIVE").put("priority", 20)
-                .put("userSetupAllowed", false);
+        replaceSmsStep(realm, "second factor", "REQUIRED", "auth-otp-form", "ALTERNATIVE", "ALTERNATIVE");
     }
 
     /** A number the user enrolled before (as an export of such a realm holds it). */
@@ -260,22 +244,31 @@ class EnrollmentIT {
 
     /** Password, then the SMS step only for users who have a number ("Condition - user configured"). */
     private static void onlyIfConfigured(ObjectNode realm) {
+        replaceSmsStep(realm, "sms if configured", "CONDITIONAL", "conditional-user-configured", "REQUIRED",
+                "REQUIRED");
+    }
+
+    /**
+     * Replaces the SMS step after the password with a sub-flow: {@code first} (another authenticator
+     * or a condition), then the SMS step.
+     */
+    private static void replaceSmsStep(ObjectNode realm, String subFlow, String subFlowRequirement, String first,
+                                       String firstRequirement, String smsRequirement) {
         for (JsonNode flow : realm.withArray("authenticationFlows")) {
             if (flow.path("alias").asText().equals("browser with sms forms")) {
                 ArrayNode executions = (ArrayNode) flow.path("authenticationExecutions");
                 executions.remove(1);
-                executions.addObject().put("authenticatorFlow", true).put("requirement", "CONDITIONAL")
-                        .put("priority", 20).put("flowAlias", "sms if configured").put("userSetupAllowed", false);
+                executions.addObject().put("authenticatorFlow", true).put("requirement", subFlowRequirement)
+                        .put("priority", 20).put("flowAlias", subFlow).put("userSetupAllowed", false);
             }
         }
-        ObjectNode conditional = realm.withArray("authenticationFlows").addObject();
-        conditional.put("alias", "sms if configured").put("providerId", "basic-flow").put("topLevel", false)
-                .put("builtIn", false);
-        ArrayNode executions = conditional.putArray("authenticationExecutions");
-        executions.addObject().put("authenticator", "conditional-user-configured").put("authenticatorFlow", false)
-                .put("requirement", "REQUIRED").put("priority", 10).put("userSetupAllowed", false);
+        ObjectNode added = realm.withArray("authenticationFlows").addObject();
+        added.put("alias", subFlow).put("providerId", "basic-flow").put("topLevel", false).put("builtIn", false);
+        ArrayNode executions = added.putArray("authenticationExecutions");
+        executions.addObject().put("authenticator", first).put("authenticatorFlow", false)
+                .put("requirement", firstRequirement).put("priority", 10).put("userSetupAllowed", false);
         executions.addObject().put("authenticator", "sms-otp-code").put("authenticatorConfig", "sms-otp-it")
-                .put("authenticatorFlow", false).put("requirement", "REQUIRED").put("priority", 20)
+                .put("authenticatorFlow", false).put("requirement", smsRequirement).put("priority", 20)
                 .put("userSetupAllowed", false);
     }
 
