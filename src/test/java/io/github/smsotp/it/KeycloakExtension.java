@@ -53,6 +53,7 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
                             "--vault-dir=" + server.home().resolve("vault"),
                             // A server-wide sender setting, used where a realm sets none.
                             "--spi-sms-sender--http--url=http://127.0.0.1:" + gateway.port() + "/server-default",
+                            "--spi-sms-sender--outbox--file=" + server.outbox(),
                             // As behind a reverse proxy: tests give each simulated client its own address.
                             "--proxy-headers=xforwarded");
                 } catch (Exception e) {

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -62,6 +64,11 @@ public final class KeycloakServer {
 
     static Path projectDir() {
         return Path.of(System.getProperty("project.dir", "."));
+    }
+
+    /** Where the example sender (outbox) writes, as configured by the single-node test server. */
+    public Path outbox() {
+        return home.resolve("data/sms-outbox.txt");
     }
 
     public Path home() {
@@ -149,15 +156,25 @@ public final class KeycloakServer {
      * when a provider file is newer than the last build.
      */
     void buildWith(String... buildOptions) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar"));
-        Path installed = home.resolve("providers/keycloak-sms-otp.jar");
+        // The extension, and the README's example sender, which a third party would ship alike.
+        Map<Path, Path> jars = Map.of(
+                Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar")),
+                home.resolve("providers/keycloak-sms-otp.jar"),
+                Path.of(System.getProperty("example.sender.jar", "target/keycloak-sms-otp-example-sender.jar")),
+                home.resolve("providers/example-sender.jar"));
         Path marker = home.resolve("data/built-provider.sha256");
-        String digest = sha256(jar) + " " + String.join(" ", buildOptions);
-        if (Files.exists(installed) && Files.exists(marker) && Files.readString(marker).equals(digest)) {
+        StringBuilder digest = new StringBuilder(String.join(" ", buildOptions));
+        for (Path jar : new TreeSet<>(jars.keySet())) {
+            digest.append(' ').append(sha256(jar));
+        }
+        boolean installed = jars.values().stream().allMatch(Files::exists);
+        if (installed && Files.exists(marker) && Files.readString(marker).equals(digest.toString())) {
             return;
         }
-        Files.createDirectories(installed.getParent());
-        Files.copy(jar, installed, StandardCopyOption.REPLACE_EXISTING);
+        for (Map.Entry<Path, Path> jar : jars.entrySet()) {
+            Files.createDirectories(jar.getValue().getParent());
+            Files.copy(jar.getKey(), jar.getValue(), StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> command = new ArrayList<>(kc("build"));
         command.addAll(List.of(buildOptions));
         Path buildLog = log.resolveSibling(log.getFileName().toString().replace(".log", "-build.log"));
@@ -167,7 +184,7 @@ public final class KeycloakServer {
             throw new IllegalStateException("kc.sh build failed, see " + buildLog);
         }
         Files.createDirectories(marker.getParent());
-        Files.writeString(marker, digest);
+        Files.writeString(marker, digest.toString());
     }
 
     private void awaitReady() throws InterruptedException {

@@ -2,6 +2,7 @@ package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +75,18 @@ class SenderFeaturesIT {
         assertThat(logged.find()).as("the fallback (log) sender delivered").isTrue();
         assertThat(server.log()).contains("sender 'http' failed, trying fallback 'log'");
         Page done = login.enter(page, logged.group(1));
+        assertThat(done.loggedIn()).as(done.text()).isTrue();
+    }
+
+    @Test
+    void aSenderFromAnotherJarIsOfferedAndUsed() throws Exception {
+        admin.createRealm("sms-outbox", Map.of("sender", "outbox"), r -> setUser(r, "user09", "+12015558809", null));
+        SmsLogin login = new SmsLogin(server, "sms-outbox", "user09", null);
+        Page page = login.codePage();
+
+        Matcher line = Pattern.compile("\\+12015558809\t([0-9]{6}) is your").matcher(Files.readString(server.outbox()));
+        assertThat(line.find()).as("the example sender wrote the SMS to its outbox").isTrue();
+        Page done = login.enter(page, line.group(1));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
     }
 
