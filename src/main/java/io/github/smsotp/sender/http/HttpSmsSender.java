@@ -1,10 +1,14 @@
 package io.github.smsotp.sender.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.sender.SmsMessage;
@@ -12,11 +16,14 @@ import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
 
 /**
- * Posts the message to a generic HTTP gateway. A 2xx answer means accepted; anything else, a
+ * Sends through an HTTP gateway, generic or a provider preset. A refusal, an error status, a
  * timeout or a connection failure is a send failure. Exception messages name the masked number
- * only, never the text (it holds the code) nor the request URL (the query format puts both in it).
+ * and the provider's reason, never the text (it holds the code) nor the request URL (the query
+ * format puts both in it); long digit runs in a provider's reason are blanked for the same reason.
  */
 public class HttpSmsSender implements SmsSender {
+
+    private static final int MAX_REASON = 300;
 
     private final HttpClient client;
 
@@ -26,28 +33,43 @@ public class HttpSmsSender implements SmsSender {
 
     @Override
     public void send(SmsMessage message, ConfigReader settings) throws SmsSendException {
-        HttpGatewaySettings gateway = HttpGatewaySettings.from(settings);
-        int status;
+        GatewayCall call = GatewayCall.of(settings, message);
+        String gateway = "HTTP gateway " + call.url().getAuthority();
+        HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(call.request(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            // Only the status matters; the body is not awaited, so a gateway that stalls after
-            // its headers cannot hold the login thread.
-            HttpResponse<InputStream> response = client.send(gateway.toRequest(message),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            response.body().close();
-        } catch (HttpTimeoutException e) {
-            throw new SmsSendException("HTTP gateway " + gateway.url().getAuthority() + " did not answer within "
-                    + gateway.timeout().toMillis() + " ms (to " + message.maskedTo() + ")");
-        } catch (IOException e) {
-            throw new SmsSendException("HTTP gateway " + gateway.url().getAuthority() + " could not be reached: "
-                    + e.getClass().getSimpleName() + " (to " + message.maskedTo() + ")");
+            // The whole exchange is bounded, body included: a gateway that stalls cannot hold the login.
+            response = exchange.get(call.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(gateway, call, message);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut(gateway, call, message);
+            }
+            throw new SmsSendException(gateway + " could not be reached: " + e.getCause().getClass().getSimpleName()
+                    + " (to " + message.maskedTo() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmsSendException("interrupted while sending to " + message.maskedTo());
         }
-        if (status < 200 || status > 299) {
-            throw new SmsSendException("HTTP gateway " + gateway.url().getAuthority() + " answered HTTP " + status
-                    + " (to " + message.maskedTo() + ")");
+        Optional<String> failure = call.failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        if (failure.isPresent()) {
+            String reason = failure.get().startsWith("HTTP ") ? "answered " + failure.get()
+                    : "refused (HTTP " + response.statusCode() + "): " + clean(failure.get());
+            throw new SmsSendException(gateway + " " + reason + " (to " + message.maskedTo() + ")");
         }
+    }
+
+    private static SmsSendException timedOut(String gateway, GatewayCall call, SmsMessage message) {
+        return new SmsSendException(gateway + " did not answer within " + call.timeout().toMillis() + " ms (to "
+                + message.maskedTo() + ")");
+    }
+
+    /** A provider's reason, safe for the log: no numbers or codes, one line, bounded. */
+    static String clean(String reason) {
+        String safe = reason.replaceAll("\\+?[0-9][0-9 ]{4,}[0-9]", "\u2022\u2022\u2022").replaceAll("\\s+", " ").trim();
+        return safe.length() > MAX_REASON ? safe.substring(0, MAX_REASON) + "\u2026" : safe;
     }
 }

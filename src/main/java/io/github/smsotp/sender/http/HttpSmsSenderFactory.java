@@ -75,9 +75,24 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
     @Override
     public List<ProviderConfigProperty> getSettingsProperties() {
         return ProviderConfigurationBuilder.create()
+                .property().name(GatewayCall.PRESET).type(ProviderConfigProperty.LIST_TYPE)
+                .label("HTTP gateway: provider")
+                .options("custom", "twilio", "vonage", "infobip", "messagebird", "webhook").defaultValue("custom")
+                .helpText("custom: the URL, method, format and template below. A provider preset needs only "
+                        + "account, auth value and from (and the URL for infobip and webhook).")
+                .add()
+                .property().name(GatewayPreset.ACCOUNT).type(ProviderConfigProperty.STRING_TYPE)
+                .label("HTTP gateway: account")
+                .helpText("Twilio: Account SID. Vonage: API key.")
+                .add()
+                .property().name(GatewayPreset.FROM).type(ProviderConfigProperty.STRING_TYPE)
+                .label("HTTP gateway: from")
+                .helpText("Presets: the sender number or alphanumeric sender id.")
+                .add()
                 .property().name(HttpGatewaySettings.URL).type(ProviderConfigProperty.STRING_TYPE)
                 .label("HTTP gateway: URL")
-                .helpText("Absolute http(s) URL the gateway accepts messages at. Required for the HTTP sender.")
+                .helpText("custom: absolute http(s) URL the gateway accepts messages at. Presets: the provider's "
+                        + "base URL, if not the default (required for infobip: your account's base URL).")
                 .add()
                 .property().name(HttpGatewaySettings.METHOD).type(ProviderConfigProperty.LIST_TYPE)
                 .label("HTTP gateway: method").options("POST", "PUT", "GET").defaultValue("POST")
@@ -99,8 +114,9 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
                 .add()
                 .property().name(HttpGatewaySettings.AUTH_VALUE).type(ProviderConfigProperty.PASSWORD)
                 .label("HTTP gateway: auth header value").secret(true)
-                .helpText("e.g. 'Bearer <token>'. Use a vault reference such as ${vault.sms-gateway-token} "
-                        + "to keep the secret out of the realm.")
+                .helpText("custom: the header value, e.g. 'Bearer <token>'. Twilio: auth token; Vonage: API secret; "
+                        + "Infobip, MessageBird: API key; webhook: bearer token. Use a vault reference such as "
+                        + "${vault.sms-gateway-token} to keep the secret out of the realm.")
                 .add()
                 .property().name(HttpGatewaySettings.TIMEOUT).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("HTTP gateway: timeout (ms)").defaultValue(String.valueOf(HttpGatewaySettings.DEFAULT_TIMEOUT_MS))
