@@ -1,5 +1,7 @@
 package io.github.smsotp.it;
 
+import java.nio.file.Files;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -47,6 +49,7 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
                     // The test realm's gateway token lives in Keycloak's file vault, not in the realm.
                     server.putVaultSecret(SmsLogin.REALM, "sms-gateway-token", "Bearer it-token");
                     server.clearImports();
+                    Files.deleteIfExists(server.outbox());
                     server.importRealm(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
                     server.importRealm(KeycloakServer.projectDir().resolve("src/test/resources/realms/sms-it-realm.json"));
                     server.start("--hostname-strict=false", "--cache=local", "--import-realm",
