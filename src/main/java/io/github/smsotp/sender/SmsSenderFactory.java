@@ -2,6 +2,8 @@ package io.github.smsotp.sender;
 
 import java.util.List;
 
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderFactory;
 
@@ -18,5 +20,18 @@ public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
     /** Per-realm settings of this sender; names without the sender prefix. */
     default List<ProviderConfigProperty> getSettingsProperties() {
         return List.of();
+    }
+
+    /** Most senders read their settings per message and need no start-up work. */
+    @Override
+    default void init(Config.Scope config) {
+    }
+
+    @Override
+    default void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    default void close() {
     }
 }

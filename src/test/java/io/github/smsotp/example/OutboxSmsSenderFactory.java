@@ -13,7 +13,6 @@ import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * A minimal third-party sender, as the README shows it: it appends each message as one line to
@@ -54,13 +53,10 @@ public class OutboxSmsSenderFactory implements SmsSenderFactory, SmsSender {
         return "outbox";
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
+    /** Both interfaces have a default close(); one class serving as both must pick. */
     @Override
     public void close() {
         // nothing to release
     }
+
 }

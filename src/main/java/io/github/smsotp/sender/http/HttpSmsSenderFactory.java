@@ -10,7 +10,6 @@ import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -48,11 +47,6 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
                 .executor(executor)
                 .build();
         sender = new HttpSmsSender(client);
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.github.smsotp.sender.log;
 
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 public class LogSmsSenderFactory implements SmsSenderFactory {
 
@@ -20,21 +18,6 @@ public class LogSmsSenderFactory implements SmsSenderFactory {
     @Override
     public String getDisplayName() {
         return "Log (simulation: codes are printed to the server log, no SMS is sent)";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     /**

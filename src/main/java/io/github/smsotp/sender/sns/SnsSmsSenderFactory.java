@@ -7,9 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -55,16 +53,6 @@ public class SnsSmsSenderFactory implements SmsSenderFactory {
                         .retryStrategy(retry -> retry.maxAttempts(2)));
         key.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // server options reach the sender through its settings (--spi-sms-sender--sns--<key>)
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // clients are built on first use
     }
 
     @Override
