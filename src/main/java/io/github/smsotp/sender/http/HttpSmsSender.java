@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.sender.ProviderReason;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
@@ -22,8 +23,6 @@ import io.github.smsotp.sender.SmsSender;
  * format puts both in it); long digit runs in a provider's reason are blanked for the same reason.
  */
 public class HttpSmsSender implements SmsSender {
-
-    private static final int MAX_REASON = 300;
 
     private final HttpClient client;
 
@@ -57,7 +56,7 @@ public class HttpSmsSender implements SmsSender {
         Optional<String> failure = call.failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         if (failure.isPresent()) {
             String reason = failure.get().startsWith("HTTP ") ? "answered " + failure.get()
-                    : "refused (HTTP " + response.statusCode() + "): " + clean(failure.get());
+                    : "refused (HTTP " + response.statusCode() + "): " + ProviderReason.forLog(failure.get());
             throw new SmsSendException(gateway + " " + reason + " (to " + message.maskedTo() + ")");
         }
     }
@@ -65,11 +64,5 @@ public class HttpSmsSender implements SmsSender {
     private static SmsSendException timedOut(String gateway, GatewayCall call, SmsMessage message) {
         return new SmsSendException(gateway + " did not answer within " + call.timeout().toMillis() + " ms (to "
                 + message.maskedTo() + ")");
-    }
-
-    /** A provider's reason, safe for the log: no numbers or codes, one line, bounded. */
-    static String clean(String reason) {
-        String safe = reason.replaceAll("\\+?[0-9][0-9 ]{4,}[0-9]", "\u2022\u2022\u2022").replaceAll("\\s+", " ").trim();
-        return safe.length() > MAX_REASON ? safe.substring(0, MAX_REASON) + "\u2026" : safe;
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.sender.ProviderReason;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
@@ -34,9 +35,8 @@ class SnsSmsSender implements SmsSender {
             factory.client(sns.clientKey()).publish(publish);
         } catch (SnsException e) {
             String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
-            String reason = e.awsErrorDetails() == null ? "" : ": " + e.awsErrorDetails().errorMessage();
-            throw new SmsSendException("SNS refused (" + code + ")" + reason.replaceAll("\\+?[0-9][0-9 ]{4,}[0-9]",
-                    "\u2022\u2022\u2022") + " (to " + message.maskedTo() + ")");
+            String reason = e.awsErrorDetails() == null ? "" : ": " + ProviderReason.forLog(e.awsErrorDetails().errorMessage());
+            throw new SmsSendException("SNS refused (" + code + ")" + reason + " (to " + message.maskedTo() + ")");
         } catch (SdkClientException e) {
             throw new SmsSendException("SNS could not be reached within " + sns.timeout().toMillis() + " ms: "
                     + e.getClass().getSimpleName() + " (to " + message.maskedTo() + ")");
