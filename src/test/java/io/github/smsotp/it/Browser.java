@@ -51,6 +51,13 @@ public final class Browser {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** Another browser holding this one's cookies as they are now (a copied session). */
+    public Browser copy() {
+        Browser copy = new Browser(clientAddress);
+        copy.cookies.putAll(cookies);
+        return copy;
+    }
+
     /** A page as the user would see it, or the final redirect to the application. */
     public record Page(int status, URI uri, String body, String redirectedTo) {
 

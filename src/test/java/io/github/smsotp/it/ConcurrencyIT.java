@@ -27,23 +27,30 @@ class ConcurrencyIT {
 
     @Test
     void sixteenSimultaneousSubmissionsOfTheRightCodeGiveExactlyOneLogin() throws Exception {
-        SmsLogin login = new SmsLogin(server, "user11");
-        Page page = login.codePage();
-        String code = server.gateway().to(login.phone()).get(0).code();
-        String action = page.form("kc-sms-otp-form").absUrl("action");
+        // Several rounds: one race can go in order by chance.
+        for (int round = 0; round < 5; round++) {
+            SmsLogin login = new SmsLogin(server, "user11");
+            Page page = login.codePage();
+            List<GatewayStub.Received> sms = server.gateway().to(login.phone());
+            assertThat(race(login, page.form("kc-sms-otp-form").absUrl("action"), sms.get(sms.size() - 1).code()))
+                    .as("logins in round %d", round).isEqualTo(1);
+        }
+    }
 
+    /** Sixteen racers post the code at once; returns how many were signed in. */
+    private static int race(SmsLogin login, String action, String code) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Callable<Page>> submissions = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                submissions.add(() -> {
-                    start.await();
-                    return login.browser().post(action, Map.of("code", code));
-                });
-            }
             List<Future<Page>> results = new ArrayList<>();
-            for (Callable<Page> submission : submissions) {
+            for (int i = 0; i < 16; i++) {
+                // Each racer holds the session cookies of the code page, not the single sign-on
+                // cookie the winner receives (with that, Keycloak would sign in by SSO, not by code).
+                Browser racer = login.browser().copy();
+                Callable<Page> submission = () -> {
+                    start.await();
+                    return racer.post(action, Map.of("code", code));
+                };
                 results.add(pool.submit(submission));
             }
             start.countDown();
@@ -53,7 +60,7 @@ class ConcurrencyIT {
                 assertThat(answer.status()).isLessThan(500);
                 logins += answer.loggedIn() ? 1 : 0;
             }
-            assertThat(logins).isEqualTo(1);
+            return logins;
         } finally {
             pool.shutdownNow();
         }
