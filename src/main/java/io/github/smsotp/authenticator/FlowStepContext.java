@@ -4,8 +4,10 @@ import java.util.Set;
 
 import io.github.smsotp.step.StepContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -23,6 +25,13 @@ final class FlowStepContext implements StepContext {
      * categories only; the SMS code is a one-time password, so it reports under "otp".
      */
     private static final Set<String> BRUTE_FORCE_CATEGORY = Set.of("otp");
+
+    /**
+     * Since 26.7 Keycloak counts a failed flow step only for those categories, so the step reports
+     * its wrong codes itself. Earlier 26.x releases count every failed step, ours included, and
+     * lack the method: a report there would count each wrong code twice.
+     */
+    private static final boolean KEYCLOAK_COUNTS_BY_CATEGORY = hasCategoryFailedLogin();
 
     private final AuthenticationFlowContext flow;
 
@@ -83,7 +92,7 @@ final class FlowStepContext implements StepContext {
     @Override
     public void reportWrongCode() {
         RealmModel realm = flow.getRealm();
-        if (realm.isBruteForceProtected()) {
+        if (realm.isBruteForceProtected() && KEYCLOAK_COUNTS_BY_CATEGORY) {
             flow.getProtector().failedLogin(realm, flow.getUser(), flow.getConnection(), flow.getUriInfo(),
                     BRUTE_FORCE_CATEGORY);
         }
@@ -112,5 +121,15 @@ final class FlowStepContext implements StepContext {
             return Errors.USER_TEMPORARILY_DISABLED;
         }
         return null;
+    }
+
+    private static boolean hasCategoryFailedLogin() {
+        try {
+            BruteForceProtector.class.getMethod("failedLogin", RealmModel.class, UserModel.class,
+                    ClientConnection.class, UriInfo.class, Set.class);
+            return true;
+        } catch (NoSuchMethodException olderKeycloak) {
+            return false;
+        }
     }
 }

@@ -40,6 +40,7 @@ final class CodeDelivery {
         if (keycloakRefusal != null) {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
             context.event().error(keycloakRefusal);
+            step.metrics.sendRefused(context.realm().getName(), keycloakRefusal);
             context.show(step.page(false, form -> { }));
             return;
         }
@@ -50,6 +51,7 @@ final class CodeDelivery {
         }
         if (!step.config.allowedCountries().allows(step.phone)) {
             step.errorEvent(ERROR_SEND_REFUSED, "country");
+            step.metrics.sendRefused(context.realm().getName(), "country");
             context.show(context.form().setError("smsOtpCountryNotAllowed").createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
@@ -99,6 +101,7 @@ final class CodeDelivery {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
+        step.metrics.codeSent(context.realm().getName(), deliveredBy);
         step.challenges.activate(pending);
         step.store.save(step.store.history().sent(step.clock.instant()));
         LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
@@ -109,6 +112,7 @@ final class CodeDelivery {
 
     private void refuse(String reason, String messageKey, Object... parameters) {
         step.errorEvent(ERROR_SEND_REFUSED, reason);
+        step.metrics.sendRefused(context.realm().getName(), reason);
         context.show(step.page(false, form -> form.setError(messageKey, parameters)));
     }
 }

@@ -34,18 +34,21 @@ final class CodeVerification {
         if (keycloakRefusal != null) {
             // The same answer as a wrong code, even for the right one: a lockout is not disclosed.
             context.event().error(keycloakRefusal);
+            step.metrics.verification(context.realm().getName(), keycloakRefusal);
             context.showRefusal(step.page(false, form -> form.addError(new FormMessage(FIELD_CODE, "smsOtpWrongCode"))));
             return;
         }
         Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.userId());
         if (locked.isPresent()) {
             step.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
+            step.metrics.verification(context.realm().getName(), "locked");
             context.showRefusal(step.page(false, form -> form.setError("smsOtpLocked", step.minutesUntil(locked.get()))));
             return;
         }
         Verification result = step.challenges.verify(input, step.config.attemptsPerCode());
         if (result == Verification.VERIFIED) {
             step.failures.recordSuccess(step.config.limits(), step.realmId(), step.userId());
+            step.metrics.verification(context.realm().getName(), "verified");
             context.succeed();
             return;
         }
@@ -66,6 +69,7 @@ final class CodeVerification {
     /** A failure as Keycloak's own OTP form reports it, shown on the code page. */
     private void fail(AuthenticationFlowError error, String eventError, String reason, FormMessage message) {
         step.errorEvent(eventError, reason);
+        step.metrics.verification(context.realm().getName(), reason);
         context.showFailure(error, step.page(false, form -> {
             if (message.getField() == null) {
                 form.setError(message.getMessage(), message.getParameters());

@@ -1,9 +1,11 @@
 package io.github.smsotp.step;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
@@ -27,8 +29,16 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     /** One installed sender with the settings stored under its id. */
     record Sender(String id, SmsSender sender, ConfigReader settings) {
 
-        void send(SmsMessage message) throws SmsSendException {
-            sender.send(message, settings);
+        /** Calls the sender and records the call's duration and outcome. */
+        void send(SmsMessage message, String realmName) throws SmsSendException {
+            long start = System.nanoTime();
+            boolean failed = true;
+            try {
+                sender.send(message, settings);
+                failed = false;
+            } finally {
+                SmsOtpMetrics.global().sendAttempt(realmName, id, Duration.ofNanos(System.nanoTime() - start), failed);
+            }
         }
     }
 
@@ -42,7 +52,7 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     /** The id of the sender that delivered the message. */
     String send(SmsMessage message, String realmName) throws SmsSendException {
         try {
-            primary.send(message);
+            primary.send(message, realmName);
             return primary.id();
         } catch (SmsSendException e) {
             if (fallback.isEmpty()) {
@@ -50,7 +60,7 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
             }
             LOG.warnf("SMS step in realm '%s': sender '%s' failed, trying fallback '%s': %s", realmName,
                     primary.id(), fallback.get().id(), e.getMessage());
-            fallback.get().send(message);
+            fallback.get().send(message, realmName);
             return fallback.get().id();
         }
     }

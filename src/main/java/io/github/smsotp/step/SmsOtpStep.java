@@ -16,6 +16,7 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.FailureGuard;
 import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.SlotCounter;
+import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -44,6 +45,7 @@ public final class SmsOtpStep {
     final OtpChallenges challenges;
     final SendLimiter limiter;
     final FailureGuard failures;
+    final SmsOtpMetrics metrics = SmsOtpMetrics.global();
     final Clock clock;
     private final boolean enrollment;
 

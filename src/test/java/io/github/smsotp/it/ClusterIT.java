@@ -34,7 +34,7 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path dir = KeycloakServer.buildDir().resolve("cluster");
+        Path dir = KeycloakServer.runDir().resolve("cluster");
         Files.createDirectories(dir);
         gateway = new GatewayStub();
         postgres = LoopbackPostgres.start(dir.resolve("postgres"));

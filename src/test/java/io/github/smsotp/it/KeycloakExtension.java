@@ -42,10 +42,11 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
         static Running start() {
             try {
                 GatewayStub gateway = new GatewayStub();
+                Files.createDirectories(KeycloakServer.runDir());
                 KeycloakServer server = new KeycloakServer(KeycloakServer.distribution(),
-                        KeycloakServer.buildDir().resolve("keycloak-it.log"), gateway);
+                        KeycloakServer.runDir().resolve("keycloak-it.log"), gateway);
                 try {
-                    server.buildWith("--db=dev-mem", "--health-enabled=true", "--vault=file");
+                    server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true", "--vault=file");
                     // The test realm's gateway token lives in Keycloak's file vault, not in the realm.
                     server.putVaultSecret(SmsLogin.REALM, "sms-gateway-token", "Bearer it-token");
                     server.clearImports();

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * The real Keycloak distribution (unpacked by Maven) with the freshly built provider JAR and the
  * test realms, on 127.0.0.1. Started once per test run; its console output goes to
- * {@code target/keycloak-it.log} so tests can read what an operator would see.
+ * {@code keycloak-it.log} in the run's folder so tests can read what an operator would see.
  */
 public final class KeycloakServer {
 
@@ -58,6 +58,11 @@ public final class KeycloakServer {
         return Path.of(System.getProperty("keycloak.dir", "target/keycloak/keycloak-26.7.3"));
     }
 
+    /** This run's own folder (logs, cluster nodes, screenshots): one per Keycloak version of the matrix. */
+    static Path runDir() {
+        return Path.of(System.getProperty("run.dir", buildDir().resolve("it").toString()));
+    }
+
     static Path buildDir() {
         return Path.of(System.getProperty("build.dir", "target"));
     }
@@ -81,6 +86,11 @@ public final class KeycloakServer {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The management interface: health and, when built with metrics, {@code /metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public GatewayStub gateway() {
@@ -189,7 +199,7 @@ public final class KeycloakServer {
 
     private void awaitReady() throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+        URI ready = URI.create(managementUrl() + "/health/ready");
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

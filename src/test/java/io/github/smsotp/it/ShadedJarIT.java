@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JAR that goes into Keycloak's providers/ folder: our classes, third-party code only under our
- * relocation prefix, and nothing Keycloak ships itself (Jackson, Netty, RESTEasy, Keycloak).
+ * relocation prefix, and nothing Keycloak ships itself (Jackson, Netty, RESTEasy, Micrometer, Keycloak).
  */
 class ShadedJarIT {
 
@@ -26,7 +26,7 @@ class ShadedJarIT {
         assertThat(classes).anyMatch(name -> name.startsWith(OURS + "shaded/phonenumbers/"));
         assertThat(classes).anyMatch(name -> name.startsWith(OURS + "shaded/amazon/awssdk/services/sns/"));
         // Keycloak ships these itself: never a copy in the JAR, relocated or not.
-        assertThat(classes).noneMatch(name -> name.matches(".*(com/fasterxml/jackson|io/netty|org/jboss/resteasy"
+        assertThat(classes).noneMatch(name -> name.matches(".*(com/fasterxml/jackson|io/netty|io/micrometer|org/jboss/resteasy"
                 + "|org/keycloak|org/apache/http|org/slf4j|org/reactivestreams)/.*"));
     }
 
