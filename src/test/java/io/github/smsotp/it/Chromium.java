@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -23,11 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * Debian's headless Chromium, driven by its own chromedriver. Without the two binaries the test
- * is skipped on a developer machine but fails in CI ({@code CI} set), where {@code .ci/run}
- * installs them.
- */
+/** Debian's headless Chromium, driven by its own chromedriver (see {@link RequiredTool}). */
 public final class Chromium implements AutoCloseable {
 
     private static final Path BROWSER = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -35,6 +30,8 @@ public final class Chromium implements AutoCloseable {
     /** Where screenshots go; {@code mvn verify -Dscreenshots=docs/screenshots} refreshes the README's. */
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir",
             KeycloakServer.runDir().resolve("screenshots").toString()));
+
+    private static final String INSTALL = "apt-get install chromium chromium-driver";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -46,12 +43,8 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser (own profile, no cookies) with a desktop-sized window and the given UI language. */
     public static Chromium start(String language) throws IOException {
-        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI needs " + BROWSER + " and " + DRIVER
-                    + ": apt-get install chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "Chromium tests need: apt-get install chromium chromium-driver");
+        RequiredTool.find(INSTALL, BROWSER);
+        RequiredTool.find(INSTALL, DRIVER);
         Path profile = Files.createTempDirectory("sms-otp-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile());
         // The closed network: no background, update or sync traffic; only the pages under test.
