@@ -89,6 +89,17 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Scrolls the element showing {@code text} to the middle of the window, as a user would to read it. */
+    public void reveal(String text) {
+        WebElement element = driver.findElement(By.xpath("//*[text()[contains(., '" + text + "')]]"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** Everything the page shows as text. */
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
     public void type(By field, String text) {
         WebElement element = await(field);
         element.clear();

@@ -77,7 +77,11 @@ class ChromiumJourneyIT {
             browser.type(By.id("code"), lastCodeTo("+12015550177"));
             browser.click(By.id("kc-sms-otp-submit"));
 
-            browser.awaitText("+1 \u2022\u2022\u2022 \u2022\u2022\u2022 0177");
+            String maskedNumber = "+1 \u2022\u2022\u2022 \u2022\u2022\u2022 0177";
+            browser.awaitText(maskedNumber);
+            // Every label of the credential type is a translated message, never a bare key.
+            assertThat(browser.pageText()).contains("SMS code").doesNotContain("sms-otp-").doesNotContain("smsOtp");
+            browser.reveal(maskedNumber);
             browser.screenshot("account-console-sms-credential");
         }
     }
