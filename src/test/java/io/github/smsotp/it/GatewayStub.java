@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,9 @@ public final class GatewayStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Received> latest = new ConcurrentHashMap<>();
     private volatile Mode mode = Mode.ACCEPT;
+    private volatile Duration latency = Duration.ZERO;
 
     public GatewayStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -66,6 +70,16 @@ public final class GatewayStub implements AutoCloseable {
 
     public void mode(Mode newMode) {
         mode = newMode;
+    }
+
+    /** How long the gateway takes before it accepts a message, as a slow provider would. */
+    public void latency(Duration delay) {
+        latency = delay;
+    }
+
+    /** The newest message to this number, if any (constant time, for load tests). */
+    public Optional<Received> latestTo(String number) {
+        return Optional.ofNullable(latest.get(number));
     }
 
     /** Every message to this number, oldest first. */
@@ -94,8 +108,13 @@ public final class GatewayStub implements AutoCloseable {
                 respond(exchange, 500, "{\"error\":\"internal\"}");
                 return;
             }
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body, to, text));
+            sleep(latency);
+            Received message = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body, to, text);
+            received.add(message);
+            if (to != null) {
+                latest.put(to, message);
+            }
             respond(exchange, 200, "{\"id\":\"msg-" + received.size() + "\",\"status\":\"queued\"}");
         }
     }

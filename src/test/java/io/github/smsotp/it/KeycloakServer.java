@@ -45,7 +45,7 @@ public final class KeycloakServer {
      * @param home an unpacked Keycloak distribution this server may build and write into
      * @param log  where its console output goes
      */
-    KeycloakServer(Path home, Path log, GatewayStub gateway) throws IOException {
+    public KeycloakServer(Path home, Path log, GatewayStub gateway) throws IOException {
         this.home = home;
         this.log = log;
         this.gateway = gateway;
@@ -54,20 +54,20 @@ public final class KeycloakServer {
     }
 
     /** The distribution Maven unpacked for the tests. */
-    static Path distribution() {
+    public static Path distribution() {
         return Path.of(System.getProperty("keycloak.dir", "target/keycloak/keycloak-26.7.3"));
     }
 
     /** This run's own folder (logs, cluster nodes, screenshots): one per Keycloak version of the matrix. */
-    static Path runDir() {
+    public static Path runDir() {
         return Path.of(System.getProperty("run.dir", buildDir().resolve("it").toString()));
     }
 
-    static Path buildDir() {
+    public static Path buildDir() {
         return Path.of(System.getProperty("build.dir", "target"));
     }
 
-    static Path projectDir() {
+    public static Path projectDir() {
         return Path.of(System.getProperty("project.dir", "."));
     }
 
@@ -111,7 +111,7 @@ public final class KeycloakServer {
     }
 
     /** Starts {@code kc.sh start --optimized} on 127.0.0.1 with the given options and waits until ready. */
-    void start(String... options) throws IOException, InterruptedException {
+    public void start(String... options) throws IOException, InterruptedException {
         Instant begin = Instant.now();
         List<String> command = new ArrayList<>(kc("start", "--optimized", "--http-enabled=true",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort));
@@ -126,7 +126,7 @@ public final class KeycloakServer {
         System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", baseUrl(), startTime.toSeconds(), log);
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -143,7 +143,7 @@ public final class KeycloakServer {
     }
 
     /** Removes every realm file from {@code data/import}. */
-    void clearImports() throws IOException {
+    public void clearImports() throws IOException {
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         try (Stream<Path> old = Files.list(imports)) {
@@ -165,7 +165,7 @@ public final class KeycloakServer {
      * built already. The installed file is left untouched then: Keycloak refuses an optimized start
      * when a provider file is newer than the last build.
      */
-    void buildWith(String... buildOptions) throws IOException, InterruptedException {
+    public void buildWith(String... buildOptions) throws IOException, InterruptedException {
         // The extension, and the README's example sender, which a third party would ship alike.
         Map<Path, Path> jars = Map.of(
                 Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar")),
@@ -225,7 +225,7 @@ public final class KeycloakServer {
         return command;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

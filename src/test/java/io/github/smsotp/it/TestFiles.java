@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Copying and removing whole server folders, keeping file modes and times (Keycloak checks them). */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
-    static void copyTree(Path from, Path to) throws IOException, InterruptedException {
+    public static void copyTree(Path from, Path to) throws IOException, InterruptedException {
         Files.createDirectories(to);
         run(List.of("cp", "-a", from + "/.", to.toString()));
     }
 
-    static void deleteTree(Path dir) throws IOException, InterruptedException {
+    public static void deleteTree(Path dir) throws IOException, InterruptedException {
         run(List.of("rm", "-rf", dir.toString()));
     }
 

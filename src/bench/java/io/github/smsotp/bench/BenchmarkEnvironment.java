@@ -1,0 +1,171 @@
+package io.github.smsotp.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smsotp.it.AdminApi;
+import io.github.smsotp.it.GatewayStub;
+import io.github.smsotp.it.KeycloakServer;
+import io.github.smsotp.it.TestFiles;
+
+/**
+ * Everything the load benchmark runs against, on 127.0.0.1: the real Keycloak distribution with
+ * the built JAR over HTTPS (its cookies are Secure, and a load driver, unlike a browser, sends
+ * those over https only), the benchmark realm, four gateway stubs (0, 200 and 1000 ms, and one
+ * that hangs), a port nobody listens on, and a readiness probe every 250 ms.
+ */
+final class BenchmarkEnvironment implements AutoCloseable {
+
+    static final String TOTP_SECRET = "bench-totp-secret-0123456789abcd";
+    static final int SEND_TIMEOUT_MS = 2000;
+
+    /** A readiness probe: when, and whether Keycloak answered ready. */
+    record Probe(long nanos, boolean ready) {
+    }
+
+    final GatewayStub fast = new GatewayStub();
+    final GatewayStub slow200 = new GatewayStub();
+    final GatewayStub slow1000 = new GatewayStub();
+    final GatewayStub hanging = new GatewayStub();
+    final int refusingPort = KeycloakServer.freePort();
+    final ConcurrentLinkedQueue<Probe> probes = new ConcurrentLinkedQueue<>();
+
+    private final KeycloakServer server;
+    private final int httpsPort = KeycloakServer.freePort();
+    private final Thread prober;
+
+    private BenchmarkEnvironment(int users) throws Exception {
+        slow200.latency(Duration.ofMillis(200));
+        slow1000.latency(Duration.ofMillis(1000));
+        hanging.mode(GatewayStub.Mode.HANG);
+        Path dir = KeycloakServer.buildDir().resolve("benchmark");
+        Path home = dir.resolve("keycloak");
+        if (!Files.exists(home)) {
+            TestFiles.copyTree(KeycloakServer.distribution(), home);
+        }
+        Path keyStore = dir.resolve("tls.p12");
+        createKeyStore(keyStore);
+        server = new KeycloakServer(home, dir.resolve("keycloak.log"), fast);
+        server.buildWith("--db=dev-mem", "--health-enabled=true");
+        server.clearImports();
+        realm(users).writeTo(home.resolve("data/import/bench-realm.json"));
+        server.start("--hostname-strict=false", "--cache=local", "--import-realm", "--https-port=" + httpsPort,
+                "--https-key-store-file=" + keyStore.toAbsolutePath(), "--https-key-store-password=benchmark",
+                // Health stays plain HTTP on the management port, for the probe.
+                "--http-management-scheme=http");
+        allowTotpReuse(new AdminApi(server));
+        prober = new Thread(this::probe, "readiness-probe");
+        prober.setDaemon(true);
+        prober.start();
+    }
+
+    static BenchmarkEnvironment start(int users) throws Exception {
+        return new BenchmarkEnvironment(users);
+    }
+
+    String baseUrl() {
+        return "https://127.0.0.1:" + httpsPort;
+    }
+
+    /** The clients, one per login variant; see {@link LoginVariant}. */
+    private BenchmarkRealm realm(int users) throws IOException {
+        BenchmarkRealm realm = new BenchmarkRealm(KeycloakServer.projectDir().resolve("src/test/resources/realms/sms-it-realm.json"))
+                .passwordOnly(LoginVariant.PASSWORD.clientId)
+                .passwordAndTotp(LoginVariant.TOTP.clientId)
+                .users(users, TOTP_SECRET);
+        for (LoginVariant variant : List.of(LoginVariant.SMS, LoginVariant.SMS_200, LoginVariant.SMS_1000,
+                LoginVariant.SMS_REFUSED, LoginVariant.SMS_HANGING)) {
+            realm.passwordAndSms(variant.clientId, gatewayUrl(variant), SEND_TIMEOUT_MS);
+        }
+        return realm;
+    }
+
+    private String gatewayUrl(LoginVariant variant) {
+        int port = switch (variant) {
+            case SMS_200 -> slow200.port();
+            case SMS_1000 -> slow1000.port();
+            case SMS_REFUSED -> refusingPort;
+            case SMS_HANGING -> hanging.port();
+            default -> fast.port();
+        };
+        return "http://127.0.0.1:" + port + "/sms";
+    }
+
+    /** Where the code for a sign-in of this variant arrives. */
+    GatewayStub gateway(LoginVariant variant) {
+        return switch (variant) {
+            case SMS_200 -> slow200;
+            case SMS_1000 -> slow1000;
+            default -> fast;
+        };
+    }
+
+    /**
+     * Virtual users sign in again and again, so the same TOTP code comes back within its period,
+     * which Keycloak refuses by default. The realm import leaves that policy at its default, so it
+     * is set through the admin API, and checked.
+     */
+    private static void allowTotpReuse(AdminApi admin) {
+        ObjectNode update = JsonNodeFactory.instance.objectNode().put("otpPolicyCodeReusable", true);
+        admin.put("/admin/realms/" + BenchmarkRealm.NAME, update);
+        if (!admin.get("/admin/realms/" + BenchmarkRealm.NAME).path("otpPolicyCodeReusable").asBoolean()) {
+            throw new IllegalStateException("the benchmark realm still refuses reused TOTP codes");
+        }
+    }
+
+    private void probe() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create(server.managementUrl() + "/health/ready");
+        while (!Thread.currentThread().isInterrupted()) {
+            boolean ok;
+            try {
+                ok = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                ok = false;
+            } catch (InterruptedException e) {
+                return;
+            }
+            probes.add(new Probe(System.nanoTime(), ok));
+            try {
+                TimeUnit.MILLISECONDS.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** A throwaway self-signed key for 127.0.0.1 (EC: cheap handshakes, so TLS does not dominate). */
+    private static void createKeyStore(Path keyStore) throws IOException, InterruptedException {
+        Files.deleteIfExists(keyStore);
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "benchmark", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "7", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", "benchmark", "-keypass", "benchmark")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        if (!keytool.waitFor(1, TimeUnit.MINUTES) || keytool.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        prober.interrupt();
+        server.stop();
+        for (GatewayStub stub : List.of(fast, slow200, slow1000, hanging)) {
+            stub.close();
+        }
+    }
+}

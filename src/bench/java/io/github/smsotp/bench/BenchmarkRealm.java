@@ -1,0 +1,129 @@
+package io.github.smsotp.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The benchmark realm: users with a password, a TOTP secret and a mobile number, and one client
+ * per login variant, each bound to its own browser flow (password only; password + Keycloak's OTP
+ * form; password + the SMS step against a gateway with a given behaviour). Built from the test
+ * realm's template so the user profile and required actions are the tested ones.
+ */
+final class BenchmarkRealm {
+
+    static final String NAME = "bench";
+    static final String CALLBACK = "https://127.0.0.1:1/callback";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode realm;
+    private final ArrayNode flows;
+    private final ArrayNode configs;
+    private final ArrayNode clients;
+    private int flowCount;
+
+    BenchmarkRealm(Path template) throws IOException {
+        realm = (ObjectNode) JSON.readTree(Files.readString(template));
+        realm.put("realm", NAME).put("displayName", "Benchmark").put("sslRequired", "none")
+                .put("bruteForceProtected", false).put("eventsEnabled", false)
+                // One cheap hash: every scenario checks the password alike, and Keycloak's default
+                // (Argon2) would dominate each sign-in and hide the second factor's own cost.
+                .put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
+        realm.remove("browserFlow");
+        flows = realm.putArray("authenticationFlows");
+        configs = realm.putArray("authenticatorConfig");
+        clients = realm.putArray("clients");
+        realm.putArray("users");
+    }
+
+    /** A client whose browser flow is the password form alone. */
+    BenchmarkRealm passwordOnly(String clientId) {
+        return client(clientId, flow(clientId, null, null));
+    }
+
+    /** A client whose browser flow is the password form, then Keycloak's own OTP form. */
+    BenchmarkRealm passwordAndTotp(String clientId) {
+        return client(clientId, flow(clientId, "auth-otp-form", null));
+    }
+
+    /** A client whose browser flow is the password form, then the SMS step against {@code gatewayUrl}. */
+    BenchmarkRealm passwordAndSms(String clientId, String gatewayUrl, int timeoutMillis) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("sender", "http");
+        config.put("http.url", gatewayUrl);
+        config.put("http.format", "json");
+        config.put("http.timeout-ms", Integer.toString(timeoutMillis));
+        // The load is many sign-ins of few users from one address: the abuse limits would refuse it.
+        for (String limit : new String[] {"limit-user-sends-per-hour", "limit-number-sends-per-10-minutes",
+                "limit-ip-sends-per-hour", "limit-realm-sends-per-hour"}) {
+            config.put(limit, "0");
+        }
+        ObjectNode authenticatorConfig = configs.addObject().put("alias", "sms-" + clientId);
+        config.forEach(authenticatorConfig.putObject("config")::put);
+        return client(clientId, flow(clientId, "sms-otp-code", "sms-" + clientId));
+    }
+
+    /** Users {@code bench001...}: password {@code bench}, the given TOTP secret, numbers +1201555{2000+n}. */
+    BenchmarkRealm users(int count, String totpSecret) {
+        ArrayNode users = realm.withArray("users");
+        for (int n = 1; n <= count; n++) {
+            ObjectNode user = users.addObject().put("username", username(n)).put("enabled", true)
+                    .put("email", username(n) + "@example.org").put("emailVerified", true)
+                    .put("firstName", "Bench").put("lastName", "User" + n);
+            user.putArray("realmRoles").add("default-roles-" + NAME);
+            user.putObject("attributes").putArray("phone_number").add(phone(n));
+            ArrayNode credentials = user.putArray("credentials");
+            credentials.addObject().put("type", "password").put("value", "bench").put("temporary", false);
+            credentials.addObject().put("type", "otp").put("userLabel", "bench")
+                    .put("secretData", "{\"value\":\"" + totpSecret + "\"}")
+                    .put("credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                            + "\"algorithm\":\"HmacSHA1\"}");
+        }
+        return this;
+    }
+
+    static String username(int n) {
+        return String.format("bench%03d", n);
+    }
+
+    static String phone(int n) {
+        return "+1201555" + (2000 + n);
+    }
+
+    void writeTo(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm));
+    }
+
+    private String flow(String clientId, String secondStep, String configAlias) {
+        String id = String.format("00000000-0000-4000-8000-%012d", ++flowCount);
+        ObjectNode flow = flows.addObject().put("id", id).put("alias", "bench " + clientId)
+                .put("providerId", "basic-flow").put("topLevel", true).put("builtIn", false);
+        ArrayNode executions = flow.putArray("authenticationExecutions");
+        executions.addObject().put("authenticator", "auth-username-password-form").put("requirement", "REQUIRED")
+                .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
+        if (secondStep != null) {
+            ObjectNode step = executions.addObject().put("authenticator", secondStep).put("requirement", "REQUIRED")
+                    .put("priority", 20).put("authenticatorFlow", false).put("userSetupAllowed", false);
+            if (configAlias != null) {
+                step.put("authenticatorConfig", configAlias);
+            }
+        }
+        return id;
+    }
+
+    private BenchmarkRealm client(String clientId, String flowId) {
+        ObjectNode client = clients.addObject().put("clientId", clientId).put("enabled", true)
+                .put("publicClient", true).put("standardFlowEnabled", true);
+        client.putArray("redirectUris").add(CALLBACK);
+        client.putObject("authenticationFlowBindingOverrides").put("browser", flowId);
+        return this;
+    }
+}

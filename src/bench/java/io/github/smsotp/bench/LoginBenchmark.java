@@ -1,0 +1,172 @@
+package io.github.smsotp.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.github.smsotp.it.GatewayStub;
+import io.github.smsotp.it.KeycloakServer;
+
+/**
+ * Login throughput and latency of the SMS step next to password-only and Keycloak's own TOTP
+ * form, in closed-model phases at 8, 16 and 32 concurrent users, then under gateway latency and
+ * outage with password-only logins running alongside. {@code mvn -Pbenchmark verify} runs it;
+ * {@code -Dbench.seconds=30} sets each phase's length. Prints the table {@link BenchmarkReport}
+ * writes to {@code target/benchmark/results.md}.
+ */
+public class LoginBenchmark extends Simulation {
+
+    private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+    private static final int USERS = 128;
+
+    private final BenchmarkEnvironment environment;
+    private final StepTimings timings = new StepTimings();
+    private final UserPool pool = new UserPool(USERS);
+
+    public LoginBenchmark() throws Exception {
+        environment = BenchmarkEnvironment.start(USERS);
+        List<List<PopulationBuilder>> phases = new ArrayList<>();
+        phases.add(List.of(run("warm-up A", LoginVariant.PASSWORD, 4), run("warm-up B", LoginVariant.TOTP, 4),
+                run("warm-up C", LoginVariant.SMS, 4)));
+        for (int users : new int[] {8, 16, 32}) {
+            phases.add(List.of(run("A @" + users, LoginVariant.PASSWORD, users)));
+            phases.add(List.of(run("B @" + users, LoginVariant.TOTP, users)));
+            phases.add(List.of(run("C @" + users, LoginVariant.SMS, users)));
+        }
+        phases.add(List.of(run("C @32, gateway 200 ms", LoginVariant.SMS_200, 32)));
+        phases.add(List.of(run("A @8 solo", LoginVariant.PASSWORD, 8)));
+        phases.add(List.of(run("C @32, gateway 0 ms", LoginVariant.SMS, 32),
+                run("A @8 beside C, gateway 0 ms", LoginVariant.PASSWORD, 8)));
+        phases.add(List.of(run("C @32, gateway 1000 ms", LoginVariant.SMS_1000, 32),
+                run("A @8 beside C, gateway 1000 ms", LoginVariant.PASSWORD, 8)));
+        phases.add(List.of(run("C @8, gateway refuses connections", LoginVariant.SMS_REFUSED, 8),
+                run("A @8 beside C, gateway refusing", LoginVariant.PASSWORD, 8)));
+        phases.add(List.of(run("C @8, gateway hangs", LoginVariant.SMS_HANGING, 8),
+                run("A @8 beside C, gateway hanging", LoginVariant.PASSWORD, 8)));
+
+        setUp(inSequence(phases)).protocols(http.baseUrl(environment.baseUrl()).disableFollowRedirect()
+                .acceptHeader("text/html").userAgentHeader("keycloak-sms-otp benchmark"));
+    }
+
+    @Override
+    public void after() {
+        try {
+            BenchmarkReport report = new BenchmarkReport(timings, environment, PHASE);
+            Path file = KeycloakServer.buildDir().resolve("benchmark/results.md");
+            report.writeTo(file);
+            System.out.println(report.markdown());
+            System.out.println("Written to " + file);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                environment.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Phases one after the other: each starts when the first population of the one before has
+     * ended (the one whose sign-ins take longest), after a 2 s pause to let queues drain.
+     */
+    private static List<PopulationBuilder> inSequence(List<List<PopulationBuilder>> phases) {
+        List<PopulationBuilder> next = phases.get(phases.size() - 1);
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            List<PopulationBuilder> phase = new ArrayList<>(phases.get(i));
+            PopulationBuilder pause = scenario("pause after phase " + i).pause(Duration.ofSeconds(2))
+                    .injectOpen(atOnceUsers(1)).andThen(next);
+            phase.set(0, phase.get(0).andThen(pause));
+            next = phase;
+        }
+        return next;
+    }
+
+    /** One population: {@code users} virtual users signing in with {@code variant}, for the phase's length. */
+    private PopulationBuilder run(String name, LoginVariant variant, int users) {
+        StepTimings.Phase phase = timings.phase(name);
+        return scenario(name)
+                .exec(session -> {
+                    int user = pool.acquire();
+                    phase.started(System.nanoTime());
+                    return session.set("user", user).set("username", BenchmarkRealm.username(user))
+                            .set("phone", BenchmarkRealm.phone(user)).set("since", System.nanoTime());
+                })
+                .exitBlockOnFail().on(signIn(phase, variant))
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        phase.errors.incrementAndGet();
+                    } else {
+                        phase.logins.incrementAndGet();
+                    }
+                    pool.release(session.getInt("user"));
+                    return session.markAsSucceeded();
+                })
+                .injectClosed(constantConcurrentUsers(users).during(PHASE));
+    }
+
+    private ChainBuilder signIn(StepTimings.Phase phase, LoginVariant variant) {
+        ChainBuilder chain = exec(http("login page").get("/realms/" + BenchmarkRealm.NAME + "/protocol/openid-connect/auth")
+                .queryParam("client_id", variant.clientId).queryParam("response_type", "code")
+                .queryParam("scope", "openid").queryParam("state", "bench").queryParam("redirect_uri", BenchmarkRealm.CALLBACK)
+                .check(status().is(200), css("#kc-form-login", "action").saveAs("action")))
+                .exec(session -> timed(session, phase, "login page"));
+        HttpRequestActionBuilder password = http("password").post(session -> action(session, "action"))
+                .formParam("username", "#{username}").formParam("password", "bench");
+        chain = switch (variant.factor) {
+            case NONE -> chain.exec(password.check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
+                    .exec(session -> timed(session, phase, "password"));
+            case TOTP -> chain.exec(password.check(status().is(200), css("#kc-otp-login-form", "action").saveAs("action")))
+                    .exec(session -> timed(session, phase, "password"))
+                    .exec(http("totp code").post(session -> action(session, "action"))
+                            .formParam("otp", session -> Totp.now(BenchmarkEnvironment.TOTP_SECRET))
+                            .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
+                    .exec(session -> timed(session, phase, "second factor"));
+            case SMS -> chain.exec(password.check(status().is(200), css("#kc-sms-otp-form", "action").saveAs("action")))
+                    .exec(session -> timed(session, phase, "password"))
+                    .exec(http("sms code").post(session -> action(session, "action"))
+                            .formParam("code", session -> smsCode(variant, session))
+                            .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
+                    .exec(session -> timed(session, phase, "second factor"));
+            // What the user must see when the gateway is down: the could-not-send page, promptly.
+            case SEND_FAILS -> chain.exec(password.check(status().is(200), substring("We could not send the SMS").exists()))
+                    .exec(session -> timed(session, phase, "password"));
+        };
+        return chain;
+    }
+
+    /** Records the step that just ended and restarts the clock for the next one. */
+    private static Session timed(Session session, StepTimings.Phase phase, String step) {
+        long now = System.nanoTime();
+        phase.step(step, session.getLong("since"), now);
+        return session.set("since", now);
+    }
+
+    /** A form action saved from the page (HTML-escaped there). */
+    private static String action(Session session, String key) {
+        return session.getString(key).replace("&amp;", "&");
+    }
+
+    private String smsCode(LoginVariant variant, Session session) {
+        GatewayStub gateway = environment.gateway(variant);
+        return gateway.latestTo(session.getString("phone")).map(GatewayStub.Received::code).orElse("000000");
+    }
+}

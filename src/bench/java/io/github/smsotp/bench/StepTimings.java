@@ -1,0 +1,76 @@
+package io.github.smsotp.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What each phase of the benchmark measured: per step (login page, password, second factor) the
+ * time from request to response as the virtual user saw it, completed logins, errors, and the
+ * phase's wall-clock span (first start to last end).
+ */
+final class StepTimings {
+
+    /** One phase, for example "C @32 (gateway 0 ms)". */
+    static final class Phase {
+        final String name;
+        final Map<String, ConcurrentLinkedQueue<Long>> micros = new ConcurrentHashMap<>();
+        final AtomicInteger logins = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicInteger readinessFailures = new AtomicInteger();
+        final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+
+        Phase(String name) {
+            this.name = name;
+        }
+
+        void started(long nanos) {
+            firstStart.accumulateAndGet(nanos, Math::min);
+        }
+
+        void step(String step, long startNanos, long endNanos) {
+            micros.computeIfAbsent(step, s -> new ConcurrentLinkedQueue<>()).add((endNanos - startNanos) / 1_000);
+            lastEnd.accumulateAndGet(endNanos, Math::max);
+        }
+
+        /** Completed logins per second over the phase's span. */
+        double loginsPerSecond() {
+            double seconds = (lastEnd.get() - firstStart.get()) / 1e9;
+            return seconds > 0 ? logins.get() / seconds : 0;
+        }
+
+        /** The p-th percentile of a step in milliseconds, or NaN when the step never ran. */
+        double percentileMillis(String step, double p) {
+            List<Long> values = new ArrayList<>(micros.getOrDefault(step, new ConcurrentLinkedQueue<>()));
+            if (values.isEmpty()) {
+                return Double.NaN;
+            }
+            Collections.sort(values);
+            int index = (int) Math.ceil(p / 100.0 * values.size()) - 1;
+            return values.get(Math.max(0, index)) / 1000.0;
+        }
+
+        int count(String step) {
+            return micros.getOrDefault(step, new ConcurrentLinkedQueue<>()).size();
+        }
+    }
+
+    private final Map<String, Phase> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    Phase phase(String name) {
+        return phases.computeIfAbsent(name, Phase::new);
+    }
+
+    List<Phase> all() {
+        synchronized (phases) {
+            return List.copyOf(phases.values());
+        }
+    }
+}
