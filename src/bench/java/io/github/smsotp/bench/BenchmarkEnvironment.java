@@ -1,6 +1,7 @@
 package io.github.smsotp.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.smsotp.it.AdminApi;
 import io.github.smsotp.it.GatewayStub;
 import io.github.smsotp.it.KeycloakServer;
 import io.github.smsotp.it.TestFiles;
@@ -29,6 +27,10 @@ final class BenchmarkEnvironment implements AutoCloseable {
 
     static final String TOTP_SECRET = "bench-totp-secret-0123456789abcd";
     static final int SEND_TIMEOUT_MS = 2000;
+
+    /** Keycloak's {@code sms_otp_send_duration_seconds} for successful calls: how many, how long in all. */
+    record SendTimer(double count, double seconds) {
+    }
 
     /** A readiness probe: when, and whether Keycloak answered ready. */
     record Probe(long nanos, boolean ready) {
@@ -57,14 +59,13 @@ final class BenchmarkEnvironment implements AutoCloseable {
         Path keyStore = dir.resolve("tls.p12");
         createKeyStore(keyStore);
         server = new KeycloakServer(home, dir.resolve("keycloak.log"), fast);
-        server.buildWith("--db=dev-mem", "--health-enabled=true");
+        server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true");
         server.clearImports();
         realm(users).writeTo(home.resolve("data/import/bench-realm.json"));
         server.start("--hostname-strict=false", "--cache=local", "--import-realm", "--https-port=" + httpsPort,
                 "--https-key-store-file=" + keyStore.toAbsolutePath(), "--https-key-store-password=benchmark",
                 // Health stays plain HTTP on the management port, for the probe.
                 "--http-management-scheme=http");
-        allowTotpReuse(new AdminApi(server));
         prober = new Thread(this::probe, "readiness-probe");
         prober.setDaemon(true);
         prober.start();
@@ -111,17 +112,25 @@ final class BenchmarkEnvironment implements AutoCloseable {
         };
     }
 
-    /**
-     * Virtual users sign in again and again, so the same TOTP code comes back within its period,
-     * which Keycloak refuses by default. The realm import leaves that policy at its default, so it
-     * is set through the admin API, and checked.
-     */
-    private static void allowTotpReuse(AdminApi admin) {
-        ObjectNode update = JsonNodeFactory.instance.objectNode().put("otpPolicyCodeReusable", true);
-        admin.put("/admin/realms/" + BenchmarkRealm.NAME, update);
-        if (!admin.get("/admin/realms/" + BenchmarkRealm.NAME).path("otpPolicyCodeReusable").asBoolean()) {
-            throw new IllegalStateException("the benchmark realm still refuses reused TOTP codes");
+    /** Reads the step's send timer from the management endpoint (the gateway's share of a sign-in). */
+    SendTimer sendTimer() {
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.managementUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return new SendTimer(sample(metrics, "sms_otp_send_duration_seconds_count"),
+                    sample(metrics, "sms_otp_send_duration_seconds_sum"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** The sum of a metric's successful-call samples (one per sender; the benchmark uses http only). */
+    private static double sample(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains("outcome=\"success\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private void probe() {

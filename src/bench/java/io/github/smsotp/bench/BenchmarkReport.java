@@ -54,8 +54,11 @@ final class BenchmarkReport {
             out.append(row("C/A sign-ins per s @" + users, c.loginsPerSecond() / a.loginsPerSecond(), ""));
             double overhead = (c.percentileMillis("password", 50) - b.percentileMillis("password", 50))
                     + (c.percentileMillis("second factor", 50) - b.percentileMillis("second factor", 50));
-            out.append(rowMillis("SMS step overhead at p50 vs TOTP @" + users
-                    + " (password step incl. the send + code step)", overhead, "< 10 ms"));
+            out.append(rowMillis("SMS step time over TOTP at p50 @" + users + " (password step, which sends, + code step)",
+                    overhead, ""));
+            out.append(rowMillis("  of which the gateway call, mean as Keycloak timed it @" + users, c.meanSendMillis(), ""));
+            out.append(rowMillis("  SMS step server-side overhead @" + users + " (the rest)",
+                    overhead - c.meanSendMillis(), "< 10 ms"));
         }
         StepTimings.Phase solo = timings.phase("A @8 solo");
         StepTimings.Phase besideFast = timings.phase("A @8 beside C, gateway 0 ms");

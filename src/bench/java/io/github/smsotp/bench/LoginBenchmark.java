@@ -34,33 +34,37 @@ import io.github.smsotp.it.KeycloakServer;
 public class LoginBenchmark extends Simulation {
 
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
-    private static final int USERS = 128;
+    private static final int USERS = 256;
 
     private final BenchmarkEnvironment environment;
     private final StepTimings timings = new StepTimings();
     private final UserPool pool = new UserPool(USERS);
+    private final String lastPhase;
 
     public LoginBenchmark() throws Exception {
         environment = BenchmarkEnvironment.start(USERS);
-        List<List<PopulationBuilder>> phases = new ArrayList<>();
-        phases.add(List.of(run("warm-up A", LoginVariant.PASSWORD, 4), run("warm-up B", LoginVariant.TOTP, 4),
-                run("warm-up C", LoginVariant.SMS, 4)));
+        List<Step> phases = new ArrayList<>();
+        // Two phase lengths of all three side by side, so the JIT has compiled every path before A @8.
+        phases.add(step("warm-up C", LoginVariant.SMS, 8, PHASE.multipliedBy(2))
+                .with(run("warm-up A", LoginVariant.PASSWORD, 8, PHASE.multipliedBy(2)))
+                .with(run("warm-up B", LoginVariant.TOTP, 8, PHASE.multipliedBy(2))));
         for (int users : new int[] {8, 16, 32}) {
-            phases.add(List.of(run("A @" + users, LoginVariant.PASSWORD, users)));
-            phases.add(List.of(run("B @" + users, LoginVariant.TOTP, users)));
-            phases.add(List.of(run("C @" + users, LoginVariant.SMS, users)));
+            phases.add(step("A @" + users, LoginVariant.PASSWORD, users, PHASE));
+            phases.add(step("B @" + users, LoginVariant.TOTP, users, PHASE));
+            phases.add(step("C @" + users, LoginVariant.SMS, users, PHASE));
         }
-        phases.add(List.of(run("C @32, gateway 200 ms", LoginVariant.SMS_200, 32)));
-        phases.add(List.of(run("A @8 solo", LoginVariant.PASSWORD, 8)));
-        phases.add(List.of(run("C @32, gateway 0 ms", LoginVariant.SMS, 32),
-                run("A @8 beside C, gateway 0 ms", LoginVariant.PASSWORD, 8)));
-        phases.add(List.of(run("C @32, gateway 1000 ms", LoginVariant.SMS_1000, 32),
-                run("A @8 beside C, gateway 1000 ms", LoginVariant.PASSWORD, 8)));
-        phases.add(List.of(run("C @8, gateway refuses connections", LoginVariant.SMS_REFUSED, 8),
-                run("A @8 beside C, gateway refusing", LoginVariant.PASSWORD, 8)));
-        phases.add(List.of(run("C @8, gateway hangs", LoginVariant.SMS_HANGING, 8),
-                run("A @8 beside C, gateway hanging", LoginVariant.PASSWORD, 8)));
+        phases.add(step("C @32, gateway 200 ms", LoginVariant.SMS_200, 32, PHASE));
+        phases.add(step("A @8 solo", LoginVariant.PASSWORD, 8, PHASE));
+        phases.add(step("C @32, gateway 0 ms", LoginVariant.SMS, 32, PHASE)
+                .with(run("A @8 beside C, gateway 0 ms", LoginVariant.PASSWORD, 8, PHASE)));
+        phases.add(step("C @32, gateway 1000 ms", LoginVariant.SMS_1000, 32, PHASE)
+                .with(run("A @8 beside C, gateway 1000 ms", LoginVariant.PASSWORD, 8, PHASE)));
+        phases.add(step("C @8, gateway refuses connections", LoginVariant.SMS_REFUSED, 8, PHASE)
+                .with(run("A @8 beside C, gateway refusing", LoginVariant.PASSWORD, 8, PHASE)));
+        phases.add(step("C @8, gateway hangs", LoginVariant.SMS_HANGING, 8, PHASE)
+                .with(run("A @8 beside C, gateway hanging", LoginVariant.PASSWORD, 8, PHASE)));
 
+        lastPhase = phases.get(phases.size() - 1).name();
         setUp(inSequence(phases)).protocols(http.baseUrl(environment.baseUrl()).disableFollowRedirect()
                 .acceptHeader("text/html").userAgentHeader("keycloak-sms-otp benchmark"));
     }
@@ -68,6 +72,7 @@ public class LoginBenchmark extends Simulation {
     @Override
     public void after() {
         try {
+            timings.phase(lastPhase).sendsAfter = environment.sendTimer();
             BenchmarkReport report = new BenchmarkReport(timings, environment, PHASE);
             Path file = KeycloakServer.buildDir().resolve("benchmark/results.md");
             report.writeTo(file);
@@ -84,16 +89,40 @@ public class LoginBenchmark extends Simulation {
         }
     }
 
+    /** One phase: its main population (whose name it reports under) first, any running beside it after. */
+    private record Step(String name, List<PopulationBuilder> populations) {
+
+        Step with(PopulationBuilder beside) {
+            List<PopulationBuilder> all = new ArrayList<>(populations);
+            all.add(beside);
+            return new Step(name, all);
+        }
+    }
+
+    private Step step(String name, LoginVariant variant, int users, Duration length) {
+        return new Step(name, List.of(run(name, variant, users, length)));
+    }
+
     /**
-     * Phases one after the other: each starts when the first population of the one before has
-     * ended (the one whose sign-ins take longest), after a 2 s pause to let queues drain.
+     * Phases one after the other: each starts when the main population of the one before has
+     * ended (the one whose sign-ins take longest), after a 2 s pause to let queues drain. At each
+     * pause Keycloak's own send timer is read, so each phase knows the time its gateway calls took.
      */
-    private static List<PopulationBuilder> inSequence(List<List<PopulationBuilder>> phases) {
-        List<PopulationBuilder> next = phases.get(phases.size() - 1);
+    private List<PopulationBuilder> inSequence(List<Step> phases) {
+        timings.phase(phases.get(0).name()).sendsBefore = environment.sendTimer();
+        List<PopulationBuilder> next = phases.get(phases.size() - 1).populations();
         for (int i = phases.size() - 2; i >= 0; i--) {
-            List<PopulationBuilder> phase = new ArrayList<>(phases.get(i));
-            PopulationBuilder pause = scenario("pause after phase " + i).pause(Duration.ofSeconds(2))
+            StepTimings.Phase ended = timings.phase(phases.get(i).name());
+            StepTimings.Phase following = timings.phase(phases.get(i + 1).name());
+            PopulationBuilder pause = scenario("pause after " + ended.name)
+                    .exec(session -> {
+                        ended.sendsAfter = environment.sendTimer();
+                        following.sendsBefore = ended.sendsAfter;
+                        return session;
+                    })
+                    .pause(Duration.ofSeconds(2))
                     .injectOpen(atOnceUsers(1)).andThen(next);
+            List<PopulationBuilder> phase = new ArrayList<>(phases.get(i).populations());
             phase.set(0, phase.get(0).andThen(pause));
             next = phase;
         }
@@ -101,7 +130,7 @@ public class LoginBenchmark extends Simulation {
     }
 
     /** One population: {@code users} virtual users signing in with {@code variant}, for the phase's length. */
-    private PopulationBuilder run(String name, LoginVariant variant, int users) {
+    private PopulationBuilder run(String name, LoginVariant variant, int users, Duration length) {
         StepTimings.Phase phase = timings.phase(name);
         return scenario(name)
                 .exec(session -> {
@@ -120,7 +149,7 @@ public class LoginBenchmark extends Simulation {
                     pool.release(session.getInt("user"));
                     return session.markAsSucceeded();
                 })
-                .injectClosed(constantConcurrentUsers(users).during(PHASE));
+                .injectClosed(constantConcurrentUsers(users).during(length));
     }
 
     private ChainBuilder signIn(StepTimings.Phase phase, LoginVariant variant) {

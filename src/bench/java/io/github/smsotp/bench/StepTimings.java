@@ -26,6 +26,9 @@ final class StepTimings {
         final AtomicInteger readinessFailures = new AtomicInteger();
         final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+        /** Keycloak's own timer of successful gateway calls, read before and after the phase. */
+        volatile BenchmarkEnvironment.SendTimer sendsBefore;
+        volatile BenchmarkEnvironment.SendTimer sendsAfter;
 
         Phase(String name) {
             this.name = name;
@@ -55,6 +58,14 @@ final class StepTimings {
             Collections.sort(values);
             int index = (int) Math.ceil(p / 100.0 * values.size()) - 1;
             return values.get(Math.max(0, index)) / 1000.0;
+        }
+
+        /** The mean time of this phase's successful gateway calls as Keycloak timed them, in ms (NaN: none). */
+        double meanSendMillis() {
+            if (sendsBefore == null || sendsAfter == null || sendsAfter.count() == sendsBefore.count()) {
+                return Double.NaN;
+            }
+            return (sendsAfter.seconds() - sendsBefore.seconds()) * 1000 / (sendsAfter.count() - sendsBefore.count());
         }
 
         int count(String step) {
