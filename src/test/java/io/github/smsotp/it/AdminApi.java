@@ -91,15 +91,6 @@ public final class AdminApi {
         return JsonHttp.read(response.body());
     }
 
-    /** A partial update, for example of a realm's settings. */
-    public void put(String path, JsonNode body) {
-        HttpResponse<String> response = JsonHttp.send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
-        if (response.statusCode() != 204) {
-            throw new IllegalStateException("PUT " + path + ": " + response.statusCode() + " " + response.body());
-        }
-    }
-
     private static void removeWhere(JsonNode array, Predicate<JsonNode> condition) {
         for (Iterator<JsonNode> items = array.iterator(); items.hasNext(); ) {
             if (condition.test(items.next())) {

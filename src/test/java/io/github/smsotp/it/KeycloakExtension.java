@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Starts one Keycloak (and its gateway stub) for the whole test run and hands it to test classes
@@ -66,6 +67,8 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
                     throw e;
                 }
                 return new Running(server, gateway);
+            } catch (TestAbortedException missingTool) {
+                throw missingTool;
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Keycloak for the tests", e);
             }

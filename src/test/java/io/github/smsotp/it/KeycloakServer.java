@@ -38,8 +38,20 @@ public final class KeycloakServer {
     private final GatewayStub gateway;
     private final int httpPort;
     private final int managementPort;
-    private Process process;
+    /** {@code -Dkeycloak.runtime=container}: the same server as a container of the local image. */
+    private final boolean inContainer = "container".equals(System.getProperty("keycloak.runtime"));
+    private List<String> buildOptions = List.of();
+    private Running running;
     private Duration startTime;
+
+    /** A started server, whether a kc.sh process or a container. */
+    interface Running {
+        boolean alive();
+
+        String exitDescription();
+
+        void stop() throws InterruptedException;
+    }
 
     /**
      * @param home an unpacked Keycloak distribution this server may build and write into
@@ -110,24 +122,54 @@ public final class KeycloakServer {
         }
     }
 
-    /** Starts {@code kc.sh start --optimized} on 127.0.0.1 with the given options and waits until ready. */
+    /**
+     * Starts Keycloak on 127.0.0.1 with the given options and waits until ready: {@code kc.sh start
+     * --optimized}, or in a container {@code start} with the build options too.
+     */
     public void start(String... options) throws IOException, InterruptedException {
         Instant begin = Instant.now();
-        List<String> command = new ArrayList<>(kc("start", "--optimized", "--http-enabled=true",
-                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        process = builder.start();
+        List<String> serverOptions = new ArrayList<>(List.of("--http-enabled=true", "--http-host=127.0.0.1",
+                "--http-port=" + httpPort, "--http-management-port=" + managementPort));
+        serverOptions.addAll(List.of(options));
+        if (inContainer) {
+            List<String> all = new ArrayList<>(buildOptions);
+            all.addAll(serverOptions);
+            running = ContainerKeycloak.start(LocalKeycloakImage.ensure(), home, log, all);
+        } else {
+            List<String> command = new ArrayList<>(kc("start", "--optimized"));
+            command.addAll(serverOptions);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            running = new KcProcess(builder.start());
+        }
         awaitReady();
         startTime = Duration.between(begin, Instant.now());
         System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", baseUrl(), startTime.toSeconds(), log);
     }
 
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (running != null && running.alive()) {
+            running.stop();
+        }
+    }
+
+    /** {@code kc.sh} as a child process. */
+    private record KcProcess(Process process) implements Running {
+
+        @Override
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public String exitDescription() {
+            return "Keycloak exited with " + process.exitValue();
+        }
+
+        @Override
+        public void stop() throws InterruptedException {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -172,18 +214,19 @@ public final class KeycloakServer {
                 home.resolve("providers/keycloak-sms-otp.jar"),
                 Path.of(System.getProperty("example.sender.jar", "target/keycloak-sms-otp-example-sender.jar")),
                 home.resolve("providers/example-sender.jar"));
+        installChanged(jars);
+        if (inContainer) {
+            // The container's own Keycloak builds at start, with these options.
+            this.buildOptions = List.of(buildOptions);
+            return;
+        }
         Path marker = home.resolve("data/built-provider.sha256");
         StringBuilder digest = new StringBuilder(String.join(" ", buildOptions));
         for (Path jar : new TreeSet<>(jars.keySet())) {
             digest.append(' ').append(sha256(jar));
         }
-        boolean installed = jars.values().stream().allMatch(Files::exists);
-        if (installed && Files.exists(marker) && Files.readString(marker).equals(digest.toString())) {
+        if (Files.exists(marker) && Files.readString(marker).equals(digest.toString())) {
             return;
-        }
-        for (Map.Entry<Path, Path> jar : jars.entrySet()) {
-            Files.createDirectories(jar.getValue().getParent());
-            Files.copy(jar.getKey(), jar.getValue(), StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>(kc("build"));
         command.addAll(List.of(buildOptions));
@@ -197,13 +240,24 @@ public final class KeycloakServer {
         Files.writeString(marker, digest.toString());
     }
 
+    /** Copies each JAR whose installed copy is missing or different; an identical one keeps its timestamp. */
+    private static void installChanged(Map<Path, Path> jars) throws IOException {
+        for (Map.Entry<Path, Path> jar : jars.entrySet()) {
+            Path installed = jar.getValue();
+            if (!Files.exists(installed) || Files.mismatch(jar.getKey(), installed) != -1) {
+                Files.createDirectories(installed.getParent());
+                Files.copy(jar.getKey(), installed, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     private void awaitReady() throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         URI ready = URI.create(managementUrl() + "/health/ready");
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ", see " + log);
+            if (!running.alive()) {
+                throw new IllegalStateException(running.exitDescription() + ", see " + log);
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(ready).build(),

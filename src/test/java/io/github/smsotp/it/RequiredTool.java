@@ -1,9 +1,11 @@
 package io.github.smsotp.it;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,5 +27,18 @@ final class RequiredTool {
         }
         Assumptions.assumeTrue(found.isPresent(), "needs " + Arrays.toString(candidates) + ": " + installHint);
         return found.get();
+    }
+
+    /** A Docker engine this user can reach ({@code docker info} answers), or the test stops here. */
+    static void dockerEngine() throws IOException, InterruptedException {
+        Path docker = find("apt-get install docker.io, then start dockerd", Path.of("/usr/bin/docker"),
+                Path.of("/usr/local/bin/docker"));
+        Process info = new ProcessBuilder(docker.toString(), "info").redirectErrorStream(true).start();
+        String output = new String(info.getInputStream().readAllBytes());
+        boolean running = info.waitFor(30, TimeUnit.SECONDS) && info.exitValue() == 0;
+        if (!running && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI needs a running Docker engine (.ci/run starts dockerd): " + output);
+        }
+        Assumptions.assumeTrue(running, "needs a running Docker engine: " + output);
     }
 }
