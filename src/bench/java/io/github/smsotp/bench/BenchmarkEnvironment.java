@@ -62,10 +62,17 @@ final class BenchmarkEnvironment implements AutoCloseable {
         server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true");
         server.clearImports();
         realm(users).writeTo(home.resolve("data/import/bench-realm.json"));
-        server.start("--hostname-strict=false", "--cache=local", "--import-realm", "--https-port=" + httpsPort,
-                "--https-key-store-file=" + keyStore.toAbsolutePath(), "--https-key-store-password=benchmark",
-                // Health stays plain HTTP on the management port, for the probe.
-                "--http-management-scheme=http");
+        try {
+            server.start("--hostname-strict=false", "--cache=local", "--import-realm", "--https-port=" + httpsPort,
+                    "--https-key-store-file=" + keyStore.toAbsolutePath(), "--https-key-store-password=benchmark",
+                    // Health stays plain HTTP on the management port, for the probe.
+                    "--http-management-scheme=http");
+        } catch (Exception e) {
+            // A server that never became ready must not outlive the run.
+            server.stop();
+            closeStubs();
+            throw e;
+        }
         prober = new Thread(this::probe, "readiness-probe");
         prober.setDaemon(true);
         prober.start();
@@ -173,6 +180,10 @@ final class BenchmarkEnvironment implements AutoCloseable {
     public void close() throws InterruptedException {
         prober.interrupt();
         server.stop();
+        closeStubs();
+    }
+
+    private void closeStubs() {
         for (GatewayStub stub : List.of(fast, slow200, slow1000, hanging)) {
             stub.close();
         }

@@ -108,7 +108,7 @@ class ChromiumJourneyIT {
     }
 
     private String lastCodeTo(String phone) {
-        List<Received> sms = server.gateway().to(phone).stream().filter(r -> r.path().equals(GATEWAY_PATH)).toList();
+        List<Received> sms = server.gateway().to(phone, GATEWAY_PATH);
         assertThat(sms).as("SMS to %s at %s", phone, GATEWAY_PATH).isNotEmpty();
         return sms.get(sms.size() - 1).code();
     }

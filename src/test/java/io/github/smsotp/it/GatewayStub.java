@@ -87,6 +87,11 @@ public final class GatewayStub implements AutoCloseable {
         return received.stream().filter(r -> number.equals(r.to())).toList();
     }
 
+    /** Every message to this number that arrived at one path (a realm of its own points its sender there). */
+    public List<Received> to(String number, String path) {
+        return to(number).stream().filter(r -> r.path().equals(path)).toList();
+    }
+
     public List<Received> all() {
         return List.copyOf(received);
     }
