@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Decides, before a sender is called, whether one more SMS may go out: per user, per destination
- * number, per client address and per realm. A refusal names the limit and when it frees; the
+ * number, per client address (IPv6: per /64) and per realm. A refusal names the limit and when it frees; the
  * slots already claimed for the refused send are given back.
  */
 public final class SendLimiter {
@@ -37,7 +37,7 @@ public final class SendLimiter {
                         LimitPolicy.HOUR),
                 new Rule(Limit.NUMBER, LimitKeys.of(realmId, "number-sends", number),
                         policy.sendsPerNumberPer10Minutes(), LimitPolicy.TEN_MINUTES),
-                new Rule(Limit.IP, LimitKeys.of(realmId, "ip-sends", String.valueOf(clientIp)),
+                new Rule(Limit.IP, LimitKeys.of(realmId, "ip-sends", ClientNetwork.of(clientIp)),
                         policy.sendsPerIpPerHour(), LimitPolicy.HOUR),
                 new Rule(Limit.REALM, LimitKeys.of(realmId, "realm-sends", realmId), policy.sendsPerRealmPerHour(),
                         LimitPolicy.HOUR));

@@ -15,6 +15,11 @@ import org.keycloak.models.SingleUseObjectProvider;
  * on every node; a slot frees itself W after it was claimed. So concurrent requests can never
  * exceed the limit, and the earliest claim tells when the next slot frees.
  *
+ * <p>When a slot was claimed is kept under a key of its own: Keycloak defers {@code put} to the end
+ * of the request's transaction while {@code remove} acts at once, so a {@code put} on the slot itself
+ * would bring a released slot back at commit. A claim time left behind by a released slot is only
+ * read while the slot is taken again, and is overwritten by that claim.
+ *
  * <p>Probing starts at a random slot so that a mostly free counter answers in one or two
  * look-ups. Limits above {@link #MAX_PROBES} are checked on that many slots only, which refuses
  * slightly early near the limit: the safe side for a budget cap.
@@ -40,14 +45,14 @@ public final class SlotCounter {
             String slot = slot(key, (start + probe) % limit);
             if (store.putIfAbsent(slot, lifespan)) {
                 // The slot is ours now; record when, for "try again at" answers.
-                store.put(slot, lifespan, Map.of(CLAIMED_AT, Long.toString(clock.millis())));
+                store.put(claimTimeKey(slot), lifespan, Map.of(CLAIMED_AT, Long.toString(clock.millis())));
                 return Optional.of(slot);
             }
         }
         return Optional.empty();
     }
 
-    /** Gives a claimed slot back, for an event that did not happen after all. */
+    /** Gives a claimed slot back at once, for an event that did not happen after all. */
     public void release(String slot) {
         store.remove(slot);
     }
@@ -68,11 +73,11 @@ public final class SlotCounter {
         Instant now = clock.instant();
         Instant earliest = null;
         for (int i = 0; i < Math.min(limit, MAX_PROBES); i++) {
-            Map<String, String> slot = store.get(slot(key, i));
-            if (slot == null) {
+            String slot = slot(key, i);
+            if (!store.contains(slot)) {
                 return now;
             }
-            Instant claimed = claimedAt(slot).orElse(now);
+            Instant claimed = claimedAt(store.get(claimTimeKey(slot))).orElse(now);
             if (earliest == null || claimed.isBefore(earliest)) {
                 earliest = claimed;
             }
@@ -87,9 +92,12 @@ public final class SlotCounter {
         }
     }
 
-    private static Optional<Instant> claimedAt(Map<String, String> slot) {
+    private static Optional<Instant> claimedAt(Map<String, String> claimTime) {
+        if (claimTime == null) {
+            return Optional.empty();
+        }
         try {
-            return Optional.ofNullable(slot.get(CLAIMED_AT)).map(Long::parseLong).map(Instant::ofEpochMilli);
+            return Optional.ofNullable(claimTime.get(CLAIMED_AT)).map(Long::parseLong).map(Instant::ofEpochMilli);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -97,5 +105,9 @@ public final class SlotCounter {
 
     private static String slot(String key, int index) {
         return key + "#" + index;
+    }
+
+    private static String claimTimeKey(String slot) {
+        return slot + "@at";
     }
 }

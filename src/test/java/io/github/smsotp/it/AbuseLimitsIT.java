@@ -135,6 +135,57 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void aSendRefusedByALaterLimitLeavesTheEarlierLimitsCountsAsTheyWere() {
+        String realm = "sms-limit-order";
+        admin.createRealm(realm, Map.of("resend-cooldown-seconds", "0", "limit-user-sends-per-hour", "3",
+                "limit-ip-sends-per-hour", "1", "limit-number-sends-per-10-minutes", "0",
+                "limit-realm-sends-per-hour", "0"), r -> { });
+        String address = "198.51.100.32";
+        String phone = SmsLogin.phoneOf("user32");
+        int sentBefore = server.gateway().to(phone).size();
+        new SmsLogin(server, realm, "user32", address).codePage();
+
+        // The user limit is checked first and claims its slot; the address limit then refuses.
+        for (int login = 2; login <= 3; login++) {
+            SmsLogin refused = new SmsLogin(server, realm, "user32", address);
+            Page page = refused.passwordStep("it-app");
+            assertThat(page.text()).as("login %d", login).contains(LIMIT_REACHED + " 60 minutes.");
+            // A reload of the refused page tries again, and is refused again.
+            assertThat(refused.reload(page).text()).contains(LIMIT_REACHED + " 60 minutes.");
+        }
+        assertThat(reasons(realm, "user32")).contains("ip_limit").doesNotContain("user_limit");
+
+        // With the address limit raised, the user has had 1 SMS of 3: two more go out, the next is refused.
+        admin.updateStepConfig(realm, Map.of("limit-ip-sends-per-hour", "100"));
+        new SmsLogin(server, realm, "user32", address).codePage();
+        new SmsLogin(server, realm, "user32", address).codePage();
+        Page capped = new SmsLogin(server, realm, "user32", address).passwordStep("it-app");
+        assertThat(capped.text()).contains(LIMIT_REACHED + " 60 minutes.");
+        assertThat(reasons(realm, "user32")).contains("user_limit");
+        assertThat(server.gateway().to(phone)).hasSize(sentBefore + 3);
+    }
+
+    @Test
+    void ipv6ClientsAreLimitedPerSlash64() {
+        String realm = "sms-ipv6";
+        admin.createRealm(realm, Map.of("limit-ip-sends-per-hour", "1", "limit-user-sends-per-hour", "0",
+                "limit-number-sends-per-10-minutes", "0", "limit-realm-sends-per-hour", "0"), r -> { });
+        new SmsLogin(server, realm, "user36", "2001:db8:36:1::1").codePage();
+
+        // Another address of the same /64: the same client, refused.
+        SmsLogin sameNetwork = new SmsLogin(server, realm, "user37", "2001:db8:36:1:ffff:ffff:ffff:fffe");
+        Page refused = sameNetwork.passwordStep("it-app");
+        assertThat(refused.text()).contains(LIMIT_REACHED + " 60 minutes.");
+        assertThat(reasons(realm, "user37")).contains("ip_limit");
+        assertThat(admin.events(realm, "user37")).as("Keycloak saw the client's IPv6 address")
+                .anyMatch(e -> e.path("ipAddress").asText().startsWith("2001:db8:36:1:"));
+        assertThat(server.gateway().to(sameNetwork.phone())).isEmpty();
+
+        // The next /64 is another client.
+        new SmsLogin(server, realm, "user38", "2001:db8:36:2::1").codePage();
+    }
+
+    @Test
     void theRealmBudgetCapsAllSends() {
         String realm = "sms-budget";
         admin.createRealm(realm, Map.of("limit-realm-sends-per-hour", "2"), r -> { });

@@ -3,8 +3,10 @@ package io.github.smsotp.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +67,29 @@ public final class AdminApi {
                 ObjectNode values = (ObjectNode) action.path("config");
                 config.forEach(values::put);
             }
+        }
+    }
+
+    /**
+     * Changes the SMS step's config in a realm made by {@link #createRealm}, as an admin does in the
+     * step's gear icon: the other values stay.
+     */
+    public void updateStepConfig(String realm, Map<String, String> changes) {
+        JsonNode executions = get("/admin/realms/" + realm + "/authentication/flows/"
+                + URLEncoder.encode("browser with sms forms", StandardCharsets.UTF_8).replace("+", "%20") + "/executions");
+        String configId = null;
+        for (JsonNode execution : executions) {
+            if ("sms-otp-code".equals(execution.path("providerId").asText())) {
+                configId = execution.path("authenticationConfig").asText();
+            }
+        }
+        String path = "/admin/realms/" + realm + "/authentication/config/" + configId;
+        ObjectNode config = (ObjectNode) get(path);
+        changes.forEach(((ObjectNode) config.path("config"))::put);
+        HttpResponse<String> response = JsonHttp.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("updating " + path + ": " + response.statusCode() + " " + response.body());
         }
     }
 

@@ -88,8 +88,7 @@ class SmsCodeLoginIT {
 
         // A reload of a page that came from a POST is Keycloak's "page has expired" with a link that
         // runs the current step again: that must show the page without sending.
-        Page reloaded = login.browser().get(page.uri().toString());
-        Page continued = login.browser().get(reloaded.html().getElementById("loginContinueLink").absUrl("href"));
+        Page continued = login.reload(page);
         assertThat(continued.has("#kc-sms-otp-form")).as(continued.text()).isTrue();
         // The form of the page before the reload, posted again as a browser's "resubmit" does.
         Page stale = login.browser().submit(page, "kc-sms-otp-form", Map.of());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.github.smsotp.it.Browser.Page;
+import org.jsoup.nodes.Element;
 
 /** Drives a test realm's login as a user would, up to the SMS code page. */
 public final class SmsLogin {
@@ -17,17 +18,26 @@ public final class SmsLogin {
     private final String username;
 
     public SmsLogin(KeycloakServer server, String username) {
-        this(server, REALM, username, null);
+        this(server, REALM, username, (String) null);
     }
 
     /**
      * @param clientAddress the address the user appears to come from (see {@link Browser}), or null
      */
     public SmsLogin(KeycloakServer server, String realm, String username, String clientAddress) {
+        this(server, realm, username, new Browser(clientAddress));
+    }
+
+    private SmsLogin(KeycloakServer server, String realm, String username, Browser browser) {
         this.server = server;
         this.realm = realm;
         this.username = username;
-        this.browser = new Browser(clientAddress);
+        this.browser = browser;
+    }
+
+    /** The same user in a copy of this browser (the cookies as they are now). */
+    public SmsLogin copy() {
+        return new SmsLogin(server, realm, username, browser.copy());
     }
 
     public Browser browser() {
@@ -68,6 +78,16 @@ public final class SmsLogin {
 
     public Page resend(Page page) {
         return browser.submit(page, "kc-sms-otp-resend-form", Map.of("resend", "true"));
+    }
+
+    /**
+     * The browser's reload button. A page that came from a POST comes back as Keycloak's "page has
+     * expired" with a link that runs the current step again; the user follows it.
+     */
+    public Page reload(Page page) {
+        Page reloaded = browser.get(page.uri().toString());
+        Element resume = reloaded.html().getElementById("loginContinueLink");
+        return resume == null ? reloaded : browser.get(resume.absUrl("href"));
     }
 
     /** Posts to the page's SMS step whatever form is left on it (after errors the code form may be gone). */
