@@ -12,7 +12,6 @@ public final class ChallengeStore {
     static final String HASH = "sms-otp.hash";
     static final String KEY_ID = "sms-otp.kid";
     static final String EXPIRES = "sms-otp.expires";
-    static final String FAILED = "sms-otp.failed";
     static final String SEND_ATTEMPTS = "sms-otp.send-attempts";
     static final String LAST_SENT = "sms-otp.last-sent";
 
@@ -26,25 +25,22 @@ public final class ChallengeStore {
         String hash = notes.get(HASH);
         String keyId = notes.get(KEY_ID);
         Long expires = number(notes.get(EXPIRES));
-        Long failed = number(notes.get(FAILED));
-        if (hash == null || keyId == null || expires == null || failed == null) {
+        if (hash == null || keyId == null || expires == null) {
             return Optional.empty();
         }
-        return Optional.of(new OtpChallenge(hash, keyId, Instant.ofEpochMilli(expires), failed.intValue()));
+        return Optional.of(new OtpChallenge(hash, keyId, Instant.ofEpochMilli(expires)));
     }
 
     public void save(OtpChallenge challenge) {
         notes.set(HASH, challenge.hash());
         notes.set(KEY_ID, challenge.keyId());
         notes.set(EXPIRES, Long.toString(challenge.expiresAt().toEpochMilli()));
-        notes.set(FAILED, Integer.toString(challenge.failedAttempts()));
     }
 
     public void clearChallenge() {
         notes.remove(HASH);
         notes.remove(KEY_ID);
         notes.remove(EXPIRES);
-        notes.remove(FAILED);
     }
 
     public void clearHistory() {

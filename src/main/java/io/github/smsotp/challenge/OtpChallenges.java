@@ -20,17 +20,17 @@ public final class OtpChallenges {
     private final SecretKeys keys;
     private final String binding;
     private final Clock clock;
-    private final SpentCodes spent;
+    private final CodeUses uses;
 
     /**
      * @param binding identifies the tab the codes belong to; hashed into every code
      */
-    public OtpChallenges(ChallengeStore store, SecretKeys keys, String binding, Clock clock, SpentCodes spent) {
+    public OtpChallenges(ChallengeStore store, SecretKeys keys, String binding, Clock clock, CodeUses uses) {
         this.store = store;
         this.keys = keys;
         this.binding = binding;
         this.clock = clock;
-        this.spent = spent;
+        this.uses = uses;
     }
 
     /** A new code, not yet active: call {@link #activate} once it has been delivered. */
@@ -38,7 +38,7 @@ public final class OtpChallenges {
         String code = CodeGenerator.digits(length);
         SecretKeys.KeyRef key = keys.active();
         OtpChallenge challenge = new OtpChallenge(CodeHasher.hash(key.key(), binding, code), key.id(),
-                clock.instant().plus(lifetime), 0);
+                clock.instant().plus(lifetime));
         return new PendingCode(code, challenge);
     }
 
@@ -52,6 +52,11 @@ public final class OtpChallenges {
         return store.challenge().filter(c -> !c.isExpired(clock.instant())).isPresent();
     }
 
+    /**
+     * Checks an input against the tab's code. The try is claimed before the comparison, so however
+     * many requests race, a code sees at most {@code maxAttempts} comparisons; a right code needs a
+     * try left like a wrong one.
+     */
     public Verification verify(String input, int maxAttempts) {
         Optional<OtpChallenge> pending = store.challenge();
         if (pending.isEmpty()) {
@@ -62,18 +67,21 @@ public final class OtpChallenges {
             store.clearChallenge();
             return Verification.EXPIRED;
         }
-        if (matches(challenge, normalise(input))) {
-            store.clearChallenge();
-            // Another request may have read the same notes a moment ago: only one may win.
-            boolean first = spent.markSpent(challenge.hash(), Duration.between(clock.instant(), challenge.expiresAt()));
-            return first ? Verification.VERIFIED : Verification.NO_CODE;
-        }
-        OtpChallenge failed = challenge.withFailedAttempt();
-        if (failed.failedAttempts() >= maxAttempts) {
+        Duration left = Duration.between(clock.instant(), challenge.expiresAt());
+        int attempt = uses.claimTry(challenge.hash(), maxAttempts, left);
+        if (attempt == 0) {
             store.clearChallenge();
             return Verification.EXHAUSTED;
         }
-        store.save(failed);
+        if (matches(challenge, normalise(input))) {
+            store.clearChallenge();
+            // Another request may have read the same notes a moment ago: only one may win.
+            return uses.markSpent(challenge.hash(), left) ? Verification.VERIFIED : Verification.NO_CODE;
+        }
+        if (attempt >= maxAttempts) {
+            store.clearChallenge();
+            return Verification.EXHAUSTED;
+        }
         return Verification.WRONG;
     }
 

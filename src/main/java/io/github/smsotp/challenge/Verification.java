@@ -6,7 +6,7 @@ public enum Verification {
     VERIFIED,
     /** Wrong code; the code still works for its remaining attempts. */
     WRONG,
-    /** Wrong code and that was the last try; the code is gone. */
+    /** No try left: this wrong one was the last, or racing requests used them up; the code is gone. */
     EXHAUSTED,
     /** The code's lifetime is over; it is gone. */
     EXPIRED,

@@ -10,7 +10,7 @@ import io.github.smsotp.challenge.AuthSessionNotes;
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.challenge.RealmHmacKeys;
-import io.github.smsotp.challenge.SingleUseSpentCodes;
+import io.github.smsotp.challenge.SingleUseCodeUses;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.FailureGuard;
@@ -63,7 +63,7 @@ public final class SmsOtpStep {
         this.store = new ChallengeStore(new AuthSessionNotes(authSession));
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
                 authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,
-                new SingleUseSpentCodes(singleUse));
+                new SingleUseCodeUses(singleUse));
         this.limiter = new SendLimiter(counter);
         this.failures = new FailureGuard(singleUse, counter, clock);
     }

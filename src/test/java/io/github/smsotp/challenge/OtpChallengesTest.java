@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.TestClock;
+import io.github.smsotp.limits.InMemorySingleUseStore;
 import org.junit.jupiter.api.Test;
 
 class OtpChallengesTest {
@@ -24,8 +23,8 @@ class OtpChallengesTest {
     private final MapNotes notes = new MapNotes();
     private final TestClock clock = new TestClock();
     private final Keys keys = new Keys();
-    private final Set<String> spentIds = ConcurrentHashMap.newKeySet();
-    private final SpentCodes spent = (id, keepFor) -> spentIds.add(id);
+    /** Keycloak's single-use store as it behaves: tries and spent marks are seen at once by every request. */
+    private final CodeUses uses = new SingleUseCodeUses(new InMemorySingleUseStore(clock));
     private final OtpChallenges challenges = challengesFor("root/tab1");
 
     @Test
@@ -81,6 +80,30 @@ class OtpChallengesTest {
         assertThat(challenges.verify(other(code), 3)).isEqualTo(Verification.WRONG);
         assertThat(challenges.verify(other(code), 3)).isEqualTo(Verification.EXHAUSTED);
         assertThat(challenges.verify(code, 3)).isEqualTo(Verification.NO_CODE);
+    }
+
+    @Test
+    void triesAreCountedWhereRacingRequestsSeeThemNotInTheTabsNotes() {
+        String code = issue();
+        Map<String, String> asReadByEveryRacer = new HashMap<>(notes.values);
+        for (int racer = 0; racer < 20; racer++) {
+            // Each racer read the notes before any other wrote: they show a fresh code to all.
+            notes.values.putAll(asReadByEveryRacer);
+            challenges.verify(other(code), 5);
+        }
+
+        notes.values.putAll(asReadByEveryRacer);
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.EXHAUSTED);
+    }
+
+    @Test
+    void theRightCodeOnTheLastTryWorks() {
+        String code = issue();
+        for (int i = 0; i < 4; i++) {
+            assertThat(challenges.verify(other(code), 5)).isEqualTo(Verification.WRONG);
+        }
+
+        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -151,7 +174,7 @@ class OtpChallengesTest {
     }
 
     private OtpChallenges challengesFor(String binding) {
-        return new OtpChallenges(new ChallengeStore(notes), keys, binding, clock, spent);
+        return new OtpChallenges(new ChallengeStore(notes), keys, binding, clock, uses);
     }
 
     private static String other(String code) {
