@@ -23,6 +23,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.github.smsotp.it.GatewayStub;
 import io.github.smsotp.it.KeycloakServer;
+import io.github.smsotp.it.Totp;
 
 /**
  * Login throughput and latency of the SMS step next to password-only and Keycloak's own TOTP
@@ -166,7 +167,7 @@ public class LoginBenchmark extends Simulation {
             case TOTP -> chain.exec(password.check(status().is(200), css("#kc-otp-login-form", "action").saveAs("action")))
                     .exec(session -> timed(session, phase, "password"))
                     .exec(http("totp code").post(session -> action(session, "action"))
-                            .formParam("otp", session -> Totp.now(BenchmarkEnvironment.TOTP_SECRET))
+                            .formParam("otp", session -> Totp.now(BenchmarkEnvironment.TOTP_SECRET, BenchmarkRealm.TOTP_PERIOD_SECONDS))
                             .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
                     .exec(session -> timed(session, phase, "second factor"));
             case SMS -> chain.exec(password.check(status().is(200), css("#kc-sms-otp-form", "action").saveAs("action")))

@@ -14,6 +14,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -22,9 +23,11 @@ final class FlowStepContext implements StepContext {
 
     /**
      * Keycloak's brute-force detector counts failures of the password, otp and recovery-code
-     * categories only; the SMS code is a one-time password, so it reports under "otp".
+     * categories only; the SMS code is a one-time password, so it reports under "otp", as
+     * Keycloak's own OTP form does.
      */
-    private static final Set<String> BRUTE_FORCE_CATEGORY = Set.of("otp");
+    private static final String OTP = OTPCredentialModel.TYPE;
+    private static final Set<String> BRUTE_FORCE_CATEGORY = Set.of(OTP);
 
     /**
      * Since 26.7 Keycloak counts a failed flow step only for those categories, so the step reports
@@ -98,9 +101,14 @@ final class FlowStepContext implements StepContext {
         }
     }
 
+    /**
+     * Success as an "otp" credential, like Keycloak's OTP form: since 26.7 only that clears the
+     * user's second-factor failures, which otherwise add up across good logins to a permanent
+     * lockout where the realm limits them. (26.5 clears all failures on any success.)
+     */
     @Override
     public void succeed() {
-        flow.success();
+        flow.success(OTP);
     }
 
     @Override

@@ -70,6 +70,18 @@ public final class KeycloakServer {
         return Path.of(System.getProperty("keycloak.dir", "target/keycloak/keycloak-26.7.3"));
     }
 
+    /** The Keycloak release under test, e.g. {@code 26.7.3}, from the distribution's folder name. */
+    public static String version() {
+        return distribution().getFileName().toString().replace("keycloak-", "");
+    }
+
+    /** Whether the release under test is at least {@code major.minor}. */
+    public static boolean atLeast(int major, int minor) {
+        String[] parts = version().split("\\.");
+        int found = Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1]);
+        return found >= major * 1000 + minor;
+    }
+
     /** This run's own folder (logs, cluster nodes, screenshots): one per Keycloak version of the matrix. */
     public static Path runDir() {
         return Path.of(System.getProperty("run.dir", buildDir().resolve("it").toString()));
