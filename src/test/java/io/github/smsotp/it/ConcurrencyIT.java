@@ -20,36 +20,142 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrencyIT {
 
     private final KeycloakServer server;
+    private final AdminApi admin;
 
     ConcurrencyIT(KeycloakServer server) {
         this.server = server;
+        this.admin = new AdminApi(server);
     }
 
+    /**
+     * Sixteen racers post the right code at once, each from its own copy of the code page's cookies.
+     * What proves single use is that the step verified the code once. Logins are counted only to
+     * compare with Keycloak's own OTP form raced alike: a racer can end up signed in without any
+     * code being accepted for it, by Keycloak's handling of a login the winner already finished.
+     */
     @Test
-    void sixteenSimultaneousSubmissionsOfTheRightCodeGiveExactlyOneLogin() throws Exception {
+    void sixteenSimultaneousSubmissionsOfTheRightCodeVerifyItExactlyOnce() throws Exception {
+        String realm = "sms-race";
+        KeycloakOtpForm otpForm = new KeycloakOtpForm(30);
+        admin.createRealm(realm, Map.of("limit-user-sends-per-hour", "0"), otpForm.addTo());
+        int smsLogins = 0;
+        int otpLogins = 0;
         // Several rounds: one race can go in order by chance.
         for (int round = 0; round < 5; round++) {
-            SmsLogin login = new SmsLogin(server, "user11");
-            Page page = login.codePage();
-            List<GatewayStub.Received> sms = server.gateway().to(login.phone());
-            assertThat(race(login, page.form("kc-sms-otp-form").absUrl("action"), sms.get(sms.size() - 1).code()))
-                    .as("logins in round %d", round).isEqualTo(1);
+            SmsLogin sms = new SmsLogin(server, realm, "user11", null);
+            Page page = sms.codePage();
+            List<GatewayStub.Received> sent = server.gateway().to(sms.phone());
+            PrometheusScrape before = PrometheusScrape.of(server);
+            int logins = race(sms.browser(), 16, page.form("kc-sms-otp-form").absUrl("action"),
+                    Map.of("code", sent.get(sent.size() - 1).code()));
+            PrometheusScrape after = PrometheusScrape.of(server);
+            assertThat(after.since(before, "sms_otp_verifications_total", Map.of("realm", realm, "outcome", "verified")))
+                    .as("verifications in round %d", round).isEqualTo(1);
+            assertThat(logins).as("logins in round %d", round).isPositive();
+            smsLogins += logins;
+
+            // Keycloak's OTP form, raced the same way (a user of its own each round: a TOTP code works once).
+            SmsLogin otp = new SmsLogin(server, realm, "user2" + round, null);
+            Page otpPage = KeycloakOtpForm.codePage(otp);
+            otpLogins += race(otp.browser(), 16, otpPage.form("kc-otp-login-form").absUrl("action"),
+                    Map.of("otp", otpForm.currentCode()));
         }
+        System.out.printf("Right-code races, 5 rounds of 16: SMS step %d logins (5 verifications), "
+                + "Keycloak OTP form %d logins%n", smsLogins, otpLogins);
+        assertThat(otpLogins).as("the OTP form raced alike signs in at least once a round").isGreaterThanOrEqualTo(5);
     }
 
-    /** Sixteen racers post the code at once; returns how many were signed in. */
-    private static int race(SmsLogin login, String action, String code) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+    /**
+     * An attacker with copies of a victim's cookies posts twenty wrong guesses at once, more than the
+     * code's five tries, each sent again with the current form whenever Keycloak bounces it as a
+     * stale request (only requests that reach the step together are checked together). However
+     * they interleave, the code gives five comparisons in all, and every guess counts towards the
+     * lockout.
+     */
+    @Test
+    void twentyParallelWrongGuessesGetFiveTriesInAllAndEachCountsTowardsTheLockout() throws Exception {
+        String realm = "sms-guess-race";
+        // The lockout comes with the 21st wrong code: the 20 guesses, then the victim's refused code.
+        admin.createRealm(realm, Map.of("attempts-per-code", "5", "lockout-after-failures", "21",
+                "resend-cooldown-seconds", "0"), r -> { });
+        SmsLogin victim = new SmsLogin(server, realm, "user33", null);
+        Page page = victim.codePage();
+        List<GatewayStub.Received> sent = server.gateway().to(victim.phone());
+        int sentBefore = sent.size();
+        String code = sent.get(sentBefore - 1).code();
+
+        List<Page> answers = guessInParallel(victim, 20, page, SmsCodeLoginIT.otherThan(code));
+        assertThat(answers).as("every guess was checked").allMatch(ConcurrencyIT::checked);
+        assertThat(answers.stream().filter(a -> a.text().contains(WRONG_CODE)))
+                .as("wrong-code answers: the fifth try used the code up").hasSizeLessThanOrEqualTo(4);
+        assertThat(admin.events(realm, "user33").stream()
+                .filter(e -> e.path("details").path("sms_otp_reason").asText().equals("wrong")))
+                .as("events of guesses compared with a live code").hasSizeLessThanOrEqualTo(4);
+
+        Page refused = victim.post(victim.reload(page), Map.of("code", code));
+        assertThat(refused.loggedIn()).as("the right code after the code was used up: %s", refused.text()).isFalse();
+        Page locked = victim.post(refused, Map.of("resend", "true"));
+        assertThat(locked.text()).as("21 wrong codes counted").contains("Too many wrong codes. Please try again in 15 minutes.");
+        assertThat(server.gateway().to(victim.phone())).hasSize(sentBefore);
+    }
+
+    private static final String WRONG_CODE = "That code is not right.";
+
+    /** Whether the step checked the submitted code (rather than Keycloak bouncing a stale request). */
+    private static boolean checked(Page answer) {
+        String text = answer.text();
+        return text.contains(WRONG_CODE) || text.contains("Too many wrong codes. Request a new code.")
+                || text.contains("There is no valid code. Request a new code.");
+    }
+
+    /**
+     * {@code racers} post the same guess at once from copies of the session's cookies; a racer that
+     * Keycloak bounces posts again with the form it was bounced to, until its guess was checked.
+     */
+    private static List<Page> guessInParallel(SmsLogin session, int racers, Page codePage, String guess)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Page>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < racers; i++) {
+                SmsLogin racer = session.copy();
+                Callable<Page> guesser = () -> {
+                    start.await();
+                    Page answer = racer.post(codePage, Map.of("code", guess));
+                    for (int retry = 0; retry < 50 && !checked(answer); retry++) {
+                        answer = racer.post(answer, Map.of("code", guess));
+                    }
+                    return answer;
+                };
+                results.add(pool.submit(guesser));
+            }
+            start.countDown();
+            List<Page> answers = new ArrayList<>();
+            for (Future<Page> result : results) {
+                Page answer = result.get();
+                assertThat(answer.status()).isLessThan(500);
+                answers.add(answer);
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code racers} post the form at once from copies of the session's cookies; returns how many were signed in. */
+    private static int race(Browser session, int racers, String action, Map<String, String> form) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Page>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
                 // Each racer holds the session cookies of the code page, not the single sign-on
                 // cookie the winner receives (with that, Keycloak would sign in by SSO, not by code).
-                Browser racer = login.browser().copy();
+                Browser racer = session.copy();
                 Callable<Page> submission = () -> {
                     start.await();
-                    return racer.post(action, Map.of("code", code));
+                    return racer.post(action, form);
                 };
                 results.add(pool.submit(submission));
             }
