@@ -79,7 +79,10 @@ class OtpFormParityIT {
             assertThat(totpDone.loggedIn()).as("round %d, OTP form: %s", round, totpDone.text()).isTrue();
             awaitFailures(realm, TOTP_USER, 0);
 
-            assertThat(lockoutState(realm, SMS_USER)).as("round %d", round).isEqualTo(lockoutState(realm, TOTP_USER));
+            Map<String, String> smsState = lockoutState(realm, SMS_USER);
+            Map<String, String> totpState = lockoutState(realm, TOTP_USER);
+            System.out.printf("%s round %d: SMS step %s, OTP form %s%n", realm, round, smsState, totpState);
+            assertThat(smsState).as("round %d", round).isEqualTo(totpState);
         }
     }
 
