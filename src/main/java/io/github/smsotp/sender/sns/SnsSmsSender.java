@@ -23,6 +23,11 @@ class SnsSmsSender implements SmsSender {
     }
 
     @Override
+    public void validate(ConfigReader settings) {
+        SnsSettings.from(settings);
+    }
+
+    @Override
     public void send(SmsMessage message, ConfigReader settings) throws SmsSendException {
         SnsSettings sns = SnsSettings.from(settings);
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
