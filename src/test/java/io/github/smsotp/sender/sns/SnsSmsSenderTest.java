@@ -93,6 +93,16 @@ class SnsSmsSenderTest {
         factory.create(null).validate(scoped(Map.of("sns.region", "us-gov-west-1", "sns.endpoint", stub.endpoint())));
     }
 
+    @Test
+    void rotatingTheSecretReplacesTheClientInsteadOfAddingOneEachTime() throws Exception {
+        for (int rotation = 0; rotation < 3 * SnsSmsSenderFactory.MAX_CLIENTS; rotation++) {
+            factory.create(null).send(MESSAGE, settings(Map.of("secret-key", "rotated-secret-" + rotation)));
+        }
+
+        assertThat(stub.received()).hasSize(3 * SnsSmsSenderFactory.MAX_CLIENTS);
+        assertThat(factory.clientCount()).isEqualTo(SnsSmsSenderFactory.MAX_CLIENTS);
+    }
+
     private void assertInvalid(Map<String, String> config, String key) {
         assertThatThrownBy(() -> factory.create(null).validate(scoped(config)))
                 .isInstanceOf(InvalidConfigException.class)
