@@ -3,8 +3,10 @@ package io.github.smsotp.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,6 +70,46 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * The SMS step's config (alias {@code sms-otp-it}) as stored in a realm: the realm template's
+     * browser flow is the only flow that carries it.
+     */
+    public ObjectNode stepConfig(String realm) {
+        String flows = "/admin/realms/" + realm + "/authentication/flows/";
+        for (JsonNode execution : get(flows + encode("browser with sms") + "/executions")) {
+            String id = execution.path("authenticationConfig").asText("");
+            if (!id.isEmpty()) {
+                JsonNode config = get("/admin/realms/" + realm + "/authentication/config/" + id);
+                if (config.path("alias").asText().equals("sms-otp-it")) {
+                    return (ObjectNode) config;
+                }
+            }
+        }
+        throw new IllegalStateException("no authenticator config sms-otp-it in realm " + realm);
+    }
+
+    /** Replaces the values of the SMS step's config, as an admin saving the form would. */
+    public void updateStepConfig(String realm, Map<String, String> values) {
+        ObjectNode config = stepConfig(realm);
+        ObjectNode stored = config.putObject("config");
+        values.forEach(stored::put);
+        expect(204, "PUT config", JsonHttp.send(request("/admin/realms/" + realm + "/authentication/config/"
+                + config.path("id").asText()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(config.toString()))));
+    }
+
+    /** Overrides a message key for one locale in a realm (Realm settings, Localization, Realm overrides). */
+    public void putLocalizationText(String realm, String locale, String key, String text) {
+        expect(204, "PUT localization", JsonHttp.send(request("/admin/realms/" + realm + "/localization/" + locale
+                + "/" + key).header("Content-Type", "text/plain; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text))));
+    }
+
+    public void deleteLocalizationText(String realm, String locale, String key) {
+        expect(204, "DELETE localization", JsonHttp.send(request("/admin/realms/" + realm + "/localization/"
+                + locale + "/" + key).DELETE()));
+    }
+
     public String userId(String realm, String username) {
         return get("/admin/realms/" + realm + "/users?exact=true&username=" + username).get(0).path("id").asText();
     }
@@ -89,6 +131,16 @@ public final class AdminApi {
             throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
         }
         return JsonHttp.read(response.body());
+    }
+
+    private static void expect(int status, String what, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void removeWhere(JsonNode array, Predicate<JsonNode> condition) {
