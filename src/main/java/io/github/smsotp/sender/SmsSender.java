@@ -20,6 +20,17 @@ public interface SmsSender extends Provider {
      */
     void send(SmsMessage message, ConfigReader settings) throws SmsSendException;
 
+    /**
+     * Checks every setting a send would use, without sending. Called when a step picks its senders
+     * (primary and fallback), before it counts or sends anything, so that an unusable value shows
+     * the admin's error in the log and the user a clear page instead of failing half-way.
+     *
+     * @throws io.github.smsotp.config.InvalidConfigException naming the first unusable key
+     */
+    default void validate(ConfigReader settings) {
+        // A sender without settings has nothing to check.
+    }
+
     @Override
     default void close() {
         // Senders hold no per-request resources; shared clients live in their factory.

@@ -65,6 +65,15 @@ final class CodeDelivery {
             refuse("login_cap", "smsOtpSendLimit");
             return;
         }
+        // The text is checked before the first rule that counts anything: a broken text is the admin's
+        // error, shown as such, and must cost the user neither a send slot nor an attempt.
+        SmsText text;
+        try {
+            text = SmsText.prepare(context.session(), context.user(), step.config);
+        } catch (IOException | InvalidConfigException e) {
+            SmsOtpStep.showUnavailable(context, e);
+            return;
+        }
         SendLimiter.Decision decision = step.limiter.trySend(step.config.limits(), step.realmId(), step.userId(),
                 step.phone, context.clientAddress());
         if (decision instanceof SendLimiter.Refused refused) {
@@ -72,17 +81,16 @@ final class CodeDelivery {
                     step.minutesUntil(refused.retryAt()));
             return;
         }
-        send(history);
+        send(history, text);
     }
 
-    private void send(SendHistory history) {
+    private void send(SendHistory history, SmsText text) {
         PendingCode pending;
         SmsMessage message;
         try {
             pending = step.challenges.create(step.config.codeLength(), step.config.codeLifetime());
-            message = new SmsMessage(step.phone, SmsText.render(context.session(), context.user(),
-                    pending.code(), step.config));
-        } catch (IOException | IllegalStateException e) {
+            message = new SmsMessage(step.phone, text.render(pending.code()));
+        } catch (IllegalStateException | InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
@@ -96,9 +104,6 @@ final class CodeDelivery {
                     step.sender.primaryId(), e.getMessage());
             step.errorEvent(ERROR_SEND_FAILED, step.sender.primaryId());
             context.show(step.page(true, form -> form.setError("smsOtpSendFailed")));
-            return;
-        } catch (InvalidConfigException e) {
-            SmsOtpStep.showUnavailable(context, e);
             return;
         }
         step.metrics.codeSent(context.realm().getName(), deliveredBy);

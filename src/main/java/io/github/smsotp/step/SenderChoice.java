@@ -20,7 +20,8 @@ import org.keycloak.vault.VaultStringSecret;
 /**
  * The sender a flow execution uses, with its per-realm settings, and an optional fallback tried
  * once when the first one fails. Without a choice in the config it is the server's default
- * sender ({@code --spi-sms-sender--provider-default}).
+ * sender ({@code --spi-sms-sender--provider-default}). Both have their settings checked when they
+ * are resolved, before anything is counted or sent.
  */
 record SenderChoice(Sender primary, Optional<Sender> fallback) {
 
@@ -29,13 +30,26 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     /** One installed sender with the settings stored under its id. */
     record Sender(String id, SmsSender sender, ConfigReader settings) {
 
-        /** Calls the sender and records the call's duration and outcome. */
+        /**
+         * Calls the sender and records the call's duration and outcome. Anything the sender throws
+         * is a failure of this send, so that the fallback is still tried and the user gets the
+         * could-not-send page rather than a server error.
+         */
         void send(SmsMessage message, String realmName) throws SmsSendException {
             long start = System.nanoTime();
             boolean failed = true;
             try {
                 sender.send(message, settings);
                 failed = false;
+            } catch (InvalidConfigException e) {
+                // Checked in resolve(); a value that changed since (a vault secret) ends up here.
+                throw new SmsSendException(e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug or an unexpected answer: the exception's message may hold the number or the text.
+                LOG.errorf("SMS step in realm '%s': sender '%s' threw %s (to %s)", realmName, id,
+                        e.getClass().getName(), message.maskedTo());
+                throw new SmsSendException("unexpected " + e.getClass().getSimpleName() + " (to "
+                        + message.maskedTo() + ")");
             } finally {
                 SmsOtpMetrics.global().sendAttempt(realmName, id, Duration.ofNanos(System.nanoTime() - start), failed);
             }
@@ -76,7 +90,9 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         }
         // Per realm first, then the server-wide option --spi-sms-sender--<id>--<key>.
         Config.Scope server = Config.scope(SmsSenderSpi.NAME, id);
-        return new Sender(id, sender, executionConfig.scoped(id, value -> fromVault(session, value), server::get));
+        ConfigReader settings = executionConfig.scoped(id, value -> fromVault(session, value), server::get);
+        sender.validate(settings);
+        return new Sender(id, sender, settings);
     }
 
     private static String defaultSenderId(KeycloakSession session) {

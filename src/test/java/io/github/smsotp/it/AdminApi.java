@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -71,26 +72,51 @@ public final class AdminApi {
     }
 
     /**
-     * Changes the SMS step's config in a realm made by {@link #createRealm}, as an admin does in the
-     * step's gear icon: the other values stay.
+     * The SMS step's config (alias {@code sms-otp-it}) as stored in a realm: the realm template's
+     * browser flow is the only flow that carries it.
      */
-    public void updateStepConfig(String realm, Map<String, String> changes) {
-        JsonNode executions = get("/admin/realms/" + realm + "/authentication/flows/"
-                + URLEncoder.encode("browser with sms forms", StandardCharsets.UTF_8).replace("+", "%20") + "/executions");
-        String configId = null;
-        for (JsonNode execution : executions) {
-            if ("sms-otp-code".equals(execution.path("providerId").asText())) {
-                configId = execution.path("authenticationConfig").asText();
+    public ObjectNode stepConfig(String realm) {
+        String flows = "/admin/realms/" + realm + "/authentication/flows/";
+        for (JsonNode execution : get(flows + encode("browser with sms") + "/executions")) {
+            String id = execution.path("authenticationConfig").asText("");
+            if (!id.isEmpty()) {
+                JsonNode config = get("/admin/realms/" + realm + "/authentication/config/" + id);
+                if (config.path("alias").asText().equals("sms-otp-it")) {
+                    return (ObjectNode) config;
+                }
             }
         }
-        String path = "/admin/realms/" + realm + "/authentication/config/" + configId;
-        ObjectNode config = (ObjectNode) get(path);
-        changes.forEach(((ObjectNode) config.path("config"))::put);
-        HttpResponse<String> response = JsonHttp.send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())));
-        if (response.statusCode() != 204) {
-            throw new IllegalStateException("updating " + path + ": " + response.statusCode() + " " + response.body());
-        }
+        throw new IllegalStateException("no authenticator config sms-otp-it in realm " + realm);
+    }
+
+    /** Replaces the values of the SMS step's config, as an admin saving the form would. */
+    public void replaceStepConfig(String realm, Map<String, String> values) {
+        ObjectNode config = stepConfig(realm);
+        ObjectNode stored = config.putObject("config");
+        values.forEach(stored::put);
+        expect(204, "PUT config", JsonHttp.send(request("/admin/realms/" + realm + "/authentication/config/"
+                + config.path("id").asText()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(config.toString()))));
+    }
+
+    /** Changes some values of the SMS step's config; the others stay. */
+    public void updateStepConfig(String realm, Map<String, String> changes) {
+        Map<String, String> values = new LinkedHashMap<>();
+        stepConfig(realm).path("config").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        values.putAll(changes);
+        replaceStepConfig(realm, values);
+    }
+
+    /** Overrides a message key for one locale in a realm (Realm settings, Localization, Realm overrides). */
+    public void putLocalizationText(String realm, String locale, String key, String text) {
+        expect(204, "PUT localization", JsonHttp.send(request("/admin/realms/" + realm + "/localization/" + locale
+                + "/" + key).header("Content-Type", "text/plain; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text))));
+    }
+
+    public void deleteLocalizationText(String realm, String locale, String key) {
+        expect(204, "DELETE localization", JsonHttp.send(request("/admin/realms/" + realm + "/localization/"
+                + locale + "/" + key).DELETE()));
     }
 
     public String userId(String realm, String username) {
@@ -114,6 +140,16 @@ public final class AdminApi {
             throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
         }
         return JsonHttp.read(response.body());
+    }
+
+    private static void expect(int status, String what, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void removeWhere(JsonNode array, Predicate<JsonNode> condition) {

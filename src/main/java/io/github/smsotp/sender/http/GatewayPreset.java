@@ -31,8 +31,9 @@ enum GatewayPreset {
     TWILIO("https://api.twilio.com") {
         @Override
         HttpRequest.Builder request(PresetSettings s, SmsMessage message) {
-            String account = s.reader().require(ACCOUNT);
-            return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/2010-04-01/Accounts/" + account + "/Messages.json"))
+            String account = s.account();
+            return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/2010-04-01/Accounts/"
+                            + RequestParts.pathSegment(account) + "/Messages.json"))
                     .header("Authorization", basic(account, s.secret()))
                     .header("Content-Type", FORM)
                     .POST(form(Map.of("To", message.to(), "From", s.from(), "Body", message.text())));
@@ -49,7 +50,7 @@ enum GatewayPreset {
         @Override
         HttpRequest.Builder request(PresetSettings s, SmsMessage message) {
             Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("api_key", s.reader().require(ACCOUNT));
+            fields.put("api_key", s.account());
             fields.put("api_secret", s.secret());
             fields.put("from", s.from());
             fields.put("to", message.to().substring(1));
@@ -115,7 +116,7 @@ enum GatewayPreset {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.baseUrl()))
                     .header("Content-Type", JSON_TYPE)
                     .POST(json(Map.of("to", message.to(), "text", message.text())));
-            s.reader().get(SECRET).ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            s.optionalSecret().ifPresent(token -> request.header("Authorization", "Bearer " + token));
             return request;
         }
 
@@ -149,6 +150,7 @@ enum GatewayPreset {
         if (base == null) {
             throw reader.invalid(HttpGatewaySettings.URL, "is required for the " + name().toLowerCase() + " preset");
         }
+        RequestParts.httpUrl(reader, HttpGatewaySettings.URL, base);
         PresetSettings settings = new PresetSettings(reader, base.replaceAll("/+$", ""));
         Duration timeout = Duration.ofMillis(reader.intIn(HttpGatewaySettings.TIMEOUT,
                 HttpGatewaySettings.DEFAULT_TIMEOUT_MS, 100, 60_000));
@@ -177,11 +179,21 @@ enum GatewayPreset {
         };
     }
 
-    /** The settings a preset reads. */
+    /** The settings a preset reads, each checked for where the preset puts it. */
     record PresetSettings(ConfigReader reader, String baseUrl) {
 
+        /** Goes into a URL path (Twilio) or a form field (Vonage). */
+        String account() {
+            return RequestParts.account(reader, ACCOUNT);
+        }
+
+        /** Goes into a header by most presets. */
         String secret() {
-            return reader.require(SECRET);
+            return RequestParts.headerValue(reader, SECRET, reader.require(SECRET));
+        }
+
+        Optional<String> optionalSecret() {
+            return reader.get(SECRET).map(value -> RequestParts.headerValue(reader, SECRET, value));
         }
 
         String from() {

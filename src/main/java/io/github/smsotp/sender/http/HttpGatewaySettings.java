@@ -1,7 +1,6 @@
 package io.github.smsotp.sender.http;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Locale;
@@ -28,7 +27,7 @@ record HttpGatewaySettings(URI url, String method, GatewayFormat format, String 
     static final int DEFAULT_TIMEOUT_MS = 5000;
 
     static HttpGatewaySettings from(ConfigReader settings) {
-        URI url = parseUrl(settings);
+        URI url = RequestParts.httpUrl(settings, URL, settings.require(URL));
         String method = settings.choice(METHOD, "post", Set.of("post", "put", "get")).toUpperCase(Locale.ROOT);
         GatewayFormat format = GatewayFormat.valueOf(
                 settings.choice(FORMAT, "json", Set.of("json", "form", "query")).toUpperCase(Locale.ROOT));
@@ -39,22 +38,14 @@ record HttpGatewaySettings(URI url, String method, GatewayFormat format, String 
         if (!template.contains("{{text}}")) {
             throw settings.invalid(TEMPLATE, "must contain the {{text}} placeholder");
         }
-        return new HttpGatewaySettings(url, method, format, template,
-                settings.get(AUTH_HEADER, "Authorization"), settings.get(AUTH_VALUE),
-                Duration.ofMillis(settings.intIn(TIMEOUT, DEFAULT_TIMEOUT_MS, 100, 60_000)));
-    }
-
-    private static URI parseUrl(ConfigReader settings) {
-        String raw = settings.require(URL);
-        try {
-            URI url = new URI(raw);
-            if (url.getHost() == null || !Set.of("http", "https").contains(String.valueOf(url.getScheme()))) {
-                throw settings.invalid(URL, "must be an absolute http(s) URL");
-            }
-            return url;
-        } catch (URISyntaxException e) {
-            throw settings.invalid(URL, "is not a valid URL");
+        if (format == GatewayFormat.QUERY) {
+            RequestParts.queryTemplate(settings, TEMPLATE, url, template);
         }
+        String authHeader = RequestParts.headerName(settings, AUTH_HEADER, settings.get(AUTH_HEADER, "Authorization"));
+        Optional<String> authValue = settings.get(AUTH_VALUE)
+                .map(value -> RequestParts.headerValue(settings, AUTH_VALUE, value));
+        return new HttpGatewaySettings(url, method, format, template, authHeader, authValue,
+                Duration.ofMillis(settings.intIn(TIMEOUT, DEFAULT_TIMEOUT_MS, 100, 60_000)));
     }
 
     HttpRequest toRequest(SmsMessage message) {

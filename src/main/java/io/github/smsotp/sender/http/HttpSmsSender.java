@@ -24,10 +24,18 @@ import io.github.smsotp.sender.SmsSender;
  */
 public class HttpSmsSender implements SmsSender {
 
+    /** A stand-in message: building its request runs every check a real send's request would. */
+    private static final SmsMessage PROBE = new SmsMessage("+10000000000", "000000");
+
     private final HttpClient client;
 
     HttpSmsSender(HttpClient client) {
         this.client = client;
+    }
+
+    @Override
+    public void validate(ConfigReader settings) {
+        GatewayCall.of(settings, PROBE);
     }
 
     @Override

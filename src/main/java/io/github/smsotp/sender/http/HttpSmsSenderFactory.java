@@ -77,7 +77,7 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
                 .add()
                 .property().name(GatewayPreset.ACCOUNT).type(ProviderConfigProperty.STRING_TYPE)
                 .label("HTTP gateway: account")
-                .helpText("Twilio: Account SID. Vonage: API key.")
+                .helpText("Twilio: Account SID. Vonage: API key. Letters, digits, - and _ only.")
                 .add()
                 .property().name(GatewayPreset.FROM).type(ProviderConfigProperty.STRING_TYPE)
                 .label("HTTP gateway: from")

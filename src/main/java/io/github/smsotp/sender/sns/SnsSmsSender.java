@@ -23,6 +23,11 @@ class SnsSmsSender implements SmsSender {
     }
 
     @Override
+    public void validate(ConfigReader settings) {
+        SnsSettings.from(settings);
+    }
+
+    @Override
     public void send(SmsMessage message, ConfigReader settings) throws SmsSendException {
         SnsSettings sns = SnsSettings.from(settings);
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
@@ -32,7 +37,7 @@ class SnsSmsSender implements SmsSender {
         PublishRequest publish = PublishRequest.builder().phoneNumber(message.to()).message(message.text())
                 .messageAttributes(attributes).build();
         try {
-            factory.client(sns.clientKey()).publish(publish);
+            factory.withClient(sns.clientKey(), client -> client.publish(publish));
         } catch (SnsException e) {
             String code = e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
             String reason = e.awsErrorDetails() == null ? "" : ": " + ProviderReason.forLog(e.awsErrorDetails().errorMessage());

@@ -2,8 +2,7 @@ package io.github.smsotp.sender.sns;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
@@ -21,14 +20,20 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
  * AWS SNS on SDK v2 with the lightweight URLConnection HTTP client. One client per distinct
- * region, credentials and endpoint, built on first use and closed with the server. Calls are
- * bounded (connect 3 s, each attempt and the whole call by the timeout) and retried at most once.
+ * region, credentials, endpoint and timeout, built on first use; at most {@value #MAX_CLIENTS} are
+ * kept, so a rotated secret or a changed setting closes the client it replaced once that one has
+ * been least recently used, and the rest close with the server. Calls are bounded (connect 3 s,
+ * each attempt and the whole call by the timeout) and retried at most once.
  */
 public class SnsSmsSenderFactory implements SmsSenderFactory {
 
     public static final String PROVIDER_ID = "sns";
 
-    private final Map<SnsSettings.ClientKey, SnsClient> clients = new ConcurrentHashMap<>();
+    /** Distinct SNS settings in use at once: a few per realm that sends through SNS. */
+    static final int MAX_CLIENTS = 16;
+
+    private final ClientCache<SnsSettings.ClientKey, SnsClient> clients =
+            new ClientCache<>(MAX_CLIENTS, SnsSmsSenderFactory::build);
     private final SnsSmsSender sender = new SnsSmsSender(this);
 
     @Override
@@ -36,8 +41,14 @@ public class SnsSmsSenderFactory implements SmsSenderFactory {
         return sender;
     }
 
-    SnsClient client(SnsSettings.ClientKey key) {
-        return clients.computeIfAbsent(key, SnsSmsSenderFactory::build);
+    /** Runs a call with the client for these settings. */
+    <R> R withClient(SnsSettings.ClientKey key, Function<SnsClient, R> call) {
+        return clients.use(key, call);
+    }
+
+    /** How many clients are kept. */
+    int clientCount() {
+        return clients.size();
     }
 
     private static SnsClient build(SnsSettings.ClientKey key) {
@@ -57,8 +68,7 @@ public class SnsSmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public void close() {
-        clients.values().forEach(SnsClient::close);
-        clients.clear();
+        clients.close();
     }
 
     @Override

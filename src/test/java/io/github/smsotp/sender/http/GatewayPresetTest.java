@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +152,47 @@ class GatewayPresetTest {
     void aPresetWithoutItsCredentialsNamesTheMissingKey() {
         assertThatThrownBy(() -> sender.send(MESSAGE, settings("twilio", Map.of("auth-value", "t", "from", "x"))))
                 .hasMessageContaining("'http.account'");
+    }
+
+    @Test
+    void presetValuesThatWouldBreakTheRequestAreRefusedBeforeSending() {
+        Map<String, String> twilio = Map.of("auth-value", "tok", "from", "+15005550006");
+        assertInvalid(settings("twilio", with(twilio, "account", "AC12/../../x")), "http.account");
+        assertInvalid(settings("twilio", with(twilio, "account", "AC12 34")), "http.account");
+        assertInvalid(settings("infobip", Map.of("auth-value", "k\r\nX: y", "from", "Acme")), "http.auth-value");
+        assertInvalid(with(settings("infobip", Map.of("auth-value", "k", "from", "Acme")), "ftp://127.0.0.1:9"),
+                "http.url");
+        assertInvalid(with(settings("webhook", Map.of()), "not a url"), "http.url");
+        assertInvalid(settings("vonage", Map.of("account", "key", "auth-value", "secret")), "http.from");
+        assertThat(method).as("nothing was sent").isNull();
+    }
+
+    @Test
+    void validSettingsPassTheCheck() {
+        sender.validate(settings("twilio", Map.of("account", "AC123", "auth-value", "tok", "from", "+15005550006")));
+        sender.validate(settings("webhook", Map.of()));
+    }
+
+    private void assertInvalid(ConfigReader settings, String key) {
+        assertThatThrownBy(() -> sender.validate(settings)).isInstanceOf(InvalidConfigException.class)
+                .extracting(e -> ((InvalidConfigException) e).key()).isEqualTo(key);
+        assertThatThrownBy(() -> sender.send(MESSAGE, settings)).isInstanceOf(InvalidConfigException.class);
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String key, String value) {
+        Map<String, String> changed = new HashMap<>(values);
+        changed.put(key, value);
+        return changed;
+    }
+
+    /** The settings with another base URL. */
+    private static ConfigReader with(ConfigReader settings, String url) {
+        Map<String, String> config = new HashMap<>();
+        for (String key : new String[] {"preset", "account", "auth-value", "from"}) {
+            settings.get(key).ifPresent(v -> config.put("http." + key, v));
+        }
+        config.put("http.url", url);
+        return ConfigReader.of(config).scoped("http", v -> v, key -> null);
     }
 
     private void assertRefusal(String preset, Map<String, String> config, String reason) {

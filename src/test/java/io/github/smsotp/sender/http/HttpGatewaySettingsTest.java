@@ -64,6 +64,34 @@ class HttpGatewaySettingsTest {
     }
 
     @Test
+    void partsAUrlOrAHeaderCannotHoldNameTheirKeyInsteadOfFailingTheSend() {
+        assertInvalid(Map.of("url", "http:///no-host"), "http.url");
+        assertInvalid(Map.of("url", "https://gw.example", "format", "query",
+                "template", "to={{to}}&text={{text}}&note=two words"), "http.template");
+        assertInvalid(Map.of("url", "https://gw.example", "format", "query", "template", "text={{text}}&x=<y>"),
+                "http.template");
+        assertInvalid(Map.of("url", "https://gw.example", "auth-header", "X Api Key", "auth-value", "k"),
+                "http.auth-header");
+        assertInvalid(Map.of("url", "https://gw.example", "auth-header", "Host", "auth-value", "k"), "http.auth-header");
+        assertInvalid(Map.of("url", "https://gw.example", "auth-value", "Bearer t\r\nX-Injected: yes"),
+                "http.auth-value");
+    }
+
+    @Test
+    void aBadSecretIsNotRepeatedInTheError() {
+        assertThatThrownBy(() -> settings(Map.of("url", "https://gw.example", "auth-value", "s3cret\nmore")))
+                .hasMessageContaining("'http.auth-value'").hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void aQueryTemplateWithEncodedLiteralsIsFine() {
+        HttpRequest request = settings(Map.of("url", "https://gw.example/send", "format", "query",
+                "template", "to={{to}}&text={{text}}&note=two%20words")).toRequest(MESSAGE);
+
+        assertThat(request.uri().getRawQuery()).endsWith("&note=two%20words");
+    }
+
+    @Test
     void absentSettingsComeFromTheServerWideDefaults() {
         ConfigReader reader = ConfigReader.of(Map.of("http.method", "put")).scoped("http", v -> v,
                 key -> key.equals("url") ? "https://server-default.example/send" : null);

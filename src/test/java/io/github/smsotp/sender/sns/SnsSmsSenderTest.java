@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.sns.SnsStub.Answer;
@@ -80,6 +81,36 @@ class SnsSmsSenderTest {
                 .scoped("sns", v -> v, key -> null);
 
         assertThatThrownBy(() -> factory.create(null).send(MESSAGE, half)).hasMessageContaining("'sns.secret-key'");
+    }
+
+    @Test
+    void aRegionOrEndpointTheSdkWouldTakeBlindlyNamesItsKey() {
+        assertInvalid(Map.of("sns.region", "EU West 1"), "sns.region");
+        assertInvalid(Map.of("sns.region", "eu-west-1", "sns.endpoint", "not a url"), "sns.endpoint");
+        assertInvalid(Map.of("sns.region", "eu-west-1", "sns.endpoint", "ftp://127.0.0.1:9"), "sns.endpoint");
+        assertInvalid(Map.of("sns.region", "eu-west-1", "sns.endpoint", "127.0.0.1:9"), "sns.endpoint");
+        assertInvalid(Map.of("sns.region", "eu-west-1", "sns.timeout-ms", "10"), "sns.timeout-ms");
+        factory.create(null).validate(scoped(Map.of("sns.region", "us-gov-west-1", "sns.endpoint", stub.endpoint())));
+    }
+
+    @Test
+    void rotatingTheSecretReplacesTheClientInsteadOfAddingOneEachTime() throws Exception {
+        for (int rotation = 0; rotation < 3 * SnsSmsSenderFactory.MAX_CLIENTS; rotation++) {
+            factory.create(null).send(MESSAGE, settings(Map.of("secret-key", "rotated-secret-" + rotation)));
+        }
+
+        assertThat(stub.received()).hasSize(3 * SnsSmsSenderFactory.MAX_CLIENTS);
+        assertThat(factory.clientCount()).isEqualTo(SnsSmsSenderFactory.MAX_CLIENTS);
+    }
+
+    private void assertInvalid(Map<String, String> config, String key) {
+        assertThatThrownBy(() -> factory.create(null).validate(scoped(config)))
+                .isInstanceOf(InvalidConfigException.class)
+                .extracting(e -> ((InvalidConfigException) e).key()).isEqualTo(key);
+    }
+
+    private static ConfigReader scoped(Map<String, String> config) {
+        return ConfigReader.of(config).scoped("sns", v -> v, key -> null);
     }
 
     private ConfigReader settings(Map<String, String> extra) {
