@@ -2,6 +2,7 @@ package io.github.smsotp.step;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
@@ -14,6 +15,7 @@ import io.github.smsotp.sender.SmsSenderSpi;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.vault.VaultStringSecret;
 
@@ -95,10 +97,19 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         return new Sender(id, sender, settings);
     }
 
+    /**
+     * The server's default sender. A production server has none unless the operator chose one: the
+     * log sender is the default in development mode only (see {@code LogSmsSenderFactory#order}).
+     */
     private static String defaultSenderId(KeycloakSession session) {
-        ProviderFactory<SmsSender> factory = session.getKeycloakSessionFactory().getProviderFactory(SmsSender.class);
+        KeycloakSessionFactory factories = session.getKeycloakSessionFactory();
+        ProviderFactory<SmsSender> factory = factories.getProviderFactory(SmsSender.class);
         if (!(factory instanceof SmsSenderFactory)) {
-            throw new InvalidConfigException(SmsOtpConfig.SENDER, "is empty and the server has no default SMS sender");
+            String installed = factories.getProviderFactoriesStream(SmsSender.class).map(ProviderFactory::getId)
+                    .sorted().collect(Collectors.joining(", "));
+            throw new InvalidConfigException(SmsOtpConfig.SENDER, "is empty and the server has no default SMS sender: "
+                    + "name one in the step's '" + SmsOtpConfig.SENDER + "' setting, or build the server with "
+                    + "--spi-sms-sender--provider-default=<id> (installed: " + installed + ")");
         }
         return factory.getId();
     }

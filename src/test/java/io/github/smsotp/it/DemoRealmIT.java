@@ -14,9 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KeycloakExtension.class)
 class DemoRealmIT {
 
-    private static final Pattern SIMULATED =
-            Pattern.compile("SIMULATED SMS .* to \\+12015550123: ([0-9]{6}) is your SMS OTP demo sign-in code");
-
     private final KeycloakServer server;
 
     DemoRealmIT(KeycloakServer server) {
@@ -25,22 +22,32 @@ class DemoRealmIT {
 
     @Test
     void demoUserSignsInToTheAccountConsoleWithTheCodeFromTheConsole() {
+        signsInWithTheCodeFromTheConsole(server, "sms-demo", "+12015550123");
+    }
+
+    /**
+     * The demo user signs in to the Account Console of the realm with the code the log sender printed.
+     *
+     * @param phone the user's number in E.164
+     */
+    static void signsInWithTheCodeFromTheConsole(KeycloakServer server, String realm, String phone) {
         Browser browser = new Browser();
-        Page codePage = browser.submit(accountLogin(browser), "kc-form-login",
+        Page codePage = browser.submit(accountLogin(server, browser, realm), "kc-form-login",
                 Map.of("username", "demo", "password", "demo"));
         assertThat(codePage.has("#kc-sms-otp-form")).as(codePage.text()).isTrue();
-        assertThat(codePage.textOf("#sms-otp-destination")).contains("0123");
+        assertThat(codePage.textOf("#sms-otp-destination")).contains(phone.substring(phone.length() - 4));
 
-        Matcher matcher = SIMULATED.matcher(server.log());
+        Matcher matcher = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(phone)
+                + ": ([0-9]{6}) is your SMS OTP demo sign-in code").matcher(server.log());
         assertThat(matcher.find()).as("the log sender prints the SMS to the console").isTrue();
         Page done = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
-        assertThat(done.uri().toString()).startsWith(account()).contains("code=");
+        assertThat(done.uri().toString()).startsWith(account(server, realm)).contains("code=");
     }
 
     @Test
     void theUserWithoutANumberEnrollsOneWithTheCodeFromTheConsole() {
         Browser browser = new Browser();
-        Page enroll = browser.submit(accountLogin(browser), "kc-form-login",
+        Page enroll = browser.submit(accountLogin(server, browser, "sms-demo"), "kc-form-login",
                 Map.of("username", "newuser", "password", "newuser"));
         Page confirm = browser.submit(enroll, "kc-sms-otp-enroll-form", Map.of("phone", "+1 201 555 0199"));
         assertThat(confirm.text()).contains("Confirm your mobile number");
@@ -48,17 +55,17 @@ class DemoRealmIT {
         Matcher matcher = Pattern.compile("SIMULATED SMS .* to \\+12015550199: ([0-9]{6}) ").matcher(server.log());
         assertThat(matcher.find()).as("the enrollment code is printed to the console").isTrue();
         Page done = browser.submit(confirm, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
-        assertThat(done.uri().toString()).startsWith(account()).contains("code=");
+        assertThat(done.uri().toString()).startsWith(account(server, "sms-demo")).contains("code=");
     }
 
-    private String account() {
-        return server.baseUrl() + "/realms/sms-demo/account/";
+    private static String account(KeycloakServer server, String realm) {
+        return server.baseUrl() + "/realms/" + realm + "/account/";
     }
 
     /** The Account Console's login page; the console is a public client that requires PKCE. */
-    private Page accountLogin(Browser browser) {
-        return browser.get(server.baseUrl() + "/realms/sms-demo/protocol/openid-connect/auth"
-                + "?client_id=account-console&response_type=code&scope=openid&redirect_uri=" + account()
+    private static Page accountLogin(KeycloakServer server, Browser browser, String realm) {
+        return browser.get(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth"
+                + "?client_id=account-console&response_type=code&scope=openid&redirect_uri=" + account(server, realm)
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
     }
 }

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 public final class KeycloakServer {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** start-dev builds first: on a busy 2-core machine that alone has taken over 4 minutes. */
+    private static final Duration DEV_START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path home;
     private final Path log;
@@ -139,6 +141,22 @@ public final class KeycloakServer {
      * --optimized}, or in a container {@code start} with the build options too.
      */
     public void start(String... options) throws IOException, InterruptedException {
+        launch(List.of("start", "--optimized"), START_TIMEOUT, options);
+    }
+
+    /**
+     * Starts Keycloak in development mode ({@code kc.sh start-dev}, which builds itself first) on
+     * 127.0.0.1 and waits until ready. Always the distribution: the container image is built for
+     * production mode. Install the JAR first with {@link #installProviders()}.
+     */
+    public void startDev(String... options) throws IOException, InterruptedException {
+        if (inContainer) {
+            throw new IllegalStateException("start-dev runs the distribution, not the container image");
+        }
+        launch(List.of("start-dev"), DEV_START_TIMEOUT, options);
+    }
+
+    private void launch(List<String> mode, Duration timeout, String... options) throws IOException, InterruptedException {
         Instant begin = Instant.now();
         List<String> serverOptions = new ArrayList<>(List.of("--http-enabled=true", "--http-host=127.0.0.1",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort));
@@ -148,7 +166,7 @@ public final class KeycloakServer {
             all.addAll(serverOptions);
             running = ContainerKeycloak.start(LocalKeycloakImage.ensure(), home, log, all);
         } else {
-            List<String> command = new ArrayList<>(kc("start", "--optimized"));
+            List<String> command = new ArrayList<>(kc(mode.toArray(String[]::new)));
             command.addAll(serverOptions);
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -156,7 +174,7 @@ public final class KeycloakServer {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             running = new KcProcess(builder.start());
         }
-        awaitReady();
+        awaitReady(timeout);
         startTime = Duration.between(begin, Instant.now());
         System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", baseUrl(), startTime.toSeconds(), log);
     }
@@ -220,13 +238,7 @@ public final class KeycloakServer {
      * when a provider file is newer than the last build.
      */
     public void buildWith(String... buildOptions) throws IOException, InterruptedException {
-        // The extension, and the README's example sender, which a third party would ship alike.
-        Map<Path, Path> jars = Map.of(
-                Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar")),
-                home.resolve("providers/keycloak-sms-otp.jar"),
-                Path.of(System.getProperty("example.sender.jar", "target/keycloak-sms-otp-example-sender.jar")),
-                home.resolve("providers/example-sender.jar"));
-        installChanged(jars);
+        Map<Path, Path> jars = installProviders();
         if (inContainer) {
             // The container's own Keycloak builds at start, with these options.
             this.buildOptions = List.of(buildOptions);
@@ -252,6 +264,22 @@ public final class KeycloakServer {
         Files.writeString(marker, digest.toString());
     }
 
+    /**
+     * Puts the extension into {@code providers/}, and the README's example sender, which a third party
+     * would ship alike.
+     *
+     * @return each JAR built by this project and where it is installed
+     */
+    public Map<Path, Path> installProviders() throws IOException {
+        Map<Path, Path> jars = Map.of(
+                Path.of(System.getProperty("provider.jar", "target/keycloak-sms-otp.jar")),
+                home.resolve("providers/keycloak-sms-otp.jar"),
+                Path.of(System.getProperty("example.sender.jar", "target/keycloak-sms-otp-example-sender.jar")),
+                home.resolve("providers/example-sender.jar"));
+        installChanged(jars);
+        return jars;
+    }
+
     /** Copies each JAR whose installed copy is missing or different; an identical one keeps its timestamp. */
     private static void installChanged(Map<Path, Path> jars) throws IOException {
         for (Map.Entry<Path, Path> jar : jars.entrySet()) {
@@ -263,10 +291,10 @@ public final class KeycloakServer {
         }
     }
 
-    private void awaitReady() throws InterruptedException {
+    private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         URI ready = URI.create(managementUrl() + "/health/ready");
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!running.alive()) {
                 throw new IllegalStateException(running.exitDescription() + ", see " + log);
@@ -282,7 +310,7 @@ public final class KeycloakServer {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + ", see " + log);
+        throw new IllegalStateException("Keycloak not ready after " + timeout + ", see " + log);
     }
 
     private List<String> kc(String... args) {
