@@ -1,7 +1,9 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -110,7 +112,8 @@ class EnrollmentIT {
 
     @Test
     void aNumberChangeIsToldToTheUserByEmailWithTheNumberMasked() throws Exception {
-        try (SmtpStub smtp = new SmtpStub()) {
+        // Records, the moment the mail is handed over, whether the new number is committed already.
+        try (SmtpStub smtp = new SmtpStub(() -> admin.credentials("sms-notify", "user29").toString())) {
             admin.createRealm("sms-notify", Map.of(), r -> {
                 AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "trust"));
                 r.putObject("smtpServer").put("host", "127.0.0.1").put("port", String.valueOf(smtp.port()))
@@ -126,8 +129,10 @@ class EnrollmentIT {
             Page done = login.enter(confirm, latestCode("+12015557429"));
             assertThat(done.loggedIn()).as(done.text()).isTrue();
 
-            assertThat(smtp.mails()).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> smtp.mails().size() == 1);
             SmtpStub.Mail mail = smtp.mails().get(0);
+            assertThat(mail.witnessed()).as("credentials when the mail arrived").contains("\"sms-otp\"")
+                    .contains("7429");
             assertThat(mail.recipients()).containsExactly("user29@example.org");
             assertThat(mail.content()).contains("Your mobile number for sign-in codes was changed")
                     .contains("7429").doesNotContain("2015557429");
