@@ -1,6 +1,7 @@
 package io.github.smsotp.enrollment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.keycloak.authentication.CredentialRegistrator;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -139,10 +141,15 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()
                 .getProvider(CredentialProvider.class, SmsOtpCredentialProviderFactory.PROVIDER_ID);
         boolean change = settings.source().destination(context.getUser()).isPresent();
+        List<CredentialModel> replaced = context.getUser().credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE).toList();
         provider.createCredential(context.getRealm(), context.getUser(),
                 SmsOtpCredentialModel.verified(number, clock.millis()));
+        CredentialEvents.replaced(context.getEvent(), replaced);
+        // Keycloak sends this event when the action succeeds, as it does for UpdateTotp.
+        CredentialEvents.updated(context.getEvent());
         if (change) {
-            NumberChangeNotice.send(context.getSession(), context.getRealm(), context.getUser(), number);
+            NumberChangeNotice.sendAfterCommit(context.getSession(), context.getRealm(), context.getUser(), number);
         }
         context.getAuthenticationSession().removeAuthNote(PENDING);
         context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number));
