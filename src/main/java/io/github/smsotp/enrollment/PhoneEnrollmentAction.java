@@ -126,8 +126,8 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         }
         context.getAuthenticationSession().setAuthNote(PENDING, parsed.number());
         step(context, settings, parsed.number()).ifPresent(step -> {
-            // A new number starts with a fresh code; the cross-login limits still count every send.
-            step.reset();
+            // A new number gets a fresh code, within the same cooldown and per-login cap as the last one.
+            step.forgetCode();
             step.deliver();
         });
     }

@@ -109,10 +109,12 @@ public final class SmsOtpStep {
         return store.history().attempts() > 0;
     }
 
-    /** Forgets the tab's code and sends, for a new number. */
-    public void reset() {
+    /**
+     * Forgets the tab's code, for a new number. The send history stays: the per-login cap and the
+     * cooldown span every number tried in this login, or typing number after number would send without end.
+     */
+    public void forgetCode() {
         store.clearChallenge();
-        store.clearHistory();
     }
 
     /** The code page in the tab's current state, after {@code messages} added any errors or notes. */
