@@ -69,8 +69,11 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             return;
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession.getAuthNote(PENDING) == null) {
-            // A provisioned number to verify is offered first; "Use another number" leads to the form.
+        Optional<String> fixed = settings.get().source().fixedForEnrollment(context.getUser());
+        if (fixed.isPresent()) {
+            authSession.setAuthNote(PENDING, fixed.get());
+        } else if (authSession.getAuthNote(PENDING) == null) {
+            // Users with a number are offered a provisioned one first; "Use another number" leads to the form.
             if (settings.get().source().provisioned() == PhoneSource.Provisioned.VERIFY) {
                 settings.get().source().provisioned(context.getUser())
                         .ifPresent(number -> authSession.setAuthNote(PENDING, number));
@@ -98,6 +101,15 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<String> fixed = settings.get().source().fixedForEnrollment(context.getUser());
+        if (fixed.isPresent()) {
+            authSession.setAuthNote(PENDING, fixed.get());
+            if (form.containsKey(FIELD_CHANGE) || (form.containsKey(FIELD_PHONE)
+                    && !fixed.get().equals(settings.get().parse(form.getFirst(FIELD_PHONE)).number()))) {
+                refuseOtherNumber(context, settings.get(), fixed.get());
+                return;
+            }
+        }
         String pending = authSession.getAuthNote(PENDING);
         if (form.containsKey(FIELD_CHANGE) || (pending == null && !form.containsKey(FIELD_PHONE))) {
             authSession.removeAuthNote(PENDING);
@@ -120,7 +132,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input) {
         EnrollmentSettings.Result parsed = settings.parse(input);
         if (parsed.error() != null) {
-            context.getEvent().detail("sms_otp_reason", "invalid_number").error("sms_otp_number_refused");
+            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number").error("sms_otp_number_refused");
             context.challenge(numberPage(context, input, parsed.error()));
             return;
         }
@@ -129,6 +141,14 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             // A new number gets a fresh code, within the same cooldown and per-login cap as the last one.
             step.forgetCode();
             step.deliver();
+        });
+    }
+
+    /** Keeps the user on the provisioned number's code page and says who can change the number. */
+    private void refuseOtherNumber(RequiredActionContext context, EnrollmentSettings settings, String fixed) {
+        step(context, settings, fixed).ifPresent(step -> {
+            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "provisioned_number").error("sms_otp_number_refused");
+            context.challenge(step.page(false, form -> form.setError("smsOtpNumberSetByAdmin")));
         });
     }
 

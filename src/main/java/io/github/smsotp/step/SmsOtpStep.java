@@ -35,7 +35,7 @@ public final class SmsOtpStep {
 
     static final String TEMPLATE = "sms-otp-code.ftl";
     public static final String EVENT_PHONE = "sms_otp_phone";
-    static final String EVENT_REASON = "sms_otp_reason";
+    public static final String EVENT_REASON = "sms_otp_reason";
 
     final StepContext context;
     final SmsOtpConfig config;
