@@ -82,7 +82,9 @@ class EnrollmentIT {
         assertThat(server.gateway().to("+12015557127")).hasSize(1);
         Page back = login.browser().submit(confirm, "kc-sms-otp-change-form", Map.of("change", "true"));
         assertThat(back.has("#" + ENROLL_FORM)).isTrue();
-        Page second = login.browser().submit(back, ENROLL_FORM, Map.of("phone", "+1 201 555 7227"));
+        // The first number's cooldown holds for the next one too.
+        Page second = login.awaitCodeTo(login.browser().submit(back, ENROLL_FORM, Map.of("phone", "+1 201 555 7227")),
+                "+12015557227");
         Page done = login.enter(second, latestCode("+12015557227"));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
         assertThat(new AccountApi(server, realm, done).smsCredential().orElseThrow().path("userLabel").asText())
@@ -100,7 +102,9 @@ class EnrollmentIT {
         Page enroll = login.enter(smsStep, latestCode(login.phone()));
         assertThat(enroll.has("#" + ENROLL_FORM)).as(enroll.text()).isTrue();
 
-        Page confirm = login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7329"));
+        // The sign-in's own code started the cooldown of this login.
+        Page confirm = login.awaitCodeTo(login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7329")),
+                "+12015557329");
         Page done = login.enter(confirm, latestCode("+12015557329"));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
 
@@ -125,7 +129,8 @@ class EnrollmentIT {
                     + "&scope=openid&kc_action=sms-otp-phone&redirect_uri=" + Browser.CALLBACK),
                     "kc-form-login", Map.of("username", "user29", "password", login.password()));
             Page enroll = login.enter(smsStep, latestCode(login.phone()));
-            Page confirm = login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7429"));
+            Page confirm = login.awaitCodeTo(login.browser().submit(enroll, ENROLL_FORM,
+                    Map.of("phone", "+1 201 555 7429")), "+12015557429");
             Page done = login.enter(confirm, latestCode("+12015557429"));
             assertThat(done.loggedIn()).as(done.text()).isTrue();
 
