@@ -24,6 +24,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The SMS code step. Sends a code on first arrival only; page reloads and re-posts show the
@@ -111,10 +112,16 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         }
     }
 
+    /**
+     * User setup: enrollment joins this login only, as Keycloak's OTP form does. Nothing is stored on
+     * the user, who has given only a password so far; a login abandoned here leaves no trace, and the
+     * next one asks again because the user is still not configured.
+     */
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (user.getRequiredActionsStream().noneMatch(SmsOtpCredentialProvider.ENROLLMENT_ACTION::equals)) {
-            user.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        if (!authSession.getRequiredActions().contains(SmsOtpCredentialProvider.ENROLLMENT_ACTION)) {
+            authSession.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
         }
     }
 

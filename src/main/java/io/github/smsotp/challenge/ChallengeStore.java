@@ -43,11 +43,6 @@ public final class ChallengeStore {
         notes.remove(EXPIRES);
     }
 
-    public void clearHistory() {
-        notes.remove(SEND_ATTEMPTS);
-        notes.remove(LAST_SENT);
-    }
-
     public SendHistory history() {
         Long attempts = number(notes.get(SEND_ATTEMPTS));
         Long lastSent = number(notes.get(LAST_SENT));

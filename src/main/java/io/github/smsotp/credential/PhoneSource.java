@@ -56,6 +56,17 @@ public record PhoneSource(String attribute, Provisioned provisioned) {
         return PhoneNumbers.toE164(user.getFirstAttribute(attribute), null);
     }
 
+    /**
+     * The provisioned number the user must confirm before any other: in {@code verify} mode, while
+     * nothing is enrolled. Someone holding only the password must not swap it for a number of their own.
+     */
+    public Optional<String> fixedForEnrollment(UserModel user) {
+        if (provisioned != Provisioned.VERIFY || enrolled(user).isPresent()) {
+            return Optional.empty();
+        }
+        return provisioned(user);
+    }
+
     /** Where codes go at login: the enrolled number, else a trusted attribute number. */
     public Optional<String> destination(UserModel user) {
         Optional<String> enrolled = enrolled(user);

@@ -1,6 +1,7 @@
 package io.github.smsotp.enrollment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.keycloak.authentication.CredentialRegistrator;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -67,8 +69,11 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             return;
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession.getAuthNote(PENDING) == null) {
-            // A provisioned number to verify is offered first; "Use another number" leads to the form.
+        Optional<String> fixed = settings.get().source().fixedForEnrollment(context.getUser());
+        if (fixed.isPresent()) {
+            authSession.setAuthNote(PENDING, fixed.get());
+        } else if (authSession.getAuthNote(PENDING) == null) {
+            // Users with a number are offered a provisioned one first; "Use another number" leads to the form.
             if (settings.get().source().provisioned() == PhoneSource.Provisioned.VERIFY) {
                 settings.get().source().provisioned(context.getUser())
                         .ifPresent(number -> authSession.setAuthNote(PENDING, number));
@@ -96,6 +101,15 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<String> fixed = settings.get().source().fixedForEnrollment(context.getUser());
+        if (fixed.isPresent()) {
+            authSession.setAuthNote(PENDING, fixed.get());
+            if (form.containsKey(FIELD_CHANGE) || (form.containsKey(FIELD_PHONE)
+                    && !fixed.get().equals(settings.get().parse(form.getFirst(FIELD_PHONE)).number()))) {
+                refuseOtherNumber(context, settings.get(), fixed.get());
+                return;
+            }
+        }
         String pending = authSession.getAuthNote(PENDING);
         if (form.containsKey(FIELD_CHANGE) || (pending == null && !form.containsKey(FIELD_PHONE))) {
             authSession.removeAuthNote(PENDING);
@@ -118,15 +132,23 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input) {
         EnrollmentSettings.Result parsed = settings.parse(input);
         if (parsed.error() != null) {
-            context.getEvent().detail("sms_otp_reason", "invalid_number").error("sms_otp_number_refused");
+            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number").error("sms_otp_number_refused");
             context.challenge(numberPage(context, input, parsed.error()));
             return;
         }
         context.getAuthenticationSession().setAuthNote(PENDING, parsed.number());
         step(context, settings, parsed.number()).ifPresent(step -> {
-            // A new number starts with a fresh code; the cross-login limits still count every send.
-            step.reset();
+            // A new number gets a fresh code, within the same cooldown and per-login cap as the last one.
+            step.forgetCode();
             step.deliver();
+        });
+    }
+
+    /** Keeps the user on the provisioned number's code page and says who can change the number. */
+    private void refuseOtherNumber(RequiredActionContext context, EnrollmentSettings settings, String fixed) {
+        step(context, settings, fixed).ifPresent(step -> {
+            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "provisioned_number").error("sms_otp_number_refused");
+            context.challenge(step.page(false, form -> form.setError("smsOtpNumberSetByAdmin")));
         });
     }
 
@@ -139,10 +161,15 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()
                 .getProvider(CredentialProvider.class, SmsOtpCredentialProviderFactory.PROVIDER_ID);
         boolean change = settings.source().destination(context.getUser()).isPresent();
+        List<CredentialModel> replaced = context.getUser().credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE).toList();
         provider.createCredential(context.getRealm(), context.getUser(),
                 SmsOtpCredentialModel.verified(number, clock.millis()));
+        CredentialEvents.replaced(context.getEvent(), replaced);
+        // Keycloak sends this event when the action succeeds, as it does for UpdateTotp.
+        CredentialEvents.updated(context.getEvent());
         if (change) {
-            NumberChangeNotice.send(context.getSession(), context.getRealm(), context.getUser(), number);
+            NumberChangeNotice.sendAfterCommit(context.getSession(), context.getRealm(), context.getUser(), number);
         }
         context.getAuthenticationSession().removeAuthNote(PENDING);
         context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number));

@@ -35,7 +35,7 @@ public final class SmsOtpStep {
 
     static final String TEMPLATE = "sms-otp-code.ftl";
     public static final String EVENT_PHONE = "sms_otp_phone";
-    static final String EVENT_REASON = "sms_otp_reason";
+    public static final String EVENT_REASON = "sms_otp_reason";
 
     final StepContext context;
     final SmsOtpConfig config;
@@ -109,10 +109,12 @@ public final class SmsOtpStep {
         return store.history().attempts() > 0;
     }
 
-    /** Forgets the tab's code and sends, for a new number. */
-    public void reset() {
+    /**
+     * Forgets the tab's code, for a new number. The send history stays: the per-login cap and the
+     * cooldown span every number tried in this login, or typing number after number would send without end.
+     */
+    public void forgetCode() {
         store.clearChallenge();
-        store.clearHistory();
     }
 
     /** The code page in the tab's current state, after {@code messages} added any errors or notes. */

@@ -130,6 +130,16 @@ public final class AdminApi {
         return events;
     }
 
+    /** The user as the admin console shows it (required actions, attributes). */
+    public JsonNode user(String realm, String username) {
+        return get("/admin/realms/" + realm + "/users/" + userId(realm, username));
+    }
+
+    /** The user's stored credentials (type, user label, id), as the admin console lists them. */
+    public JsonNode credentials(String realm, String username) {
+        return get("/admin/realms/" + realm + "/users/" + userId(realm, username) + "/credentials");
+    }
+
     public JsonNode bruteForceStatus(String realm, String username) {
         return get("/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId(realm, username));
     }

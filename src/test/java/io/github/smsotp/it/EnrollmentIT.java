@@ -1,7 +1,9 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +82,9 @@ class EnrollmentIT {
         assertThat(server.gateway().to("+12015557127")).hasSize(1);
         Page back = login.browser().submit(confirm, "kc-sms-otp-change-form", Map.of("change", "true"));
         assertThat(back.has("#" + ENROLL_FORM)).isTrue();
-        Page second = login.browser().submit(back, ENROLL_FORM, Map.of("phone", "+1 201 555 7227"));
+        // The first number's cooldown holds for the next one too.
+        Page second = login.awaitCodeTo(login.browser().submit(back, ENROLL_FORM, Map.of("phone", "+1 201 555 7227")),
+                "+12015557227");
         Page done = login.enter(second, latestCode("+12015557227"));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
         assertThat(new AccountApi(server, realm, done).smsCredential().orElseThrow().path("userLabel").asText())
@@ -98,7 +102,9 @@ class EnrollmentIT {
         Page enroll = login.enter(smsStep, latestCode(login.phone()));
         assertThat(enroll.has("#" + ENROLL_FORM)).as(enroll.text()).isTrue();
 
-        Page confirm = login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7329"));
+        // The sign-in's own code started the cooldown of this login.
+        Page confirm = login.awaitCodeTo(login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7329")),
+                "+12015557329");
         Page done = login.enter(confirm, latestCode("+12015557329"));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
 
@@ -110,7 +116,8 @@ class EnrollmentIT {
 
     @Test
     void aNumberChangeIsToldToTheUserByEmailWithTheNumberMasked() throws Exception {
-        try (SmtpStub smtp = new SmtpStub()) {
+        // Records, the moment the mail is handed over, whether the new number is committed already.
+        try (SmtpStub smtp = new SmtpStub(() -> admin.credentials("sms-notify", "user29").toString())) {
             admin.createRealm("sms-notify", Map.of(), r -> {
                 AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "trust"));
                 r.putObject("smtpServer").put("host", "127.0.0.1").put("port", String.valueOf(smtp.port()))
@@ -122,12 +129,15 @@ class EnrollmentIT {
                     + "&scope=openid&kc_action=sms-otp-phone&redirect_uri=" + Browser.CALLBACK),
                     "kc-form-login", Map.of("username", "user29", "password", login.password()));
             Page enroll = login.enter(smsStep, latestCode(login.phone()));
-            Page confirm = login.browser().submit(enroll, ENROLL_FORM, Map.of("phone", "+1 201 555 7429"));
+            Page confirm = login.awaitCodeTo(login.browser().submit(enroll, ENROLL_FORM,
+                    Map.of("phone", "+1 201 555 7429")), "+12015557429");
             Page done = login.enter(confirm, latestCode("+12015557429"));
             assertThat(done.loggedIn()).as(done.text()).isTrue();
 
-            assertThat(smtp.mails()).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> smtp.mails().size() == 1);
             SmtpStub.Mail mail = smtp.mails().get(0);
+            assertThat(mail.witnessed()).as("credentials when the mail arrived").contains("\"sms-otp\"")
+                    .contains("7429");
             assertThat(mail.recipients()).containsExactly("user29@example.org");
             assertThat(mail.content()).contains("Your mobile number for sign-in codes was changed")
                     .contains("7429").doesNotContain("2015557429");

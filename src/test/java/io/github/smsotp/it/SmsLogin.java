@@ -1,8 +1,11 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.smsotp.it.Browser.Page;
 import org.jsoup.nodes.Element;
@@ -88,6 +91,21 @@ public final class SmsLogin {
         Page reloaded = browser.get(page.uri().toString());
         Element resume = reloaded.html().getElementById("loginContinueLink");
         return resume == null ? reloaded : browser.get(resume.absUrl("href"));
+    }
+
+    /**
+     * The code page once a code went to {@code number}: presses "Send a new code" while the cooldown
+     * of an earlier code of this login (to any number) lasts.
+     */
+    public Page awaitCodeTo(Page page, String number) {
+        AtomicReference<Page> last = new AtomicReference<>(page);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (server.gateway().to(number).isEmpty()) {
+                last.set(resend(last.get()));
+            }
+            return !server.gateway().to(number).isEmpty();
+        });
+        return last.get();
     }
 
     /** Posts to the page's SMS step whatever form is left on it (after errors the code form may be gone). */

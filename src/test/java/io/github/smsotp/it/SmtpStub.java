@@ -10,20 +10,39 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** A loopback SMTP server that accepts every message (plain SMTP, no TLS, no auth) and keeps it. */
+/**
+ * A loopback SMTP server that accepts every message (plain SMTP, no TLS, no auth) and keeps it.
+ * A witness, if given, is asked while the sender waits for the reply to its message, so a test can
+ * record what the rest of the system showed at the moment the mail was handed over.
+ */
 public final class SmtpStub implements AutoCloseable {
 
-    /** One delivered message: its recipients and its raw content (headers and body). */
-    public record Mail(List<String> recipients, String content) {
+    /** How long a witness may take; the sender waits for our reply meanwhile. */
+    private static final long WITNESS_SECONDS = 5;
+
+    /**
+     * One delivered message: its recipients, its raw content (headers and body) and what the
+     * witness said on its arrival (null without a witness).
+     */
+    public record Mail(List<String> recipients, String content, String witnessed) {
     }
 
     private final ServerSocket server;
     private final List<Mail> mails = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final Supplier<String> witness;
 
     public SmtpStub() throws IOException {
+        this(() -> null);
+    }
+
+    public SmtpStub(Supplier<String> witness) throws IOException {
+        this.witness = witness;
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptAll, "smtp-stub");
         acceptor.setDaemon(true);
@@ -65,7 +84,7 @@ public final class SmtpStub implements AutoCloseable {
                 while ((line = in.readLine()) != null && !line.equals(".")) {
                     content.append(line.startsWith("..") ? line.substring(1) : line).append('\n');
                 }
-                mails.add(new Mail(List.copyOf(recipients), content.toString()));
+                mails.add(new Mail(List.copyOf(recipients), content.toString(), witness()));
                 recipients.clear();
                 reply(out, "250 OK queued");
             } else if (command.startsWith("QUIT")) {
@@ -74,6 +93,14 @@ public final class SmtpStub implements AutoCloseable {
             } else {
                 reply(out, "250 OK");
             }
+        }
+    }
+
+    private String witness() {
+        try {
+            return CompletableFuture.supplyAsync(witness).get(WITNESS_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "no answer: " + e;
         }
     }
 
