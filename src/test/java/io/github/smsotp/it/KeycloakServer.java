@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  */
 public final class KeycloakServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    // First start on an empty database (schema, master realm) on a busy 2-core machine: minutes.
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path home;
     private final Path log;
