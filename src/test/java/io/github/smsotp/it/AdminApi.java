@@ -140,6 +140,12 @@ public final class AdminApi {
         return get("/admin/realms/" + realm + "/users/" + userId(realm, username) + "/credentials");
     }
 
+    /** The SMS step's reasons ({@code sms_otp_reason}) in the user's events, newest first. */
+    public List<String> reasons(String realm, String username) {
+        return events(realm, username).stream().filter(e -> e.path("details").has("sms_otp_reason"))
+                .map(e -> e.path("details").path("sms_otp_reason").asText()).toList();
+    }
+
     public JsonNode bruteForceStatus(String realm, String username) {
         return get("/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId(realm, username));
     }

@@ -33,6 +33,9 @@ public final class Browser {
     /** Where the login ends: the client's redirect URI, never contacted. */
     public static final String CALLBACK = "http://127.0.0.1:1/callback";
 
+    /** Per request: generous, as a busy 2-core machine may answer slowly. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
     private final HttpClient client;
     private final String clientAddress;
@@ -116,7 +119,7 @@ public final class Browser {
 
     private Page exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(withAddress(request).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(withAddress(request).timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             int hops = 0;
             while (response.statusCode() / 100 == 3 && hops++ < 10) {
@@ -126,7 +129,7 @@ public final class Browser {
                     return new Page(response.statusCode(), response.uri(), response.body(), target.toString());
                 }
                 response = client.send(withAddress(HttpRequest.newBuilder(target)).GET()
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             }
             return new Page(response.statusCode(), response.uri(), response.body(), null);
         } catch (IOException e) {

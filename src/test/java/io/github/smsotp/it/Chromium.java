@@ -12,7 +12,9 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,6 +32,9 @@ public final class Chromium implements AutoCloseable {
     /** Where screenshots go; {@code mvn verify -Dscreenshots=docs/screenshots} refreshes the README's. */
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir",
             KeycloakServer.runDir().resolve("screenshots").toString()));
+
+    /** Generous: a busy 2-core machine runs Keycloak and the browser side by side. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final String INSTALL = "apt-get install chromium chromium-driver";
 
@@ -68,54 +73,89 @@ public final class Chromium implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /** Waits (up to 30 s) until an element is visible, as a user would before acting. */
+    /**
+     * Waits until an element is visible, as a user would before acting. Page transitions are awaited
+     * by {@link #submit}; an element found on a page being replaced is looked up again, never used.
+     */
     public WebElement await(By locator) {
-        return waitFor(Duration.ofSeconds(30), locator.toString(), ExpectedConditions.visibilityOfElementLocated(locator));
+        return waitFor(locator.toString(), ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /** Waits until the page shows a text anywhere (for the JavaScript-rendered consoles). */
+    /**
+     * Waits until the page shows a text anywhere (for the JavaScript-rendered consoles). Reads the
+     * text in the page itself, holding no element that a replaced page could make stale.
+     */
     public void awaitText(String text) {
-        waitFor(Duration.ofSeconds(60), "text '" + text + "'",
-                d -> d.findElement(By.tagName("body")).getText().contains(text));
+        waitFor("text '" + text + "'", d -> pageText().contains(text));
     }
 
     /** Waits for a condition; a timeout names what was awaited and what the page showed instead. */
-    private <T> T waitFor(Duration timeout, String what, Function<WebDriver, T> condition) {
+    private <T> T waitFor(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout).until(condition);
+            // A page may be replaced between finding an element and reading it: then try again.
+            return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " at " + driver.getCurrentUrl()
-                    + "; the page showed: " + driver.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError("waited " + TIMEOUT.toSeconds() + " s for " + what + " at "
+                    + driver.getCurrentUrl() + "; the page showed: " + pageText(), e);
         }
     }
 
     /** Scrolls the element showing {@code text} to the middle of the window, as a user would to read it. */
     public void reveal(String text) {
-        WebElement element = driver.findElement(By.xpath("//*[text()[contains(., '" + text + "')]]"));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        By showing = By.xpath("//*[text()[contains(., '" + text + "')]]");
+        waitFor("'" + text + "' in view", d -> d instanceof JavascriptExecutor js
+                ? js.executeScript("arguments[0].scrollIntoView({block: 'center'}); return true;", d.findElement(showing))
+                : null);
     }
 
-    /** Everything the page shows as text. */
+    /** Everything the page shows as text (empty while no document is loaded). */
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        Object text = driver.executeScript("return document.body ? document.body.innerText : '';");
+        return text == null ? "" : text.toString();
     }
 
     public void type(By field, String text) {
-        WebElement element = await(field);
-        element.clear();
-        element.sendKeys(text);
+        waitFor("typing into " + field, d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(field).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.clear();
+            element.sendKeys(text);
+            return true;
+        });
     }
 
+    /** Clicks something that stays on the page (a link of a JavaScript console, a menu). */
     public void click(By locator) {
-        await(locator).click();
+        waitFor("clicking " + locator, d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
     }
 
-    public boolean isShown(By locator) {
-        return !driver.findElements(locator).isEmpty() && driver.findElement(locator).isDisplayed();
+    /**
+     * Clicks a button that submits a form and waits until the browser has replaced the page and
+     * loaded the answer, so that nothing read next comes from the page that was left.
+     */
+    public void submit(By button) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        click(button);
+        waitFor("the page after " + button, ExpectedConditions.stalenessOf(leaving));
+        waitFor("the page after " + button + " to load", d -> d instanceof JavascriptExecutor js
+                && "complete".equals(js.executeScript("return document.readyState;")));
     }
 
+    /** The text of a visible element, read in the same attempt that found it. */
     public String text(By locator) {
-        return await(locator).getText();
+        return waitFor(locator.toString(), d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
+            return element == null ? null : element.getText();
+        });
     }
 
     /** Saves what the user sees as {@code <name>.png} and returns the file. */

@@ -49,12 +49,12 @@ class ChromiumJourneyIT {
             String code = lastCodeTo("+12015551001");
 
             browser.type(By.id("code"), SmsCodeLoginIT.otherThan(code));
-            browser.click(By.id("kc-sms-otp-submit"));
+            browser.submit(By.id("kc-sms-otp-submit"));
             assertThat(browser.text(By.id("input-error-code"))).isEqualTo("That code is not right.");
             browser.screenshot("code-page-wrong-code");
 
             browser.type(By.id("code"), code);
-            browser.click(By.id("kc-sms-otp-submit"));
+            browser.submit(By.id("kc-sms-otp-submit"));
             browser.awaitText("Personal info");
             assertThat(browser.url()).startsWith(accountConsole());
         }
@@ -69,13 +69,13 @@ class ChromiumJourneyIT {
             browser.await(By.id("kc-sms-otp-enroll-form"));
             browser.screenshot("enroll-page");
             browser.type(By.id("phone"), "+1 201 555 0177");
-            browser.click(By.cssSelector("#kc-sms-otp-enroll-form [type=submit]"));
+            browser.submit(By.cssSelector("#kc-sms-otp-enroll-form [type=submit]"));
 
             browser.await(By.id("kc-sms-otp-form"));
             assertThat(browser.text(By.tagName("body"))).contains("Confirm your mobile number");
             browser.screenshot("enroll-confirm-page");
             browser.type(By.id("code"), lastCodeTo("+12015550177"));
-            browser.click(By.id("kc-sms-otp-submit"));
+            browser.submit(By.id("kc-sms-otp-submit"));
 
             String maskedNumber = "+1 \u2022\u2022\u2022 \u2022\u2022\u2022 0177";
             browser.awaitText(maskedNumber);
@@ -100,7 +100,7 @@ class ChromiumJourneyIT {
     private static void signIn(Chromium browser, String username, String password) {
         browser.type(By.id("username"), username);
         browser.type(By.id("password"), password);
-        browser.click(By.id("kc-login"));
+        browser.submit(By.id("kc-login"));
     }
 
     private String accountConsole() {

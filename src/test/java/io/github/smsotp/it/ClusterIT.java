@@ -52,7 +52,7 @@ class ClusterIT {
 
         node1.start(nodeOptions(node1));
         node2.start(nodeOptions(node2));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        await("node 2 joins the cluster").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> node2.log().matches("(?s).*ISPN000094: Received new cluster view.*\\(2\\).*"));
 
         new AdminApi(node1).createRealm(REALM, Map.of("resend-cooldown-seconds", "0", "sends-per-login", "10",

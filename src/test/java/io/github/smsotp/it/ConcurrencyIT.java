@@ -1,6 +1,7 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -182,20 +183,55 @@ class ConcurrencyIT {
 
     @Test
     void aCodeSentForOneTabDoesNotWorkInAnother() {
-        SmsLogin login = new SmsLogin(server, "user12");
-        login.codePage();
-        String codeOfTabA = server.gateway().to(login.phone()).get(0).code();
-
-        // The same browser starts a second login in a new tab.
+        String realm = "sms-tabs";
+        new AdminApi(server).createRealm(realm, Map.of("attempts-per-code", "3", "lockout-after-failures", "0"), r -> { });
+        SmsLogin login = new SmsLogin(server, realm, "user12", null);
+        int sentBefore = server.gateway().to(login.phone()).size();
+        // Three tabs of one browser, each a login of its own: A and B hold their codes; C used up
+        // its code with wrong guesses and holds none.
+        Page tabA = login.codePage();
+        String codeOfTabA = lastCode(login);
         Page tabB = login.codePage();
-        String codeOfTabB = server.gateway().to(login.phone()).get(1).code();
-        if (!codeOfTabA.equals(codeOfTabB)) {
-            Page wrong = login.enter(tabB, codeOfTabA);
-            assertThat(wrong.loggedIn()).isFalse();
-            assertThat(wrong.textOf("#input-error-code")).isEqualTo("That code is not right.");
-            tabB = wrong;
+        String codeOfTabB = lastCode(login);
+        Page tabC = login.codePage();
+        String codeOfTabC = lastCode(login);
+        assertThat(server.gateway().to(login.phone())).as("one SMS per tab").hasSize(sentBefore + 3);
+        // Were B's code equal to A's, posting A's code in B would prove nothing; one in a million.
+        assumeThat(codeOfTabB).as("tabs A and B drew the same code").isNotEqualTo(codeOfTabA);
+        String wrong = differentFrom(codeOfTabA, codeOfTabB, codeOfTabC);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            tabC = login.enter(tabC, wrong);
         }
-        Page done = login.enter(tabB, codeOfTabB);
+        assertThat(tabC.text()).contains("Too many wrong codes. Request a new code.");
+
+        Page aInB = login.enter(tabB, codeOfTabA);
+        assertThat(aInB.loggedIn()).as("tab A's code in tab B").isFalse();
+        assertThat(aInB.textOf("#input-error-code")).isEqualTo("That code is not right.");
+
+        Page aInC = login.post(tabC, Map.of("code", codeOfTabA));
+        assertThat(aInC.loggedIn()).as("tab A's code in tab C, which holds no code").isFalse();
+        assertThat(aInC.text()).contains("There is no valid code. Request a new code.");
+
+        assertThat(new AdminApi(server).reasons(realm, "user12")).as("refusals, newest first")
+                .containsExactly("no_code", "wrong", "attempts_exhausted", "wrong", "wrong");
+
+        // And it was a live code all along: in its own tab it signs in.
+        Page done = login.enter(tabA, codeOfTabA);
         assertThat(done.loggedIn()).as(done.text()).isTrue();
+        assertThat(server.gateway().to(login.phone())).as("nothing sent by the refusals").hasSize(sentBefore + 3);
+    }
+
+    private String lastCode(SmsLogin login) {
+        List<GatewayStub.Received> sms = server.gateway().to(login.phone());
+        return sms.get(sms.size() - 1).code();
+    }
+
+    /** A code of the same length that is none of the given ones. */
+    private static String differentFrom(String... codes) {
+        String candidate = codes[0];
+        while (List.of(codes).contains(candidate)) {
+            candidate = SmsCodeLoginIT.otherThan(candidate);
+        }
+        return candidate;
     }
 }

@@ -49,6 +49,9 @@ public final class GatewayStub implements AutoCloseable {
         }
     }
 
+    /** How long a hanging gateway keeps a request: longer than any sender timeout the tests configure. */
+    public static final Duration HANG_TIME = Duration.ofSeconds(10);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -104,8 +107,7 @@ public final class GatewayStub implements AutoCloseable {
             String text = json.path("text").asText(null);
             Mode current = mode;
             if (current == Mode.HANG) {
-                // Longer than any sender timeout the tests configure.
-                sleep(Duration.ofSeconds(10));
+                sleep(HANG_TIME);
                 exchange.close();
                 return;
             }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Malformed and malicious requests to the SMS step: every answer is a page (no 5xx) and no
- * injected markup comes back unescaped.
+ * Malformed and malicious requests to the SMS step and the enrollment form: every answer is a page
+ * (no 5xx), no injected markup comes back unescaped, nobody is signed in and no SMS goes out.
  */
 @ExtendWith(KeycloakExtension.class)
 class HostileInputIT {
@@ -32,24 +32,60 @@ class HostileInputIT {
     private static final List<String> FIELDS = List.of("code", "resend", "verify", "tab_id", "session_code",
             "execution", "client_id", "cancel", "otp", "username", MARKUP);
 
+    /** The enrollment form's own fields, besides those of the login forms. */
+    private static final List<String> ENROLL_FIELDS = List.of("phone", "phone", "change", "code", "resend",
+            "tab_id", "session_code", "execution", MARKUP);
+
     private final KeycloakServer server;
+    private final AdminApi admin;
 
     HostileInputIT(KeycloakServer server) {
         this.server = server;
+        this.admin = new AdminApi(server);
     }
 
     @Test
-    void fiveHundredMalformedRequestsGetPagesNeverServerErrorsOrUnescapedMarkup() {
-        SmsLogin login = new SmsLogin(server, "user13");
+    void fiveHundredMalformedRequestsGetPagesNeverServerErrorsOrUnescapedMarkupAndNeitherSignInNorSend() {
+        // One SMS per login: a random "resend" cannot legitimately send another.
+        String realm = "sms-hostile";
+        admin.createRealm(realm, Map.of("sends-per-login", "1"), r -> { });
+        SmsLogin login = new SmsLogin(server, realm, "user13", null);
         Page page = login.codePage();
-        String action = page.form("kc-sms-otp-form").absUrl("action");
+        int sent = server.gateway().all().size();
+
+        List<String> failures = throwAt(login.browser(), page.form("kc-sms-otp-form").absUrl("action"), FIELDS);
+
+        assertThat(failures).isEmpty();
+        assertNeitherSignedInNorSent(realm, "user13", sent);
+    }
+
+    @Test
+    void theEnrollmentFormTakesTheSameHostileValuesWithoutErrorsSendsOrSignIn() {
+        String realm = "sms-hostile-enroll";
+        admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off")));
+        SmsLogin login = new SmsLogin(server, realm, "nophone", null);
+        Page enroll = login.passwordStep("it-app");
+        assertThat(enroll.has("#kc-sms-otp-enroll-form")).as(enroll.text()).isTrue();
+        int sent = server.gateway().all().size();
+
+        List<String> failures = throwAt(login.browser(), enroll.form("kc-sms-otp-enroll-form").absUrl("action"),
+                ENROLL_FIELDS);
+
+        assertThat(failures).isEmpty();
+        assertNeitherSignedInNorSent(realm, "nophone", sent);
+    }
+
+    /**
+     * 520 requests to a form's action: GETs and POSTs with forged query parameters and random
+     * fields of hostile values. Returns what went wrong: a 5xx, markup echoed unescaped, a sign-in.
+     */
+    private static List<String> throwAt(Browser browser, String action, List<String> fields) {
         Random random = new Random(26);
         List<String> failures = new ArrayList<>();
-
         for (int i = 0; i < 520; i++) {
             Page answer = i % 4 == 0
-                    ? login.browser().get(forgedUrl(action, random))
-                    : login.browser().post(i % 3 == 0 ? forgedUrl(action, random) : action, randomForm(random));
+                    ? browser.get(forgedUrl(action, random))
+                    : browser.post(i % 3 == 0 ? forgedUrl(action, random) : action, randomForm(random, fields));
             if (answer.status() >= 500) {
                 failures.add(i + ": HTTP " + answer.status());
             }
@@ -57,16 +93,26 @@ class HostileInputIT {
                     || answer.body().contains("<svg onload")) {
                 failures.add(i + ": unescaped markup in " + answer.uri());
             }
+            if (answer.loggedIn()) {
+                failures.add(i + ": signed in, redirected to " + answer.redirectedTo());
+            }
         }
-        assertThat(failures).isEmpty();
+        return failures;
+    }
+
+    /** What the gateway, the admin and the server log show afterwards: no new SMS, no login, no crash. */
+    private void assertNeitherSignedInNorSent(String realm, String username, int sentBefore) {
+        assertThat(server.gateway().all()).as("SMS the gateway received").hasSize(sentBefore);
+        assertThat(admin.events(realm, username)).as("the user's events")
+                .noneMatch(event -> event.path("type").asText().equals("LOGIN"));
         assertThat(server.log()).doesNotContain("Uncaught server error");
     }
 
-    private static Map<String, String> randomForm(Random random) {
+    private static Map<String, String> randomForm(Random random, List<String> fields) {
         Map<String, String> form = new HashMap<>();
-        int fields = random.nextInt(4);
-        for (int f = 0; f < fields; f++) {
-            form.put(pick(FIELDS, random), pick(VALUES, random));
+        int count = random.nextInt(4);
+        for (int f = 0; f < count; f++) {
+            form.put(pick(fields, random), pick(VALUES, random));
         }
         return form;
     }

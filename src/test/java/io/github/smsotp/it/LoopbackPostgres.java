@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,47 +16,53 @@ import java.util.stream.Stream;
 
 /**
  * A throw-away PostgreSQL server on 127.0.0.1, from the PostgreSQL binaries Maven fetched
- * (io.zonky.test.postgres, unpacked into {@code target/postgres}), so the cluster test needs
- * nothing installed. PostgreSQL refuses to run as root; under root (as in CI) it runs as
- * {@code nobody}.
+ * (io.zonky.test.postgres, in {@code target/postgres}), so the cluster test needs nothing installed.
+ *
+ * <p>PostgreSQL refuses to run as root; under root (as in CI) it runs as {@code nobody}. A checkout
+ * may sit anywhere, also below a folder only its owner may enter ({@code mktemp -d}, {@code /root}),
+ * where {@code nobody} could not reach binaries or data. So the binaries and the data live in a
+ * fresh folder of their own in the system temp dir, owned by the user the server runs as, mode 0700,
+ * and are removed at close. Only the logs stay in the build's work folder: the JVM writes them.
  */
 final class LoopbackPostgres implements AutoCloseable {
 
+    private static final String SERVER_USER = "nobody";
+
+    private final Path home;
     private final Path bin;
     private final Path data;
-    private final Path log;
+    private final Path logs;
     private final int port;
     private Process server;
 
-    private LoopbackPostgres(Path bin, Path data, Path log, int port) {
-        this.bin = bin;
-        this.data = data;
-        this.log = log;
+    private LoopbackPostgres(Path home, Path logs, int port) {
+        this.home = home;
+        this.bin = home.resolve("pg/bin");
+        this.data = home.resolve("data");
+        this.logs = logs;
         this.port = port;
     }
 
-    static LoopbackPostgres start(Path workDir) throws IOException, InterruptedException {
-        Path install = workDir.resolve("pg");
-        if (!Files.exists(install.resolve("bin/postgres"))) {
-            Files.createDirectories(install);
-            run(List.of("tar", "-xJf", binaries().toString(), "-C", install.toString()), workDir.resolve("tar.log"));
+    /** Unpacks, initialises and starts a server; {@code logDir} receives its logs. */
+    static LoopbackPostgres start(Path logDir) throws IOException, InterruptedException {
+        Files.createDirectories(logDir);
+        Path home = Files.createTempDirectory("sms-otp-postgres",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        LoopbackPostgres postgres = new LoopbackPostgres(home, logDir, KeycloakServer.freePort());
+        try {
+            postgres.install();
+            postgres.run("initdb", List.of(postgres.bin.resolve("initdb").toString(), "-D", postgres.data.toString(),
+                    "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"));
+            postgres.server = new ProcessBuilder(postgres.asServerUser(List.of(postgres.bin.resolve("postgres").toString(),
+                    "-D", postgres.data.toString(), "-h", "127.0.0.1", "-p", String.valueOf(postgres.port),
+                    "-k", postgres.data.toString()))).redirectErrorStream(true)
+                    .redirectOutput(logDir.resolve("postgres.log").toFile()).start();
+            postgres.awaitListening();
+            return postgres;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            postgres.close();
+            throw e;
         }
-        Path data = workDir.resolve("data");
-        TestFiles.deleteTree(data);
-        Files.createDirectories(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        if (runningAsRoot()) {
-            UserPrincipal nobody = data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-            Files.setOwner(data, nobody);
-        }
-        LoopbackPostgres postgres = new LoopbackPostgres(install.resolve("bin"), data, workDir.resolve("postgres.log"),
-                KeycloakServer.freePort());
-        run(postgres.asServerUser(postgres.bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                "--auth=trust", "-E", "UTF8", "--no-locale"), workDir.resolve("initdb.log"));
-        postgres.server = new ProcessBuilder(postgres.asServerUser(postgres.bin.resolve("postgres").toString(),
-                "-D", data.toString(), "-h", "127.0.0.1", "-p", String.valueOf(postgres.port),
-                "-k", data.toString())).redirectErrorStream(true).redirectOutput(postgres.log.toFile()).start();
-        postgres.awaitListening();
-        return postgres;
     }
 
     String jdbcUrl() {
@@ -66,19 +71,39 @@ final class LoopbackPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        if (server != null && server.isAlive()) {
-            run(asServerUser(bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "fast"),
-                    log.resolveSibling("pg_ctl.log"));
-            server.waitFor(30, TimeUnit.SECONDS);
-            server.destroyForcibly();
+        try {
+            if (server != null && server.isAlive()) {
+                run("pg_ctl", List.of(bin.resolve("pg_ctl").toString(), "stop", "-D", data.toString(), "-m", "fast"));
+                server.waitFor(30, TimeUnit.SECONDS);
+                server.destroyForcibly();
+            }
+        } finally {
+            TestFiles.deleteTree(home);
+        }
+    }
+
+    /** The binaries into {@code home/pg}; as root, the whole folder then goes to the server user. */
+    private void install() throws IOException, InterruptedException {
+        Path install = home.resolve("pg");
+        Files.createDirectories(install);
+        exec("tar", List.of("tar", "-xJf", binaries().toString(), "-C", install.toString()));
+        if (runningAsRoot()) {
+            exec("chown", List.of("chown", "-R", SERVER_USER, home.toString()));
+            // The temp dir may itself sit where the server user cannot go: say so, not "Permission denied".
+            Process probe = new ProcessBuilder("runuser", "-u", SERVER_USER, "--", "test", "-x",
+                    bin.resolve("initdb").toString()).start();
+            if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+                throw new IllegalStateException(SERVER_USER + " cannot reach " + home + "; PostgreSQL must not run as"
+                        + " root, so the temp dir (java.io.tmpdir) must be one every user may enter");
+            }
         }
     }
 
     private void awaitListening() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited, see " + log);
+                throw new IllegalStateException("PostgreSQL exited, see " + logs.resolve("postgres.log"));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
@@ -87,16 +112,30 @@ final class LoopbackPostgres implements AutoCloseable {
                 Thread.sleep(200);
             }
         }
-        throw new IllegalStateException("PostgreSQL not listening after 60 s, see " + log);
+        throw new IllegalStateException("PostgreSQL not listening after 120 s, see " + logs.resolve("postgres.log"));
     }
 
-    private List<String> asServerUser(String... command) {
+    /** Runs a PostgreSQL tool as the server user. */
+    private void run(String name, List<String> command) throws IOException, InterruptedException {
+        exec(name, asServerUser(command));
+    }
+
+    private List<String> asServerUser(List<String> command) {
         List<String> full = new ArrayList<>();
         if (runningAsRoot()) {
-            full.addAll(List.of("runuser", "-u", "nobody", "--"));
+            full.addAll(List.of("runuser", "-u", SERVER_USER, "--"));
         }
-        full.addAll(List.of(command));
+        full.addAll(command);
         return full;
+    }
+
+    private void exec(String name, List<String> command) throws IOException, InterruptedException {
+        Path output = logs.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed, see " + output);
+        }
     }
 
     private static boolean runningAsRoot() {
@@ -109,13 +148,6 @@ final class LoopbackPostgres implements AutoCloseable {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("postgres-.*\\.txz")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries in " + dir));
-        }
-    }
-
-    private static void run(List<String> command, Path output) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed, see " + output);
         }
     }
 }
