@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterEach;
@@ -124,23 +125,43 @@ class ConcurrencyIT {
      */
     private List<Page> guessInParallel(SmsLogin session, int racers, Page codePage, String guess)
             throws Exception {
+        return together(racers, () -> {
+            SmsLogin racer = session.copy();
+            return () -> {
+                Page answer = keycloakRaces.note(racer.post(codePage, Map.of("code", guess)));
+                for (int retry = 0; retry < 50 && !checked(answer); retry++) {
+                    Page form = answer.has("#kc-sms-otp-form") || answer.has("#kc-sms-otp-resend-form")
+                            ? answer : racer.reload(codePage);
+                    answer = keycloakRaces.note(racer.post(form, Map.of("code", guess)));
+                }
+                return answer;
+            };
+        });
+    }
+
+    /** {@code racers} post the form at once from copies of the session's cookies; returns how many were signed in. */
+    private int race(Browser session, int racers, String action, Map<String, String> form) throws Exception {
+        List<Page> answers = together(racers, () -> {
+            // Each racer holds the session cookies of the code page, not the single sign-on
+            // cookie the winner receives (with that, Keycloak would sign in by SSO, not by code).
+            Browser racer = session.copy();
+            return () -> keycloakRaces.note(racer.post(action, form));
+        });
+        return (int) answers.stream().filter(Page::loggedIn).count();
+    }
+
+    /** Prepares {@code racers} requests (each with its own cookies), starts them at once, returns their answers. */
+    private static List<Page> together(int racers, Supplier<Callable<Page>> racer) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Page>> results = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
-                SmsLogin racer = session.copy();
-                Callable<Page> guesser = () -> {
+                Callable<Page> request = racer.get();
+                results.add(pool.submit(() -> {
                     start.await();
-                    Page answer = keycloakRaces.note(racer.post(codePage, Map.of("code", guess)));
-                    for (int retry = 0; retry < 50 && !checked(answer); retry++) {
-                        Page form = answer.has("#kc-sms-otp-form") || answer.has("#kc-sms-otp-resend-form")
-                                ? answer : racer.reload(codePage);
-                        answer = keycloakRaces.note(racer.post(form, Map.of("code", guess)));
-                    }
-                    return answer;
-                };
-                results.add(pool.submit(guesser));
+                    return request.call();
+                }));
             }
             start.countDown();
             List<Page> answers = new ArrayList<>();
@@ -148,34 +169,6 @@ class ConcurrencyIT {
                 answers.add(result.get());
             }
             return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** {@code racers} post the form at once from copies of the session's cookies; returns how many were signed in. */
-    private int race(Browser session, int racers, String action, Map<String, String> form) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Page>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                // Each racer holds the session cookies of the code page, not the single sign-on
-                // cookie the winner receives (with that, Keycloak would sign in by SSO, not by code).
-                Browser racer = session.copy();
-                Callable<Page> submission = () -> {
-                    start.await();
-                    return racer.post(action, form);
-                };
-                results.add(pool.submit(submission));
-            }
-            start.countDown();
-            int logins = 0;
-            for (Future<Page> result : results) {
-                Page answer = keycloakRaces.note(result.get());
-                logins += answer.loggedIn() ? 1 : 0;
-            }
-            return logins;
         } finally {
             pool.shutdownNow();
         }
