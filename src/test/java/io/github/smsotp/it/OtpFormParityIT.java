@@ -6,16 +6,20 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The SMS step and Keycloak's own OTP form leave the realm's brute-force detection in the same
- * state: one user signs in with SMS codes, another with TOTP codes, each after two wrong codes,
- * three times in a row, and the admin's lockout status of the two is compared field by field.
+ * The SMS step and Keycloak's own OTP form leave Keycloak in the same state: the realm's
+ * brute-force detection (one user signs in with SMS codes, another with TOTP codes, each after two
+ * wrong codes, three times in a row, and the admin's lockout status of the two is compared field
+ * by field), and the record of which credential a login used, as conditions in a flow read it.
  */
 @ExtendWith(KeycloakExtension.class)
 class OtpFormParityIT {
@@ -39,6 +43,66 @@ class OtpFormParityIT {
     @Test
     void withPermanentLockoutGoodSignInsNeverAddUpToALock() {
         signInThreeTimesAndCompare("sms-parity-permanent", true);
+    }
+
+    /**
+     * What the step reports as passed is what Keycloak's "Condition - credential" sees: a flow that
+     * denies access unless a one-time code was used lets the SMS code count as one, as it does for
+     * Keycloak's OTP form (both report "otp").
+     */
+    @Test
+    void aFlowThatDeniesAccessWithoutAOneTimeCodeSeesTheSmsCodeAsOne() {
+        String realm = "sms-parity-condition";
+        KeycloakOtpForm otpForm = new KeycloakOtpForm(30);
+        admin.createRealm(realm, Map.of(), otpForm.addTo().andThen(r -> {
+            denyUnlessOneTimeCodeUsed(r, "sms-then-condition", "sms-otp-code", "sms-otp-it");
+            denyUnlessOneTimeCodeUsed(r, "otp-then-condition", "auth-otp-form", null);
+        }));
+
+        SmsLogin sms = new SmsLogin(server, realm, SMS_USER, null);
+        Page page = sms.passwordStep("sms-then-condition");
+        List<GatewayStub.Received> sent = server.gateway().to(sms.phone());
+        Page smsDone = sms.enter(page, sent.get(sent.size() - 1).code());
+        assertThat(smsDone.loggedIn()).as("SMS step, then the condition: %s", smsDone.text()).isTrue();
+
+        SmsLogin totp = new SmsLogin(server, realm, TOTP_USER, null);
+        Page otpPage = totp.passwordStep("otp-then-condition");
+        Page totpDone = KeycloakOtpForm.enter(totp, otpPage, otpForm.currentCode());
+        assertThat(totpDone.loggedIn()).as("OTP form, then the condition: %s", totpDone.text()).isTrue();
+    }
+
+    /**
+     * A client whose browser flow is the password, then {@code secondFactor}, then a conditional
+     * sub-flow that denies access when no "otp" credential was used in the login.
+     */
+    private static void denyUnlessOneTimeCodeUsed(ObjectNode realm, String clientId, String secondFactor,
+                                                  String secondFactorConfig) {
+        String flowId = UUID.randomUUID().toString();
+        ArrayNode flows = realm.withArray("authenticationFlows");
+        ObjectNode flow = flows.addObject().put("id", flowId).put("alias", clientId).put("providerId", "basic-flow")
+                .put("topLevel", true).put("builtIn", false);
+        ArrayNode steps = flow.putArray("authenticationExecutions");
+        steps.addObject().put("authenticator", "auth-username-password-form").put("requirement", "REQUIRED")
+                .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
+        ObjectNode second = steps.addObject().put("authenticator", secondFactor).put("requirement", "REQUIRED")
+                .put("priority", 20).put("authenticatorFlow", false).put("userSetupAllowed", false);
+        if (secondFactorConfig != null) {
+            second.put("authenticatorConfig", secondFactorConfig);
+        }
+        steps.addObject().put("requirement", "CONDITIONAL").put("priority", 30).put("authenticatorFlow", true)
+                .put("flowAlias", clientId + " without otp").put("userSetupAllowed", false);
+        ArrayNode condition = flows.addObject().put("alias", clientId + " without otp").put("providerId", "basic-flow")
+                .put("topLevel", false).put("builtIn", false).putArray("authenticationExecutions");
+        condition.addObject().put("authenticator", "conditional-credential").put("requirement", "REQUIRED")
+                .put("priority", 10).put("authenticatorFlow", false).put("authenticatorConfig", clientId + " otp used");
+        condition.addObject().put("authenticator", "deny-access-authenticator").put("requirement", "REQUIRED")
+                .put("priority", 20).put("authenticatorFlow", false);
+        realm.withArray("authenticatorConfig").addObject().put("alias", clientId + " otp used")
+                .putObject("config").put("credentials", "otp").put("included", "false");
+        ObjectNode client = realm.withArray("clients").addObject().put("clientId", clientId).put("enabled", true)
+                .put("publicClient", true).put("standardFlowEnabled", true);
+        client.putArray("redirectUris").add(Browser.CALLBACK);
+        client.putObject("authenticationFlowBindingOverrides").put("browser", flowId);
     }
 
     private void signInThreeTimesAndCompare(String realm, boolean permanentLockout) {
