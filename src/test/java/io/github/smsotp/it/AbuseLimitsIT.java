@@ -177,12 +177,13 @@ class AbuseLimitsIT {
 
         // Another address of the same /64: the same client, refused.
         SmsLogin sameNetwork = new SmsLogin(server, realm, "user37", "2001:db8:36:1:ffff:ffff:ffff:fffe");
+        int sentBefore = server.gateway().to(sameNetwork.phone()).size();
         Page refused = sameNetwork.passwordStep("it-app");
         assertThat(refused.text()).contains(LIMIT_REACHED + " 60 minutes.");
         assertThat(reasons(realm, "user37")).contains("ip_limit");
         assertThat(admin.events(realm, "user37")).as("Keycloak saw the client's IPv6 address")
                 .anyMatch(e -> e.path("ipAddress").asText().startsWith("2001:db8:36:1:"));
-        assertThat(server.gateway().to(sameNetwork.phone())).isEmpty();
+        assertThat(server.gateway().to(sameNetwork.phone())).hasSize(sentBefore);
 
         // The next /64 is another client.
         new SmsLogin(server, realm, "user38", "2001:db8:36:2::1").codePage();
