@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
@@ -108,10 +109,44 @@ class ClusterIT {
         assertThat(gateway.to(login.phone())).hasSize(1);
     }
 
+    /**
+     * Each node works on its own copy of a login's authentication session, so wrong guesses that
+     * reach both nodes at once each see the attempts counted before them and not each other's. The
+     * code still gives five comparisons in all, and the right code after them does not sign in.
+     */
+    @Test
+    void parallelWrongGuessesSplitAcrossTheNodesGetFiveTriesInAll() throws Exception {
+        String realm = "sms-cluster-guess";
+        AdminApi admin = new AdminApi(node1);
+        admin.createRealm(realm, Map.of("attempts-per-code", "5", "lockout-after-failures", "30",
+                "resend-cooldown-seconds", "0"), r -> { });
+        SmsLogin victim = new SmsLogin(node1, realm, "user04", null);
+        Page page = victim.codePage();
+        String code = gateway.to(victim.phone()).get(0).code();
+        String wrong = SmsCodeLoginIT.otherThan(code);
+        KeycloakFormRaces keycloakRaces = new KeycloakFormRaces(node1, node2);
+
+        List<Page> answers = new GuessRace(keycloakRaces).guess(victim, 20, page, wrong,
+                List.of(UnaryOperator.identity(), ClusterIT::toNode2));
+
+        assertThat(answers.stream().filter(a -> a.text().contains(GuessRace.WRONG_CODE)))
+                .as("wrong-code answers of both nodes: the fifth try used the code up").hasSizeLessThanOrEqualTo(4);
+        List<String> reasons = admin.reasons(realm, "user04");
+        assertThat(reasons.stream().filter("wrong"::equals))
+                .as("guesses compared with a live code, of %s", reasons).hasSizeLessThanOrEqualTo(4);
+        Page refused = victim.post(victim.reload(page), Map.of("code", code));
+        assertThat(refused.loggedIn()).as("the right code after the code was used up: %s", refused.text()).isFalse();
+        assertThat(gateway.to(victim.phone())).hasSize(1);
+        keycloakRaces.assertAllExplained();
+    }
+
+    private static String toNode2(String node1Url) {
+        return node1Url.replace(":" + node1.httpPort() + "/", ":" + node2.httpPort() + "/");
+    }
+
     /** Submits a form of a page node 1 rendered to node 2 instead. */
     private static Page onNode2(SmsLogin login, Page page, String formId, Map<String, String> fields) {
-        String action = page.form(formId).absUrl("action")
-                .replace(":" + node1.httpPort() + "/", ":" + node2.httpPort() + "/");
+        String action = toNode2(page.form(formId).absUrl("action"));
         return login.browser().post(action, fields);
     }
 

@@ -2,15 +2,9 @@ package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterEach;
@@ -24,11 +18,13 @@ class ConcurrencyIT {
     private final KeycloakServer server;
     private final AdminApi admin;
     private final KeycloakFormRaces keycloakRaces;
+    private final GuessRace racers;
 
     ConcurrencyIT(KeycloakServer server) {
         this.server = server;
         this.admin = new AdminApi(server);
         this.keycloakRaces = new KeycloakFormRaces(server);
+        this.racers = new GuessRace(keycloakRaces);
     }
 
     /** Every server error a racer met must be Keycloak's own form race, not the step's. */
@@ -56,7 +52,7 @@ class ConcurrencyIT {
             Page page = sms.codePage();
             List<GatewayStub.Received> sent = server.gateway().to(sms.phone());
             PrometheusScrape before = PrometheusScrape.of(server);
-            int logins = race(sms.browser(), 16, page.form("kc-sms-otp-form").absUrl("action"),
+            int logins = racers.race(sms.browser(), 16, page.form("kc-sms-otp-form").absUrl("action"),
                     Map.of("code", sent.get(sent.size() - 1).code()));
             PrometheusScrape after = PrometheusScrape.of(server);
             assertThat(after.since(before, "sms_otp_verifications_total", Map.of("realm", realm, "outcome", "verified")))
@@ -67,7 +63,7 @@ class ConcurrencyIT {
             // Keycloak's OTP form, raced the same way (a user of its own each round: a TOTP code works once).
             SmsLogin otp = new SmsLogin(server, realm, "user2" + round, null);
             Page otpPage = KeycloakOtpForm.codePage(otp);
-            otpLogins += race(otp.browser(), 16, otpPage.form("kc-otp-login-form").absUrl("action"),
+            otpLogins += racers.race(otp.browser(), 16, otpPage.form("kc-otp-login-form").absUrl("action"),
                     Map.of("otp", otpForm.currentCode()));
         }
         System.out.printf("Right-code races, 5 rounds of 16: SMS step %d logins (5 verifications), "
@@ -94,9 +90,9 @@ class ConcurrencyIT {
         String code = sent.get(sentBefore - 1).code();
         String wrong = SmsCodeLoginIT.otherThan(code);
 
-        List<Page> answers = guessInParallel(victim, 20, page, wrong);
+        List<Page> answers = racers.guess(victim, 20, page, wrong, List.of(UnaryOperator.identity()));
         assertThat(answers).as("guesses the step checked").hasSize(20);
-        assertThat(answers.stream().filter(a -> a.text().contains(WRONG_CODE)))
+        assertThat(answers.stream().filter(a -> a.text().contains(GuessRace.WRONG_CODE)))
                 .as("wrong-code answers: the fifth try used the code up").hasSizeLessThanOrEqualTo(4);
         List<String> reasons = admin.reasons(realm, "user33");
         assertThat(reasons.stream().filter("wrong"::equals))
@@ -117,72 +113,6 @@ class ConcurrencyIT {
         assertThat(more).as("posts after %d checked guesses and the refused right code until the lockout shows",
                 checked).isLessThanOrEqualTo(lockoutAfter - (checked + 1) + 1);
         assertThat(server.gateway().to(victim.phone())).hasSize(sentBefore);
-    }
-
-    private static final String WRONG_CODE = "That code is not right.";
-
-    /** Whether the step checked the submitted code (rather than Keycloak bouncing a stale request). */
-    private static boolean checked(Page answer) {
-        String text = answer.text();
-        return text.contains(WRONG_CODE) || text.contains("Too many wrong codes. Request a new code.")
-                || text.contains("There is no valid code. Request a new code.");
-    }
-
-    /**
-     * {@code guesses} racers post the same guess at once from copies of the session's cookies, in
-     * waves: Keycloak accepts a post only with the login's current action code, and every page it
-     * renders makes a new one, so of each wave only the posts that reach it together are checked and
-     * the others are bounced. Each wave takes the current form and sends the guesses not yet checked.
-     * Returns the answers of the checked guesses.
-     */
-    private List<Page> guessInParallel(SmsLogin session, int guesses, Page codePage, String guess) throws Exception {
-        List<Page> checkedAnswers = new ArrayList<>();
-        for (int wave = 0; wave < 60 && checkedAnswers.size() < guesses; wave++) {
-            Page form = session.reload(codePage);
-            String formId = form.has("#kc-sms-otp-form") ? "kc-sms-otp-form" : "kc-sms-otp-resend-form";
-            String action = form.form(formId).absUrl("action");
-            List<Page> answers = together(guesses - checkedAnswers.size(), () -> {
-                Browser racer = session.browser().copy();
-                return () -> keycloakRaces.note(racer.post(action, Map.of("code", guess)));
-            });
-            answers.stream().filter(ConcurrencyIT::checked).forEach(checkedAnswers::add);
-        }
-        return checkedAnswers;
-    }
-
-    /** {@code racers} post the form at once from copies of the session's cookies; returns how many were signed in. */
-    private int race(Browser session, int racers, String action, Map<String, String> form) throws Exception {
-        List<Page> answers = together(racers, () -> {
-            // Each racer holds the session cookies of the code page, not the single sign-on
-            // cookie the winner receives (with that, Keycloak would sign in by SSO, not by code).
-            Browser racer = session.copy();
-            return () -> keycloakRaces.note(racer.post(action, form));
-        });
-        return (int) answers.stream().filter(Page::loggedIn).count();
-    }
-
-    /** Prepares {@code racers} requests (each with its own cookies), starts them at once, returns their answers. */
-    private static List<Page> together(int racers, Supplier<Callable<Page>> racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Page>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                Callable<Page> request = racer.get();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Page> answers = new ArrayList<>();
-            for (Future<Page> result : results) {
-                answers.add(result.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

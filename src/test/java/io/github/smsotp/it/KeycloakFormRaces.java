@@ -2,6 +2,7 @@ package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.smsotp.it.Browser.Page;
@@ -18,12 +19,13 @@ final class KeycloakFormRaces {
 
     private static final String SIGNATURE = "==> message.summary";
 
-    private final KeycloakServer server;
+    private final List<KeycloakServer> servers;
     private final int logMarksBefore;
     private final AtomicInteger serverErrors = new AtomicInteger();
 
-    KeycloakFormRaces(KeycloakServer server) {
-        this.server = server;
+    /** @param servers the nodes the racers post to */
+    KeycloakFormRaces(KeycloakServer... servers) {
+        this.servers = List.of(servers);
         this.logMarksBefore = marks();
     }
 
@@ -45,10 +47,12 @@ final class KeycloakFormRaces {
     }
 
     private int marks() {
-        String log = server.log();
         int count = 0;
-        for (int at = log.indexOf(SIGNATURE); at >= 0; at = log.indexOf(SIGNATURE, at + 1)) {
-            count++;
+        for (KeycloakServer server : servers) {
+            String log = server.log();
+            for (int at = log.indexOf(SIGNATURE); at >= 0; at = log.indexOf(SIGNATURE, at + 1)) {
+                count++;
+            }
         }
         return count;
     }
