@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -92,7 +92,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
             return Optional.empty();
         }
-        return SmsOtpStep.open(step, ConfigReader.of(configMap(context.getAuthenticatorConfig())), phone.get(),
+        return SmsOtpStep.open(step, SmsSettings.resolve(context.getRealm(), configMap(context.getAuthenticatorConfig())), phone.get(),
                 clock, false);
     }
 

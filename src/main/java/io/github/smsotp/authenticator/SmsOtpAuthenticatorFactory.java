@@ -13,8 +13,9 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * "SMS one-time code" in the admin console's list of authenticators. The config form lists the
- * step's own settings, a choice of every installed sender, and each sender's settings.
+ * "SMS one-time code" in the admin console's list of authenticators. Its optional config lists the
+ * step's own settings, a choice of every installed sender, and each sender's settings, each an
+ * override of the realm's SMS settings for this execution.
  */
 public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
@@ -41,7 +42,7 @@ public class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // Senders are known only once every factory is loaded, third-party ones included.
-        properties = StepProperties.of(factory);
+        properties = StepProperties.asOverrides(StepProperties.of(factory));
     }
 
     @Override

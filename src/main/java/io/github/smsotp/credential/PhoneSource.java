@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.phone.PhoneNumbers;
+import io.github.smsotp.settings.SmsSettings;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
@@ -14,7 +15,7 @@ import org.keycloak.models.UserModel;
 /**
  * Where a user's SMS number comes from: the verified SMS credential, or a number an admin or a
  * directory (LDAP, SCIM) put into a user attribute. How attribute numbers are treated is set in the
- * enrollment action's config, the one place the login step and the enrollment both read:
+ * realm's SMS settings (or the enrollment action's override), which the login step and the enrollment both read:
  * {@code off} (ignored), {@code verify} (offered for enrollment, confirmed by a code first) or
  * {@code trust} (used as enrolled).
  */
@@ -32,9 +33,9 @@ public record PhoneSource(String attribute, Provisioned provisioned) {
                 Provisioned.valueOf(mode.toUpperCase(Locale.ROOT)));
     }
 
-    /** The settings of the realm's enrollment action (defaults when it has none). */
+    /** As the realm's enrollment sees it: its action's config over the realm's SMS settings. */
     public static PhoneSource of(RealmModel realm) {
-        return of(ConfigReader.of(enrollmentConfig(realm)));
+        return of(SmsSettings.resolve(realm, enrollmentConfig(realm)));
     }
 
     public static Map<String, String> enrollmentConfig(RealmModel realm) {

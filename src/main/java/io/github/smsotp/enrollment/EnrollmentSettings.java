@@ -1,19 +1,21 @@
 package io.github.smsotp.enrollment;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.step.SmsOtpConfig;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The enrollment action's config: how typed numbers are read (default region, mobile only) and
  * where provisioned numbers come from, besides the same code and sending settings as the login step.
  */
-record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource source,
+public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource source,
                           Optional<String> defaultRegion, boolean mobileOnly) {
 
     static final String DEFAULT_REGION = "default-region";
@@ -22,8 +24,7 @@ record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource so
     /**
      * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
      */
-    static EnrollmentSettings of(Map<String, String> config) {
-        ConfigReader reader = ConfigReader.of(config);
+    public static EnrollmentSettings of(ConfigReader reader) {
         Optional<String> region = reader.get(DEFAULT_REGION).map(r -> r.toUpperCase(Locale.ROOT));
         if (region.isPresent() && !region.get().matches("[A-Z]{2}")) {
             throw reader.invalid(DEFAULT_REGION, "must be a two-letter ISO 3166 region like US or DE, was '"
@@ -33,8 +34,33 @@ record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource so
                 Boolean.parseBoolean(reader.get(MOBILE_ONLY, "false")));
     }
 
+    /** The settings of enrollment alone, for the admin console's forms (the step's settings come on top). */
+    public static List<ProviderConfigProperty> properties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PhoneSource.ATTRIBUTE).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Provisioned number attribute").defaultValue(PhoneSource.DEFAULT_ATTRIBUTE)
+                .helpText("User attribute where an admin or a directory (LDAP, SCIM) puts numbers, in "
+                        + "international format. Make it read-only for users in the user profile.")
+                .add()
+                .property().name(PhoneSource.PROVISIONED).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Provisioned numbers").options("off", "verify", "trust").defaultValue("off")
+                .helpText("off: ignore the attribute; verify: offer its number for enrollment and confirm it "
+                        + "with a code first; trust: use it as enrolled, without a first code.")
+                .add()
+                .property().name(DEFAULT_REGION).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Default region")
+                .helpText("ISO 3166 region (e.g. US, DE) for numbers typed without +country code. Empty: "
+                        + "international format only.")
+                .add()
+                .property().name(MOBILE_ONLY).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Mobile numbers only").defaultValue("false")
+                .helpText("Refuse numbers the numbering plan marks as fixed lines.")
+                .add()
+                .build();
+    }
+
     /** The typed number in E.164 form, or the message key of what is wrong with it. */
-    Result parse(String input) {
+    public Result parse(String input) {
         Optional<String> number = PhoneNumbers.toE164(input, defaultRegion.orElse(null));
         if (number.isEmpty()) {
             return Result.error("smsOtpInvalidNumber");
@@ -48,7 +74,7 @@ record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource so
         return new Result(number.get(), null);
     }
 
-    record Result(String number, String error) {
+    public record Result(String number, String error) {
         static Result error(String key) {
             return new Result(null, key);
         }

@@ -11,6 +11,7 @@ import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -179,7 +180,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
 
     private Optional<EnrollmentSettings> settings(RequiredActionContext context) {
         try {
-            return Optional.of(EnrollmentSettings.of(configMap(context.getConfig())));
+            return Optional.of(EnrollmentSettings.of(SmsSettings.resolve(context.getRealm(), configMap(context.getConfig()))));
         } catch (InvalidConfigException e) {
             LOG.errorf("SMS enrollment in realm '%s' is misconfigured: %s", context.getRealm().getName(),
                     e.getMessage());

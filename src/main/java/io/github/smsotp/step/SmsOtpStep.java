@@ -21,6 +21,7 @@ import io.github.smsotp.phone.MaskedPhone;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -85,6 +86,16 @@ public final class SmsOtpStep {
         }
         context.event().detail(EVENT_PHONE, MaskedPhone.mask(phone));
         return Optional.of(new SmsOtpStep(context, config, phone, sender, clock, enrollment));
+    }
+
+    /**
+     * Checks settings as {@link #open} will use them: the code settings, the sender and fallback,
+     * and their settings. For the admin console, before settings are saved.
+     *
+     * @throws InvalidConfigException naming the first bad key
+     */
+    public static void check(KeycloakSession session, ConfigReader settings) {
+        SenderChoice.resolve(session, SmsOtpConfig.from(settings), settings);
     }
 
     /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */

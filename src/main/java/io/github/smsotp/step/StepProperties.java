@@ -114,4 +114,19 @@ public final class StepProperties {
         }
         return List.copyOf(list);
     }
+
+    /**
+     * The same settings as overrides of the realm's SMS settings: without defaults, so that a field
+     * the admin leaves empty inherits the realm's value instead of pinning today's default.
+     */
+    public static List<ProviderConfigProperty> asOverrides(List<ProviderConfigProperty> settings) {
+        return settings.stream().map(setting -> {
+            ProviderConfigProperty override = new ProviderConfigProperty(setting.getName(), setting.getLabel(),
+                    setting.getHelpText() + " " + INHERITS, setting.getType(), null, setting.isSecret());
+            override.setOptions(setting.getOptions());
+            return override;
+        }).toList();
+    }
+
+    static final String INHERITS = "Empty: the realm's value (Realm settings > SMS).";
 }

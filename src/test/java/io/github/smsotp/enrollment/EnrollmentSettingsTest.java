@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class EnrollmentSettingsTest {
 
     @Test
     void defaultsAcceptInternationalNumbersAndIgnoreProvisionedOnes() {
-        EnrollmentSettings settings = EnrollmentSettings.of(null);
+        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(null));
 
         assertThat(settings.source()).isEqualTo(new PhoneSource("phone_number", PhoneSource.Provisioned.OFF));
         assertThat(settings.parse("+49 151 23456789").number()).isEqualTo("+4915123456789");
@@ -22,14 +23,14 @@ class EnrollmentSettingsTest {
 
     @Test
     void aDefaultRegionReadsLocalFormats() {
-        EnrollmentSettings settings = EnrollmentSettings.of(Map.of("default-region", "de"));
+        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(Map.of("default-region", "de")));
 
         assertThat(settings.parse("0151 23456789").number()).isEqualTo("+4915123456789");
     }
 
     @Test
     void mobileOnlyRefusesLandlinesButNotPlansThatCannotTell() {
-        EnrollmentSettings settings = EnrollmentSettings.of(Map.of("mobile-only", "true"));
+        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(Map.of("mobile-only", "true")));
 
         assertThat(settings.parse("+49 30 12345678").error()).isEqualTo("smsOtpNotMobile");
         assertThat(settings.parse("+49 151 23456789").error()).isNull();
@@ -38,7 +39,7 @@ class EnrollmentSettingsTest {
 
     @Test
     void theCountryAllowListApplies() {
-        EnrollmentSettings settings = EnrollmentSettings.of(Map.of("allowed-calling-codes", "1"));
+        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(Map.of("allowed-calling-codes", "1")));
 
         assertThat(settings.parse("+44 7911 123456").error()).isEqualTo("smsOtpCountryNotAllowedField");
         assertThat(settings.parse("+1 201 555 0123").error()).isNull();
@@ -46,9 +47,9 @@ class EnrollmentSettingsTest {
 
     @Test
     void badSettingsNameTheirKey() {
-        assertThatThrownBy(() -> EnrollmentSettings.of(Map.of("default-region", "Germany")))
+        assertThatThrownBy(() -> EnrollmentSettings.of(ConfigReader.of(Map.of("default-region", "Germany"))))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'default-region'");
-        assertThatThrownBy(() -> EnrollmentSettings.of(Map.of("provisioned-numbers", "always")))
+        assertThatThrownBy(() -> EnrollmentSettings.of(ConfigReader.of(Map.of("provisioned-numbers", "always"))))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'provisioned-numbers'");
     }
 }

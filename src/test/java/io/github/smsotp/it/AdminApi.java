@@ -14,10 +14,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Keycloak's admin REST API as the bootstrap admin: realms for the tests, events, lockout status. */
@@ -39,9 +42,7 @@ public final class AdminApi {
         realm.put("realm", name);
         // Clients appear at documentation addresses (X-Forwarded-For) that are not "local" to Keycloak.
         realm.put("sslRequired", "none");
-        for (JsonNode user : realm.withArray("users")) {
-            ((ObjectNode) user).putArray("realmRoles").add("default-roles-" + name);
-        }
+        realm.set("users", templateUsers("default-roles-" + name));
         // The misconfigured flow carries a fixed id (its client binds to it): one realm only.
         removeWhere(realm.withArray("authenticationFlows"), n -> n.path("alias").asText().contains("misconfigured"));
         removeWhere(realm.withArray("authenticatorConfig"), n -> n.path("alias").asText().contains("misconfigured"));
@@ -59,6 +60,94 @@ public final class AdminApi {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating realm " + name + ": " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** The type of the admin console's extension tabs, under which the realm's SMS settings are saved. */
+    public static final String TAB_COMPONENT = "org.keycloak.services.ui.extend.UiTabProvider";
+
+    /**
+     * Moves a realm representation's SMS settings to the realm level (Realm settings > SMS): the
+     * step's and the enrollment action's values go into the SMS component, with {@code changes} on
+     * top, and both their own configs are left empty.
+     */
+    public static void smsSettingsAtRealmLevel(ObjectNode realm, Map<String, String> changes) {
+        ObjectNode settings = JsonNodeFactory.instance.objectNode();
+        for (JsonNode config : realm.withArray("authenticatorConfig")) {
+            if (config.path("alias").asText().equals("sms-otp-it")) {
+                config.path("config").fields().forEachRemaining(e -> settings.putArray(e.getKey()).add(e.getValue()));
+                ((ObjectNode) config).putObject("config");
+            }
+        }
+        for (JsonNode action : realm.withArray("requiredActions")) {
+            if (action.path("alias").asText().equals("sms-otp-phone")) {
+                action.path("config").fields().forEachRemaining(e -> settings.putArray(e.getKey()).add(e.getValue()));
+                ((ObjectNode) action).putObject("config");
+            }
+        }
+        changes.forEach((key, value) -> settings.putArray(key).add(value));
+        ObjectNode component = realm.with("components").withArray(TAB_COMPONENT).addObject();
+        component.put("name", "SMS").put("providerId", "SMS").set("config", settings);
+    }
+
+    /** The realm's SMS settings as saved in Realm settings > SMS (empty when never saved). */
+    public Map<String, String> smsSettings(String realm) {
+        Map<String, String> values = new LinkedHashMap<>();
+        smsComponent(realm).ifPresent(component -> component.path("config").fields()
+                .forEachRemaining(e -> values.put(e.getKey(), e.getValue().path(0).asText())));
+        return values;
+    }
+
+    /**
+     * Saves the realm's SMS settings as the admin console's tab does (creates the component or
+     * replaces its values); returns Keycloak's answer.
+     */
+    public HttpResponse<String> saveSmsSettings(String realm, Map<String, String> values) {
+        ObjectNode component = smsComponent(realm).orElseGet(() -> {
+            ObjectNode created = JsonNodeFactory.instance.objectNode();
+            created.put("name", "SMS").put("providerId", "SMS").put("providerType", TAB_COMPONENT)
+                    .put("parentId", get("/admin/realms/" + realm).path("id").asText());
+            return created;
+        });
+        ObjectNode config = component.putObject("config");
+        values.forEach((key, value) -> config.putArray(key).add(value));
+        String components = "/admin/realms/" + realm + "/components";
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString(component.toString());
+        return JsonHttp.send(component.has("id")
+                ? request(components + "/" + component.path("id").asText()).header("Content-Type", "application/json").PUT(body)
+                : request(components).header("Content-Type", "application/json").POST(body));
+    }
+
+    private Optional<ObjectNode> smsComponent(String realm) {
+        for (JsonNode component : get("/admin/realms/" + realm + "/components?type=" + TAB_COMPONENT)) {
+            if (component.path("providerId").asText().equals("SMS")) {
+                return Optional.of((ObjectNode) component);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The realm as the admin console's "Partial export" gives it (groups, roles and clients included). */
+    public ObjectNode partialExport(String realm) {
+        HttpResponse<String> response = JsonHttp.send(request("/admin/realms/" + realm
+                + "/partial-export?exportClients=true&exportGroupsAndRoles=true")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        expect(200, "partial export", response);
+        return (ObjectNode) JsonHttp.read(response.body());
+    }
+
+    /** The test realm's users (user01 ... with their numbers and passwords), each with the given realm role. */
+    public ArrayNode templateUsers(String defaultRole) {
+        ArrayNode users = template().withArray("users");
+        for (JsonNode user : users) {
+            ((ObjectNode) user).putArray("realmRoles").add(defaultRole);
+        }
+        return users;
+    }
+
+    /** Creates a realm from a representation, as "Create realm" with a file does. */
+    public void importRealm(ObjectNode realm) {
+        expect(201, "import realm " + realm.path("realm").asText(), JsonHttp.send(request("/admin/realms")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(realm.toString()))));
     }
 
     /** Changes the enrollment action's config in a realm representation. */
@@ -180,7 +269,8 @@ public final class AdminApi {
         return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Authorization", "Bearer " + token());
     }
 
-    private String token() {
+    /** A fresh access token of the bootstrap admin. */
+    String token() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
         HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))

@@ -63,7 +63,7 @@ class DemoRealmIT {
     }
 
     /** The Account Console's login page; the console is a public client that requires PKCE. */
-    private static Page accountLogin(KeycloakServer server, Browser browser, String realm) {
+    static Page accountLogin(KeycloakServer server, Browser browser, String realm) {
         return browser.get(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth"
                 + "?client_id=account-console&response_type=code&scope=openid&redirect_uri=" + account(server, realm)
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");

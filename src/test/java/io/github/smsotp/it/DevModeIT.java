@@ -4,24 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * {@code kc.sh start-dev}, as the demo runs it, on a copy of the distribution (the shared test server
  * keeps its optimized production build): the log sender stays the default, so a fresh realm works
- * without a gateway and the code is printed to the console.
+ * without a gateway and the code is printed to the console; the admin console shows the SMS tab.
  */
 class DevModeIT {
 
     /** The demo realm with no sender named anywhere, under a name of its own. */
     private static final String REALM = "sms-dev";
     private static final String PHONE = "+12015550124";
+    /** The demo realm under another name, for the admin's changes. */
+    private static final String ADMIN_REALM = "sms-dev-admin";
+    private static final String ADMIN_REALM_PHONE = "+12015550125";
 
     private static GatewayStub gateway;
     private static KeycloakServer server;
@@ -38,8 +46,10 @@ class DevModeIT {
         server.clearImports();
         Path demo = KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json");
         server.importRealm(demo);
-        server.importRealm(senderless(demo, dir.resolve(REALM + ".json")));
-        server.startDev("--db=dev-mem", "--health-enabled=true", "--import-realm");
+        server.importRealm(copy(demo, dir.resolve(REALM + ".json"), REALM, PHONE, true));
+        server.importRealm(copy(demo, dir.resolve(ADMIN_REALM + ".json"), ADMIN_REALM, ADMIN_REALM_PHONE, false));
+        // As the demo: the admin console shows extension tabs (Realm settings > SMS) with this feature only.
+        server.startDev("--db=dev-mem", "--health-enabled=true", "--import-realm", "--features=declarative-ui");
     }
 
     @AfterAll
@@ -68,21 +78,47 @@ class DevModeIT {
         assertThat(server.log()).doesNotContain("SMS sender is enabled in production mode");
     }
 
-    /** Writes the demo realm renamed, its users' numbers changed and every {@code sender} removed. */
-    private static Path senderless(Path demo, Path target) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode realm = (ObjectNode) json.readTree(Files.readString(demo).replace("sms-demo", REALM));
-        for (JsonNode config : realm.withArray("authenticatorConfig")) {
-            ((ObjectNode) config.path("config")).remove("sender");
+    @Test
+    void anAdminChangesTheCodeLengthInTheSmsTabAndTheNextLoginUsesIt() throws Exception {
+        try (Chromium browser = Chromium.start("en")) {
+            browser.open(server.baseUrl() + "/admin/master/console/#/" + ADMIN_REALM + "/realm-settings/sms");
+            browser.type(By.id("username"), "admin");
+            browser.type(By.id("password"), "admin");
+            browser.submit(By.id("kc-login"));
+            browser.awaitText("Code length");
+            browser.type(By.cssSelector("[data-testid='code-length'], #code-length"), "8");
+            browser.screenshot("admin-sms-tab");
+            browser.click(By.cssSelector("[data-testid='save']"));
+            browser.awaitText("Saved successfully");
         }
-        for (JsonNode action : realm.withArray("requiredActions")) {
-            if (action.path("config").isObject()) {
-                ((ObjectNode) action.path("config")).remove("sender");
+        assertThat(new AdminApi(server).smsSettings(ADMIN_REALM)).containsEntry("code-length", "8");
+
+        Browser user = new Browser();
+        Page codePage = user.submit(DemoRealmIT.accountLogin(server, user, ADMIN_REALM), "kc-form-login",
+                Map.of("username", "demo", "password", "demo"));
+        Matcher sms = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(ADMIN_REALM_PHONE) + ": ([0-9]+) ")
+                .matcher(server.log());
+        assertThat(sms.find()).as("the code printed to the console").isTrue();
+        assertThat(sms.group(1)).hasSize(8);
+        assertThat(user.submit(codePage, "kc-sms-otp-form", Map.of("code", sms.group(1))).uri().toString())
+                .contains("code=");
+    }
+
+    /**
+     * Writes the demo realm under another name, with its user's number changed and, if asked, no
+     * {@code sender} in its SMS settings.
+     */
+    private static Path copy(Path demo, Path target, String name, String phone, boolean withoutSender) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode realm = (ObjectNode) json.readTree(Files.readString(demo).replace("sms-demo", name));
+        for (JsonNode settings : realm.path("components").withArray(AdminApi.TAB_COMPONENT)) {
+            if (withoutSender) {
+                ((ObjectNode) settings.path("config")).remove("sender");
             }
         }
         for (JsonNode user : realm.withArray("users")) {
             if (user.path("attributes").has("phone_number")) {
-                ((ObjectNode) user.path("attributes")).putArray("phone_number").add(PHONE);
+                ((ObjectNode) user.path("attributes")).putArray("phone_number").add(phone);
             }
         }
         Files.createDirectories(target.getParent());

@@ -1,0 +1,59 @@
+package io.github.smsotp.settings;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.smsotp.config.ConfigReader;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ui.extend.UiTabProvider;
+
+/**
+ * The one place a setting is resolved: a value in the entry point's own config (a flow
+ * execution's, the enrollment action's) overrides the realm's SMS settings (Realm settings ->
+ * SMS), which override a sender's server-wide option and the built-in default (both applied by
+ * {@link ConfigReader}). An empty value in an override inherits.
+ */
+public final class SmsSettings {
+
+    /** The id of the realm component that holds the settings, and the tab's title. */
+    public static final String COMPONENT_ID = "SMS";
+
+    private SmsSettings() {
+    }
+
+    /**
+     * @param override the entry point's own config, or null when it has none
+     */
+    public static ConfigReader resolve(RealmModel realm, Map<String, String> override) {
+        Map<String, String> values = new HashMap<>(realmValues(realm));
+        if (override != null) {
+            override.forEach((key, value) -> {
+                if (value != null && !value.isBlank()) {
+                    values.put(key, value);
+                }
+            });
+        }
+        return ConfigReader.of(values);
+    }
+
+    /** The realm's SMS settings as saved in the tab; empty when the realm has none. */
+    public static Map<String, String> realmValues(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
+                .filter(component -> COMPONENT_ID.equals(component.getProviderId()))
+                .findFirst().map(SmsSettings::values).orElse(Map.of());
+    }
+
+    /** A component's config with one value per key (the form stores single values as lists). */
+    public static Map<String, String> values(ComponentModel component) {
+        Map<String, String> values = new HashMap<>();
+        component.getConfig().forEach((key, list) -> {
+            List<String> present = list == null ? List.of() : list.stream().filter(v -> v != null).toList();
+            if (!present.isEmpty()) {
+                values.put(key, present.get(0));
+            }
+        });
+        return values;
+    }
+}
