@@ -8,6 +8,7 @@ import java.util.Set;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.settings.SmsSettings;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
@@ -66,6 +67,24 @@ public record PhoneSource(String attribute, Provisioned provisioned) {
             return Optional.empty();
         }
         return provisioned(user);
+    }
+
+    /**
+     * Makes {@code number} the one the user confirms by code at the next sign-in: it becomes the
+     * provisioned number (in {@code verify} mode the only one enrollment accepts while nothing is
+     * enrolled), any enrolled number is removed, and enrollment is due.
+     *
+     * @throws IllegalStateException unless provisioned numbers are in {@code verify} mode
+     */
+    public void assignPending(UserModel user, String number) {
+        if (provisioned != Provisioned.VERIFY) {
+            throw new IllegalStateException("pending numbers need provisioned-numbers=verify");
+        }
+        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
+                .map(CredentialModel::getId).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        user.setSingleAttribute(attribute, number);
+        user.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
     }
 
     /** Where codes go at login: the enrolled number, else a trusted attribute number. */

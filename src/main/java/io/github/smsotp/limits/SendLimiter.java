@@ -39,8 +39,24 @@ public final class SendLimiter {
                         policy.sendsPerNumberPer10Minutes(), LimitPolicy.TEN_MINUTES),
                 new Rule(Limit.IP, LimitKeys.of(realmId, "ip-sends", ClientNetwork.of(clientIp)),
                         policy.sendsPerIpPerHour(), LimitPolicy.HOUR),
-                new Rule(Limit.REALM, LimitKeys.of(realmId, "realm-sends", realmId), policy.sendsPerRealmPerHour(),
-                        LimitPolicy.HOUR));
+                realmRule(policy, realmId));
+        return claim(rules);
+    }
+
+    /**
+     * One SMS an admin sends to try the realm's sender: it comes out of the realm's budget only, as
+     * no user, login or client address stands behind it.
+     */
+    public Decision tryAdminSend(LimitPolicy policy, String realmId) {
+        return claim(List.of(realmRule(policy, realmId)));
+    }
+
+    private static Rule realmRule(LimitPolicy policy, String realmId) {
+        return new Rule(Limit.REALM, LimitKeys.of(realmId, "realm-sends", realmId), policy.sendsPerRealmPerHour(),
+                LimitPolicy.HOUR);
+    }
+
+    private Decision claim(List<Rule> rules) {
         List<String> claimed = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.limit() <= 0) {

@@ -1,0 +1,94 @@
+package io.github.smsotp.admin;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.phone.PhoneNumbers;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.util.JsonSerialization;
+
+/** A request body of the SMS admin API, read field by field; whatever is wrong is a 400 naming the field. */
+final class JsonInput {
+
+    /** Input the caller must fix: answered as 400 {@code {"field": ..., "error": ...}}. */
+    static final class BadInput extends WebApplicationException {
+
+        BadInput(String field, String problem) {
+            super(field + " " + problem, Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("field", field, "error", field + " " + problem)).build());
+        }
+    }
+
+    private final JsonNode json;
+
+    private JsonInput(JsonNode json) {
+        this.json = json;
+    }
+
+    /** @throws BadInput unless the body is a JSON object */
+    static JsonInput of(String body) {
+        try {
+            JsonNode json = body == null || body.isBlank() ? null : JsonSerialization.mapper.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new BadInput("body", "must be a JSON object");
+            }
+            return new JsonInput(json);
+        } catch (IOException e) {
+            throw new BadInput("body", "is not valid JSON");
+        }
+    }
+
+    JsonNode json() {
+        return json;
+    }
+
+    /** A string field, or the default when absent; present but empty or not a string is refused. */
+    String text(String field, String defaultValue) {
+        JsonNode value = json.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new BadInput(field, "must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    boolean flag(String field, boolean defaultValue) {
+        JsonNode value = json.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isBoolean()) {
+            throw new BadInput(field, "must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    /**
+     * A phone number in E.164: international, or national in the realm's default region.
+     *
+     * @throws BadInput when absent or not a number
+     */
+    String number(String field, ConfigReader settings) {
+        Optional<String> number = PhoneNumbers.toE164(json.path(field).asText(null), defaultRegion(settings));
+        return number.orElseThrow(() -> new BadInput(field, "must be a phone number in international format, "
+                + "e.g. +12015550123 (or national format in the realm's default region)"));
+    }
+
+    private static String defaultRegion(ConfigReader settings) {
+        try {
+            return EnrollmentSettings.of(settings).defaultRegion().orElse(null);
+        } catch (InvalidConfigException e) {
+            // Without a usable region only international numbers parse.
+            return null;
+        }
+    }
+}

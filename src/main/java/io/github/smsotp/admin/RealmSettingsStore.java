@@ -1,0 +1,84 @@
+package io.github.smsotp.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.github.smsotp.settings.SmsSettings;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.services.ui.extend.UiTabProvider;
+
+/**
+ * Reads and writes the realm's SMS settings component for the admin API, as the admin console's
+ * tab does: one component per realm, secrets never shown back.
+ */
+final class RealmSettingsStore {
+
+    static final String SECRET_MASK = ComponentRepresentation.SECRET_VALUE;
+
+    private RealmSettingsStore() {
+    }
+
+    /**
+     * The saved settings, sorted by key, with secret values masked. Only settings: the admin console
+     * also saves its page's route parameters ({@code realm}, {@code tab}) in the component.
+     */
+    static Map<String, String> masked(KeycloakSession session, RealmModel realm) {
+        List<ProviderConfigProperty> properties = SmsSettingsTab.properties(session.getKeycloakSessionFactory());
+        Set<String> known = properties.stream().map(ProviderConfigProperty::getName).collect(Collectors.toSet());
+        Set<String> secrets = properties.stream().filter(ProviderConfigProperty::isSecret)
+                .map(ProviderConfigProperty::getName).collect(Collectors.toSet());
+        Map<String, String> shown = new TreeMap<>();
+        SmsSettings.realmValues(realm).forEach((key, value) -> {
+            if (known.contains(key)) {
+                shown.put(key, secrets.contains(key) && !isVaultReference(value) ? SECRET_MASK : value);
+            }
+        });
+        return shown;
+    }
+
+    /**
+     * Replaces the saved settings; a masked secret keeps its saved value.
+     *
+     * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key; nothing is saved
+     */
+    static void save(KeycloakSession session, RealmModel realm, Map<String, String> values) {
+        Map<String, String> saved = SmsSettings.realmValues(realm);
+        Map<String, String> merged = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            String kept = SECRET_MASK.equals(value) ? saved.get(key) : value;
+            if (kept != null && !kept.isBlank()) {
+                merged.put(key, kept);
+            }
+        });
+        SmsSettingsTab.check(session, merged);
+        ComponentModel component = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
+                .filter(c -> SmsSettings.COMPONENT_ID.equals(c.getProviderId())).findFirst().orElse(null);
+        boolean created = component == null;
+        if (created) {
+            component = new ComponentModel();
+            component.setName(SmsSettings.COMPONENT_ID);
+            component.setProviderId(SmsSettings.COMPONENT_ID);
+            component.setProviderType(UiTabProvider.class.getName());
+            component.setParentId(realm.getId());
+        }
+        component.getConfig().clear();
+        merged.forEach(component.getConfig()::putSingle);
+        if (created) {
+            realm.addComponentModel(component);
+        } else {
+            realm.updateComponent(component);
+        }
+    }
+
+    private static boolean isVaultReference(String value) {
+        return value.startsWith("${vault.") && value.endsWith("}");
+    }
+}

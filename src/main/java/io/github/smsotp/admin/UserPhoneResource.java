@@ -1,0 +1,141 @@
+package io.github.smsotp.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.credential.PhoneSource;
+import io.github.smsotp.credential.SmsOtpCredentialModel;
+import io.github.smsotp.phone.CallingCodes;
+import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.step.SmsOtpConfig;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.UserModel;
+
+/** {@code users/{id}/phone}: a user's SMS number, read, set (verified or pending) and removed by an admin. */
+public class UserPhoneResource {
+
+    private static final Logger LOG = Logger.getLogger(UserPhoneResource.class);
+
+    private final AdminCall call;
+    private final String userId;
+
+    UserPhoneResource(AdminCall call, String userId) {
+        this.call = call;
+        this.userId = userId;
+    }
+
+    /**
+     * The number codes go to, or the one waiting to be confirmed: {@code {"number", "status":
+     * "verified" | "pending" | "provisioned" | "none"}}. Masked for callers who may only search users.
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> read() {
+        UserModel user = user();
+        boolean full = call.auth().users().canView(user);
+        if (!full) {
+            call.auth().users().requireQuery();
+        }
+        Optional<String> enrolled = PhoneSource.enrolled(user);
+        Optional<PhoneSource> source = call.phoneSource();
+        Optional<String> provisioned = source.flatMap(s -> s.provisioned(user));
+        String status = enrolled.isPresent() ? "verified"
+                : provisioned.isEmpty() ? "none"
+                : source.get().provisioned() == PhoneSource.Provisioned.VERIFY ? "pending" : "provisioned";
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("number", enrolled.or(() -> provisioned).map(n -> full ? n : MaskedPhone.mask(n)).orElse(null));
+        answer.put("status", status);
+        return answer;
+    }
+
+    /**
+     * Sets {@code {"number": "+1...", "status": "verified" | "pending"}}: verified at once, or pending
+     * until the user confirms it by code at the next sign-in.
+     */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> set(String body) {
+        UserModel user = user();
+        call.auth().users().requireManage(user);
+        JsonInput request = JsonInput.of(body);
+        ConfigReader settings = call.settings();
+        String number = request.number("number", settings);
+        if (!allowedCountries(settings).allows(number)) {
+            throw new JsonInput.BadInput("number", "is in a country the realm's 'allowed-calling-codes' excludes");
+        }
+        String status = request.text("status", "verified");
+        boolean replaced = PhoneSource.enrolled(user).isPresent();
+        switch (status) {
+            case "verified" -> call.credentials().createCredential(call.realm(), user,
+                    SmsOtpCredentialModel.verified(number, System.currentTimeMillis()));
+            case "pending" -> pendingSource().assignPending(user, number);
+            default -> throw new JsonInput.BadInput("status", "must be 'verified' or 'pending'");
+        }
+        Map<String, Object> answer = Map.of("number", MaskedPhone.mask(number), "status", status);
+        call.event(replaced ? OperationType.UPDATE : OperationType.CREATE, ResourceType.USER, answer);
+        LOG.infof("SMS number %s set as %s for user '%s' in realm '%s' by an admin", MaskedPhone.mask(number),
+                status, user.getId(), call.realm().getName());
+        return answer;
+    }
+
+    /** Removes the user's SMS number (the credential); the next sign-in asks to enroll again. */
+    @DELETE
+    public Response remove() {
+        UserModel user = user();
+        call.auth().users().requireManage(user);
+        List<CredentialModel> stored = user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE).toList();
+        if (stored.isEmpty()) {
+            throw new NotFoundException("the user has no SMS number");
+        }
+        stored.forEach(credential -> call.credentials().deleteCredential(call.realm(), user, credential.getId()));
+        call.event(OperationType.DELETE, ResourceType.USER, Map.of("number", stored.stream()
+                .map(SmsOtpCredentialModel::of).flatMap(c -> c.phone().stream()).map(MaskedPhone::mask)
+                .findFirst().orElse("")));
+        return Response.noContent().build();
+    }
+
+    private PhoneSource pendingSource() {
+        return call.phoneSource().filter(s -> s.provisioned() == PhoneSource.Provisioned.VERIFY)
+                .orElseThrow(() -> new JsonInput.BadInput("status", "'pending' needs the realm's SMS setting "
+                        + "'provisioned-numbers' set to 'verify', so that the user confirms the number by code"));
+    }
+
+    /** The user, as Keycloak's own user endpoints find it: 404 only for callers who may search users. */
+    private UserModel user() {
+        UserModel user = call.session().users().getUserById(call.realm(), userId);
+        if (user == null) {
+            if (call.auth().users().canQuery()) {
+                throw new NotFoundException("User not found");
+            }
+            throw new ForbiddenException();
+        }
+        return user;
+    }
+
+    private static CallingCodes allowedCountries(ConfigReader settings) {
+        try {
+            return SmsOtpConfig.from(settings).allowedCountries();
+        } catch (InvalidConfigException e) {
+            // The realm's settings are broken: the step refuses to send anyway; don't refuse the admin too.
+            return CallingCodes.parse("");
+        }
+    }
+}
