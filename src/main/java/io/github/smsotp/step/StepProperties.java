@@ -88,13 +88,13 @@ public final class StepProperties {
                 .add()
                 .property().name(SmsOtpConfig.SENDER).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Sender")
-                .options(senders.stream().map(SmsSenderFactory::getId).toList())
+                .options(withEmptyChoice(senders.stream().map(SmsSenderFactory::getId).toList()))
                 .helpText("How codes are sent. Empty: the server's default sender. "
                         + senders.stream().map(s -> s.getId() + ": " + s.getDisplayName()).toList())
                 .add()
                 .property().name(SmsOtpConfig.FALLBACK_SENDER).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Fallback sender")
-                .options(senders.stream().map(SmsSenderFactory::getId).toList())
+                .options(withEmptyChoice(senders.stream().map(SmsSenderFactory::getId).toList()))
                 .helpText("Tried once when the sender fails (error or timeout). Empty: no fallback.")
                 .add()
                 .property().name(SmsOtpConfig.TEXT_FORMAT).type(ProviderConfigProperty.LIST_TYPE)
@@ -123,9 +123,23 @@ public final class StepProperties {
         return settings.stream().map(setting -> {
             ProviderConfigProperty override = new ProviderConfigProperty(setting.getName(), setting.getLabel(),
                     setting.getHelpText() + " " + INHERITS, setting.getType(), null, setting.isSecret());
-            override.setOptions(setting.getOptions());
+            override.setOptions(setting.getOptions() == null ? null : withEmptyChoice(setting.getOptions()));
             return override;
         }).toList();
+    }
+
+    /**
+     * The admin console preselects a list's first option when it has no default, and saves it: an
+     * empty first option lets "nothing chosen" (server default, no fallback, inherit) stay possible.
+     */
+    private static List<String> withEmptyChoice(List<String> options) {
+        if (options.contains("")) {
+            return options;
+        }
+        List<String> withEmpty = new ArrayList<>(options.size() + 1);
+        withEmpty.add("");
+        withEmpty.addAll(options);
+        return withEmpty;
     }
 
     static final String INHERITS = "Empty: the realm's value (Realm settings > SMS).";

@@ -95,8 +95,9 @@ public final class Chromium implements AutoCloseable {
             // A page may be replaced between finding an element and reading it: then try again.
             return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
             throw new AssertionError("waited " + TIMEOUT.toSeconds() + " s for " + what + " at "
-                    + driver.getCurrentUrl() + "; the page showed: " + pageText(), e);
+                    + driver.getCurrentUrl() + " (screenshot: " + shot + "); the page showed: " + pageText(), e);
         }
     }
 
