@@ -59,7 +59,7 @@ final class GuessRace {
 
     /**
      * {@code racers} post the form at once from copies of the session's cookies; returns how many were
-     * signed in.
+     * signed in, and prints what the others were answered when none was (Keycloak's own outcome).
      */
     int race(Browser session, int racers, String action, Map<String, String> form) throws Exception {
         List<Page> answers = together(racers, () -> action, target -> {
@@ -68,7 +68,12 @@ final class GuessRace {
             Browser racer = session.copy();
             return () -> keycloakRaces.note(racer.post(target, form));
         });
-        return (int) answers.stream().filter(Page::loggedIn).count();
+        int loggedIn = (int) answers.stream().filter(Page::loggedIn).count();
+        if (loggedIn == 0) {
+            answers.forEach(answer -> System.out.printf("Racer not signed in: HTTP %d %s%n", answer.status(),
+                    answer.text().substring(0, Math.min(120, answer.text().length()))));
+        }
+        return loggedIn;
     }
 
     /** Whether the step checked the submitted code (rather than Keycloak bouncing a stale request). */
