@@ -79,14 +79,20 @@ class DevModeIT {
     }
 
     @Test
-    void anAdminChangesTheCodeLengthInTheSmsTabAndTheNextLoginUsesIt() throws Exception {
+    void anAdminChangesTheCodeLengthInTheSmsTabABadValueIsRefusedAndTheNextLoginUsesTheSavedOne() throws Exception {
         try (Chromium browser = Chromium.start("en")) {
             browser.open(server.baseUrl() + "/admin/master/console/#/" + ADMIN_REALM + "/realm-settings/sms");
             browser.type(By.id("username"), "admin");
             browser.type(By.id("password"), "admin");
             browser.submit(By.id("kc-login"));
             browser.awaitText("Code length");
-            browser.type(By.cssSelector("[data-testid='code-length'], #code-length"), "8");
+            By codeLength = By.cssSelector("[data-testid='code-length'], #code-length");
+            browser.type(codeLength, "12");
+            browser.click(By.cssSelector("[data-testid='save']"));
+            browser.awaitText("SMS OTP setting 'code-length' must be a whole number from 6 to 10, was '12'");
+            browser.screenshot("admin-sms-tab-refused");
+
+            browser.type(codeLength, "8");
             browser.screenshot("admin-sms-tab");
             browser.click(By.cssSelector("[data-testid='save']"));
             browser.awaitText("Saved successfully");
