@@ -1,5 +1,6 @@
 package io.github.smsotp.admin;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
@@ -7,7 +8,11 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.enrollment.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.admin.OperationType;
@@ -22,10 +27,49 @@ record AdminCall(KeycloakSession session, RealmModel realm, AdminPermissionEvalu
 
     private static final Logger LOG = Logger.getLogger(AdminCall.class);
 
-    /** The realm's SMS settings, as login and enrollment resolve them. */
+    /** The realm's SMS settings, as the login step resolves them. */
     ConfigReader settings() {
         return SmsSettings.resolve(realm, null);
     }
+
+    /**
+     * How the realm's enrollment reads numbers (its action's overrides included): an admin's number
+     * passes the same checks as one a user types.
+     *
+     * @throws WebApplicationException 409 while the realm's SMS settings are invalid
+     */
+    EnrollmentSettings enrollment() {
+        try {
+            return EnrollmentSettings.of(SmsSettings.resolve(realm, PhoneSource.enrollmentConfig(realm)));
+        } catch (InvalidConfigException e) {
+            throw new WebApplicationException(Response.status(Response.Status.CONFLICT)
+                    .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "the realm's SMS settings are invalid: "
+                            + e.getMessage())).build());
+        }
+    }
+
+    /**
+     * The number in a request field, in E.164, checked as enrollment checks a typed one.
+     *
+     * @param region where numbers without {@code +country code} are read; null: the realm's default region
+     * @throws JsonInput.BadInput naming the field and what is wrong
+     */
+    String number(JsonInput request, String field, String region) {
+        EnrollmentSettings enrollment = enrollment();
+        EnrollmentSettings.Result parsed = enrollment.parse(request.json().path(field).asText(null),
+                region != null ? region : enrollment.defaultRegion().orElse(null));
+        if (parsed.error() != null) {
+            throw new JsonInput.BadInput(field, NUMBER_PROBLEMS.get(parsed.error()));
+        }
+        return parsed.number();
+    }
+
+    /** What enrollment's message keys say, for an admin. */
+    static final Map<String, String> NUMBER_PROBLEMS = Map.of(
+            "smsOtpInvalidNumber", "must be a phone number in international format, e.g. +12015550123 (or national "
+                    + "format in the realm's default region)",
+            "smsOtpNotMobile", "is not a mobile number, and the realm's 'mobile-only' is on",
+            "smsOtpCountryNotAllowedField", "is in a country the realm's 'allowed-calling-codes' excludes");
 
     /** Where the realm takes numbers from; empty (and logged) while its settings are invalid. */
     Optional<PhoneSource> phoneSource() {

@@ -2,13 +2,8 @@ package io.github.smsotp.admin;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.smsotp.config.ConfigReader;
-import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.enrollment.EnrollmentSettings;
-import io.github.smsotp.phone.PhoneNumbers;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -70,25 +65,5 @@ final class JsonInput {
             throw new BadInput(field, "must be true or false");
         }
         return value.asBoolean();
-    }
-
-    /**
-     * A phone number in E.164: international, or national in the realm's default region.
-     *
-     * @throws BadInput when absent or not a number
-     */
-    String number(String field, ConfigReader settings) {
-        Optional<String> number = PhoneNumbers.toE164(json.path(field).asText(null), defaultRegion(settings));
-        return number.orElseThrow(() -> new BadInput(field, "must be a phone number in international format, "
-                + "e.g. +12015550123 (or national format in the realm's default region)"));
-    }
-
-    private static String defaultRegion(ConfigReader settings) {
-        try {
-            return EnrollmentSettings.of(settings).defaultRegion().orElse(null);
-        } catch (InvalidConfigException e) {
-            // Without a usable region only international numbers parse.
-            return null;
-        }
     }
 }

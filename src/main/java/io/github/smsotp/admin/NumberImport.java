@@ -2,20 +2,21 @@ package io.github.smsotp.admin;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.enrollment.EnrollmentSettings;
 import io.github.smsotp.phone.MaskedPhone;
-import io.github.smsotp.phone.PhoneNumbers;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
@@ -25,7 +26,8 @@ import org.keycloak.util.JsonSerialization;
  * user's number from the other plugin's credential or attribute, normalises it to E.164, and
  * either reports what it found (dry run) or enrolls the valid ones: {@code trust} as verified SMS
  * numbers, {@code verify} as provisioned numbers each user confirms by code at the next sign-in.
- * A number two users share is ambiguous and skipped; a user already enrolled is left as is.
+ * A number two users share is ambiguous and skipped; a user already enrolled is left as is. A number
+ * must pass the checks enrollment applies to a typed one (country allow-list, mobile only).
  */
 public final class NumberImport {
 
@@ -62,67 +64,91 @@ public final class NumberImport {
 
     enum Mode { TRUST, VERIFY }
 
-    /** What an import found and did. Numbers are masked; invalid ones are listed with the user. */
+    /**
+     * What an import found and did. Numbers are masked; refused ones are listed with the user and
+     * the reason. {@code imported}: enrolled, or in a dry run what a run would enroll; {@code notStored}:
+     * numbers a run could not write (a read-only attribute).
+     */
     public record Report(boolean dryRun, int users, int found, int valid, int invalid, int duplicates, int alreadyEnrolled,
-                  int imported, List<Map<String, String>> invalidNumbers) {
+                         int imported, int notStored, List<Map<String, String>> invalidNumbers) {
     }
+
+    private static final int PAGE = 100;
 
     private NumberImport() {
     }
 
-    static Report run(KeycloakSession session, RealmModel realm, Source source, String defaultRegion, Mode mode,
-                      boolean dryRun, SmsOtpCredentialProvider credentials, PhoneSource phoneSource) {
-        List<UserModel> users = users(session, realm).toList();
-        Map<String, List<UserModel>> byNumber = new LinkedHashMap<>();
-        List<Map<String, String>> invalid = new ArrayList<>();
+    /**
+     * @param region       where numbers without {@code +country code} are read; null: the realm's default region
+     * @param enrollment   the realm's enrollment settings: an imported number passes the checks a typed one does
+     */
+    static Report run(KeycloakSession session, RealmModel realm, Source source, String region, Mode mode,
+                      boolean dryRun, EnrollmentSettings enrollment, SmsOtpCredentialProvider credentials,
+                      PhoneSource phoneSource) {
+        String readIn = region != null ? region : enrollment.defaultRegion().orElse(null);
+        // User ids, not models: a realm's users are read a page at a time and not all held at once.
+        Map<String, List<String>> byNumber = new LinkedHashMap<>();
+        Set<String> enrolled = new HashSet<>();
+        List<Map<String, String>> refused = new ArrayList<>();
+        int users = 0;
         int found = 0;
-        for (UserModel user : users) {
-            Optional<String> raw = source.raw(user);
-            if (raw.isEmpty()) {
-                continue;
+        for (int first = 0; ; first += PAGE) {
+            List<UserModel> page = session.users().searchForUserStream(realm,
+                    Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), first, PAGE).toList();
+            for (UserModel user : page) {
+                users++;
+                Optional<String> raw = source.raw(user);
+                if (raw.isEmpty()) {
+                    continue;
+                }
+                found++;
+                EnrollmentSettings.Result parsed = enrollment.parse(raw.get(), readIn);
+                if (parsed.error() != null) {
+                    refused.add(Map.of("username", user.getUsername(), "number", MaskedPhone.mask(raw.get()),
+                            "problem", AdminCall.NUMBER_PROBLEMS.get(parsed.error())));
+                    continue;
+                }
+                byNumber.computeIfAbsent(parsed.number(), n -> new ArrayList<>()).add(user.getId());
+                if (PhoneSource.enrolled(user).isPresent()) {
+                    enrolled.add(user.getId());
+                }
             }
-            found++;
-            Optional<String> number = PhoneNumbers.toE164(raw.get(), defaultRegion);
-            if (number.isEmpty()) {
-                invalid.add(Map.of("username", user.getUsername(), "number", MaskedPhone.mask(raw.get())));
-            } else {
-                byNumber.computeIfAbsent(number.get(), n -> new ArrayList<>()).add(user);
+            if (page.size() < PAGE) {
+                break;
             }
         }
-        int valid = found - invalid.size();
         int duplicates = 0;
         int alreadyEnrolled = 0;
-        int imported = 0;
-        Map<String, UserModel> toEnroll = new HashMap<>();
-        for (Map.Entry<String, List<UserModel>> entry : byNumber.entrySet()) {
+        Map<String, String> toEnroll = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : byNumber.entrySet()) {
             if (entry.getValue().size() > 1) {
                 duplicates += entry.getValue().size();
-                continue;
-            }
-            UserModel user = entry.getValue().get(0);
-            if (PhoneSource.enrolled(user).isPresent()) {
+            } else if (enrolled.contains(entry.getValue().get(0))) {
                 alreadyEnrolled++;
             } else {
-                toEnroll.put(entry.getKey(), user);
+                toEnroll.put(entry.getKey(), entry.getValue().get(0));
             }
         }
+        int imported = 0;
+        int notStored = 0;
         if (!dryRun) {
             long now = System.currentTimeMillis();
-            for (Map.Entry<String, UserModel> entry : toEnroll.entrySet()) {
-                UserModel user = entry.getValue();
-                if (mode == Mode.TRUST) {
-                    credentials.createCredential(realm, user, SmsOtpCredentialModel.verified(entry.getKey(), now));
-                } else {
-                    phoneSource.assignPending(user, entry.getKey());
+            for (Map.Entry<String, String> entry : toEnroll.entrySet()) {
+                UserModel user = session.users().getUserById(realm, entry.getValue());
+                try {
+                    if (mode == Mode.TRUST) {
+                        credentials.createCredential(realm, user, SmsOtpCredentialModel.verified(entry.getKey(), now));
+                    } else {
+                        phoneSource.assignPending(user, entry.getKey());
+                    }
+                    imported++;
+                } catch (ModelException e) {
+                    // A read-only attribute (e.g. mapped from LDAP): this user is left as they were.
+                    notStored++;
                 }
-                imported++;
             }
         }
-        return new Report(dryRun, users.size(), found, valid, invalid.size(), duplicates, alreadyEnrolled,
-                dryRun ? toEnroll.size() : imported, invalid);
-    }
-
-    private static Stream<UserModel> users(KeycloakSession session, RealmModel realm) {
-        return session.users().searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"));
+        return new Report(dryRun, users, found, found - refused.size(), refused.size(), duplicates, alreadyEnrolled,
+                dryRun ? toEnroll.size() : imported, notStored, refused);
     }
 }

@@ -3,6 +3,7 @@ package io.github.smsotp.admin;
 import java.util.Locale;
 
 import io.github.smsotp.credential.PhoneSource;
+import io.github.smsotp.enrollment.EnrollmentSettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
@@ -49,21 +50,21 @@ public class NumberImportResource {
             default -> throw new JsonInput.BadInput("mode", "must be 'trust' or 'verify'");
         };
         boolean dryRun = request.flag("dryRun", true);
-        PhoneSource phoneSource = call.phoneSource().orElseThrow(() -> new JsonInput.BadInput("mode",
-                "cannot be used while the realm's SMS settings are invalid (the server log names the key)"));
-        if (mode == NumberImport.Mode.VERIFY && phoneSource.provisioned() != PhoneSource.Provisioned.VERIFY) {
+        EnrollmentSettings enrollment = call.enrollment();
+        PhoneSource phoneSource = enrollment.source();
+        if (!dryRun && mode == NumberImport.Mode.VERIFY && phoneSource.provisioned() != PhoneSource.Provisioned.VERIFY) {
             throw new JsonInput.BadInput("mode", "'verify' needs the realm's SMS setting 'provisioned-numbers' set "
                     + "to 'verify', so that enrollment asks users to confirm the imported number");
         }
         NumberImport.Report report = NumberImport.run(call.session(), call.realm(), source,
-                region.isEmpty() ? null : region, mode, dryRun, call.credentials(), phoneSource);
+                region.isEmpty() ? null : region, mode, dryRun, enrollment, call.credentials(), phoneSource);
         if (!dryRun) {
             call.event(OperationType.ACTION, ResourceType.USER, report);
         }
         LOG.infof("SMS number import in realm '%s' (%s, %s%s): %d found, %d valid, %d invalid, %d shared, "
-                        + "%d already enrolled, %d %s", call.realm().getName(), source, mode, dryRun ? ", dry run" : "",
-                report.found(), report.valid(), report.invalid(), report.duplicates(), report.alreadyEnrolled(),
-                report.imported(), dryRun ? "to import" : "imported");
+                        + "%d already enrolled, %d %s, %d not stored", call.realm().getName(), source, mode,
+                dryRun ? ", dry run" : "", report.found(), report.valid(), report.invalid(), report.duplicates(),
+                report.alreadyEnrolled(), report.imported(), dryRun ? "to import" : "imported", report.notStored());
         return report;
     }
 }

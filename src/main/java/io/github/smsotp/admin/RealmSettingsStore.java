@@ -59,8 +59,7 @@ final class RealmSettingsStore {
             }
         });
         SmsSettingsTab.check(session, merged);
-        ComponentModel component = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
-                .filter(c -> SmsSettings.COMPONENT_ID.equals(c.getProviderId())).findFirst().orElse(null);
+        ComponentModel component = SmsSettings.component(realm).orElse(null);
         boolean created = component == null;
         if (created) {
             component = new ComponentModel();

@@ -2,6 +2,8 @@ package io.github.smsotp.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.config.InvalidConfigException;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * {@code GET/PUT settings}: the realm's SMS settings, as Realm settings > SMS holds them, for servers
@@ -42,8 +45,13 @@ public class SettingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> save(String body) {
         call.auth().realm().requireManageRealm();
+        Set<String> known = SmsSettingsTab.properties(call.session().getKeycloakSessionFactory()).stream()
+                .map(ProviderConfigProperty::getName).collect(Collectors.toSet());
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : JsonInput.of(body).json().properties()) {
+            if (!known.contains(field.getKey())) {
+                throw new JsonInput.BadInput(field.getKey(), "is no SMS setting");
+            }
             if (!field.getValue().isValueNode() || field.getValue().isNull()) {
                 throw new JsonInput.BadInput(field.getKey(), "must be a string");
             }

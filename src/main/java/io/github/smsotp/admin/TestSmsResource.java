@@ -1,6 +1,5 @@
 package io.github.smsotp.admin;
 
-import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.step.TestSms;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -29,13 +28,12 @@ public class TestSmsResource {
     public TestSms.Result send(String body) {
         call.auth().realm().requireManageRealm();
         JsonInput request = JsonInput.of(body);
-        ConfigReader settings = call.settings();
-        String to = request.number("to", settings);
+        String to = call.number(request, "to", null);
         String text = request.text("text", "Test SMS from Keycloak realm '" + call.realm().getName() + "'.");
         if (text.length() > MAX_TEXT) {
             throw new JsonInput.BadInput("text", "must be at most " + MAX_TEXT + " characters");
         }
-        TestSms.Result result = TestSms.send(call.session(), call.realm(), settings, to, text);
+        TestSms.Result result = TestSms.send(call.session(), call.realm(), call.settings(), to, text);
         LOG.infof("Test SMS in realm '%s' to %s: %s%s", call.realm().getName(), result.to(), result.outcome(),
                 result.reason() == null ? "" : " (" + result.reason() + ")");
         call.event(OperationType.ACTION, ResourceType.REALM, result);

@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.config.ConfigReader;
-import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
-import io.github.smsotp.phone.CallingCodes;
+import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.phone.MaskedPhone;
-import io.github.smsotp.step.SmsOtpConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
@@ -25,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 
 /** {@code users/{id}/phone}: a user's SMS number, read, set (verified or pending) and removed by an admin. */
@@ -75,17 +73,25 @@ public class UserPhoneResource {
         UserModel user = user();
         call.auth().users().requireManage(user);
         JsonInput request = JsonInput.of(body);
-        ConfigReader settings = call.settings();
-        String number = request.number("number", settings);
-        if (!allowedCountries(settings).allows(number)) {
-            throw new JsonInput.BadInput("number", "is in a country the realm's 'allowed-calling-codes' excludes");
-        }
+        String number = call.number(request, "number", null);
         String status = request.text("status", "verified");
         boolean replaced = PhoneSource.enrolled(user).isPresent();
         switch (status) {
-            case "verified" -> call.credentials().createCredential(call.realm(), user,
-                    SmsOtpCredentialModel.verified(number, System.currentTimeMillis()));
-            case "pending" -> pendingSource().assignPending(user, number);
+            case "verified" -> {
+                call.credentials().createCredential(call.realm(), user,
+                        SmsOtpCredentialModel.verified(number, System.currentTimeMillis()));
+                // Nothing left to enroll: a number pending before is replaced by this one.
+                user.removeRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+            }
+            case "pending" -> {
+                PhoneSource source = pendingSource();
+                try {
+                    source.assignPending(user, number);
+                } catch (ModelException e) {
+                    throw new JsonInput.BadInput("number", "cannot be stored in the attribute '" + source.attribute()
+                            + "' (read-only, e.g. mapped from LDAP)");
+                }
+            }
             default -> throw new JsonInput.BadInput("status", "must be 'verified' or 'pending'");
         }
         Map<String, Object> answer = Map.of("number", MaskedPhone.mask(number), "status", status);
@@ -128,14 +134,5 @@ public class UserPhoneResource {
             throw new ForbiddenException();
         }
         return user;
-    }
-
-    private static CallingCodes allowedCountries(ConfigReader settings) {
-        try {
-            return SmsOtpConfig.from(settings).allowedCountries();
-        } catch (InvalidConfigException e) {
-            // The realm's settings are broken: the step refuses to send anyway; don't refuse the admin too.
-            return CallingCodes.parse("");
-        }
     }
 }

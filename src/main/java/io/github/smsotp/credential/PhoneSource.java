@@ -8,7 +8,6 @@ import java.util.Set;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.settings.SmsSettings;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
@@ -72,18 +71,14 @@ public record PhoneSource(String attribute, Provisioned provisioned) {
     /**
      * Makes {@code number} the one the user confirms by code at the next sign-in: it becomes the
      * provisioned number (in {@code verify} mode the only one enrollment accepts while nothing is
-     * enrolled), any enrolled number is removed, and enrollment is due.
+     * enrolled), any enrolled number is removed, and enrollment is due. Only in {@code verify} mode:
+     * elsewhere the attribute would be ignored or trusted without a code.
      *
-     * @throws IllegalStateException unless provisioned numbers are in {@code verify} mode
+     * @throws org.keycloak.models.ModelException when the attribute cannot be written (read-only, e.g. LDAP-mapped)
      */
     public void assignPending(UserModel user, String number) {
-        if (provisioned != Provisioned.VERIFY) {
-            throw new IllegalStateException("pending numbers need provisioned-numbers=verify");
-        }
-        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
-                .map(CredentialModel::getId).toList()
-                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         user.setSingleAttribute(attribute, number);
+        SmsOtpCredentialProvider.removeAll(user);
         user.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
     }
 

@@ -31,9 +31,15 @@ public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCreden
 
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, SmsOtpCredentialModel credential) {
-        user.credentialManager().getStoredCredentialsByTypeStream(getType()).map(CredentialModel::getId).toList()
-                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        removeAll(user);
         return user.credentialManager().createStoredCredential(credential);
+    }
+
+    /** Removes the user's SMS number: a user has at most one. */
+    public static void removeAll(UserModel user) {
+        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
+                .map(CredentialModel::getId).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
     }
 
     @Override

@@ -61,7 +61,15 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
 
     /** The typed number in E.164 form, or the message key of what is wrong with it. */
     public Result parse(String input) {
-        Optional<String> number = PhoneNumbers.toE164(input, defaultRegion.orElse(null));
+        return parse(input, defaultRegion.orElse(null));
+    }
+
+    /**
+     * As {@link #parse(String)}, with numbers written without {@code +country code} read in
+     * {@code region} (null: international format only).
+     */
+    public Result parse(String input, String region) {
+        Optional<String> number = PhoneNumbers.toE164(input, region);
         if (number.isEmpty()) {
             return Result.error("smsOtpInvalidNumber");
         }

@@ -3,6 +3,7 @@ package io.github.smsotp.settings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
 import org.keycloak.component.ComponentModel;
@@ -40,9 +41,13 @@ public final class SmsSettings {
 
     /** The realm's SMS settings as saved in the tab; empty when the realm has none. */
     public static Map<String, String> realmValues(RealmModel realm) {
+        return component(realm).map(SmsSettings::values).orElse(Map.of());
+    }
+
+    /** The realm component that holds the settings, once saved. */
+    public static Optional<ComponentModel> component(RealmModel realm) {
         return realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
-                .filter(component -> COMPONENT_ID.equals(component.getProviderId()))
-                .findFirst().map(SmsSettings::values).orElse(Map.of());
+                .filter(component -> COMPONENT_ID.equals(component.getProviderId())).findFirst();
     }
 
     /** A component's config with one value per key (the form stores single values as lists). */

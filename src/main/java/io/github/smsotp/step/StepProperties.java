@@ -105,10 +105,13 @@ public final class StepProperties {
                 .build());
         for (SmsSenderFactory sender : senders) {
             for (ProviderConfigProperty setting : sender.getSettingsProperties()) {
+                // No default in the form: the console would save it, hiding the server-wide option
+                // (--spi-sms-sender--<id>--<key>) that applies where the realm leaves a key empty.
+                String help = setting.getHelpText() + (setting.getDefaultValue() == null ? ""
+                        : " Default: " + setting.getDefaultValue() + ".") + " " + SERVER_OPTION;
                 ProviderConfigProperty scoped = new ProviderConfigProperty(sender.getId() + "." + setting.getName(),
-                        setting.getLabel(), setting.getHelpText(), setting.getType(), setting.getDefaultValue(),
-                        setting.isSecret());
-                scoped.setOptions(setting.getOptions());
+                        setting.getLabel(), help, setting.getType(), null, setting.isSecret());
+                scoped.setOptions(setting.getOptions() == null ? null : withEmptyChoice(setting.getOptions()));
                 list.add(scoped);
             }
         }
@@ -121,9 +124,14 @@ public final class StepProperties {
      */
     public static List<ProviderConfigProperty> asOverrides(List<ProviderConfigProperty> settings) {
         return settings.stream().map(setting -> {
+            // A switch stores true or false once shown, so it could never go back to inheriting: a list
+            // with an empty choice can.
+            boolean yesNo = ProviderConfigProperty.BOOLEAN_TYPE.equals(setting.getType());
             ProviderConfigProperty override = new ProviderConfigProperty(setting.getName(), setting.getLabel(),
-                    setting.getHelpText() + " " + INHERITS, setting.getType(), null, setting.isSecret());
-            override.setOptions(setting.getOptions() == null ? null : withEmptyChoice(setting.getOptions()));
+                    setting.getHelpText() + " " + INHERITS, yesNo ? ProviderConfigProperty.LIST_TYPE : setting.getType(),
+                    null, setting.isSecret());
+            List<String> options = yesNo ? List.of("true", "false") : setting.getOptions();
+            override.setOptions(options == null ? null : withEmptyChoice(options));
             return override;
         }).toList();
     }
@@ -143,4 +151,5 @@ public final class StepProperties {
     }
 
     static final String INHERITS = "Empty: the realm's value (Realm settings > SMS).";
+    static final String SERVER_OPTION = "Empty: the server's option --spi-sms-sender--<sender>--<key> if set, else the default.";
 }

@@ -80,6 +80,18 @@ class NumberImportIT {
     }
 
     @Test
+    void numbersTheRealmWouldRefuseAtEnrollmentAreListedAndNotImported() {
+        String realm = "sms-import-countries";
+        createRealm(realm, "trust", Map.of("allowed-calling-codes", "1"));
+        JsonNode run = importNumbers(realm, "{\"source\":\"credential\",\"defaultRegion\":\"DE\",\"mode\":\"trust\","
+                + "\"dryRun\":false}");
+        assertThat(counts(run)).isEqualTo(Map.of("found", 3, "valid", 0, "invalid", 3, "duplicates", 0,
+                "alreadyEnrolled", 0, "imported", 0));
+        assertThat(run.path("invalidNumbers").toString()).contains("allowed-calling-codes");
+        assertThat(admin.credentials(realm, "mig01").toString()).doesNotContain("sms-otp");
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheFieldAndChangeNothing() {
         String realm = "sms-import-errors";
         createRealm(realm, "trust");
@@ -89,6 +101,8 @@ class NumberImportIT {
         assertField(post(realm, "{\"source\":\"credential\",\"mode\":\"always\"}"), "mode");
         assertField(post(realm, "{\"source\":\"credential\",\"mode\":\"verify\",\"dryRun\":false}"), "mode");
         assertField(post(realm, "[]"), "body");
+        assertThat(post(realm, "{\"source\":\"credential\",\"defaultRegion\":\"DE\"}").statusCode())
+                .as("the README's dry run, whatever the realm's mode").isEqualTo(200);
         assertThat(admin.credentials(realm, "mig01").toString()).doesNotContain("sms-otp");
     }
 
@@ -141,8 +155,14 @@ class NumberImportIT {
      * imports a credential only through a provider of its type.
      */
     private void createRealm(String name, String provisioned) {
+        createRealm(name, provisioned, Map.of());
+    }
+
+    private void createRealm(String name, String provisioned, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("provisioned-numbers", provisioned);
         admin.createRealm(name, Map.of(), realm -> {
-            AdminApi.smsSettingsAtRealmLevel(realm, Map.of("provisioned-numbers", provisioned));
+            AdminApi.smsSettingsAtRealmLevel(realm, all);
             ArrayNode users = realm.withArray("users");
             credential(user(users, "mig01"), "mobile-number", "{\"mobile_number\":\"+49 151 23456701\"}");
             credential(user(users, "mig02"), "mobile-number", "{\"mobile_number\":\"0151 23456702\"}");

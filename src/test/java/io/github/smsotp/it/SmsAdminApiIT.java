@@ -127,6 +127,14 @@ class SmsAdminApiIT {
         assertThat(JsonHttp.read(call(realm, manager, "GET", "users/" + userId + "/phone", null).body())
                 .path("status").asText()).isEqualTo("verified");
 
+        // A number set as verified replaces one still pending: nothing is left to enroll.
+        String other = admin.userId(realm, "user10");
+        call(realm, manager, "PUT", "users/" + other + "/phone", "{\"number\":\"+12015559005\",\"status\":\"pending\"}");
+        call(realm, manager, "PUT", "users/" + other + "/phone", "{\"number\":\"+12015559006\",\"status\":\"verified\"}");
+        JsonNode replaced = JsonHttp.read(call(realm, manager, "GET", "users/" + other + "/phone", null).body());
+        assertThat(replaced.path("number").asText()).isEqualTo("+12015559006");
+        assertThat(admin.user(realm, "user10").path("requiredActions").toString()).doesNotContain("sms-otp-phone");
+
         String trusting = createRealm("sms-api-pending-trust", Map.of());
         assertField(call(trusting, token(trusting, "manager"), "PUT", "users/" + admin.userId(trusting, "user09")
                 + "/phone", "{\"number\":\"+12015559004\",\"status\":\"pending\"}"), "status");
@@ -157,6 +165,9 @@ class SmsAdminApiIT {
         ObjectNode bad = saved.deepCopy();
         bad.put("code-length", "twelve");
         assertField(call(realm, token, "PUT", "settings", bad.toString()), "code-length");
+        ObjectNode typo = saved.deepCopy();
+        typo.put("code-lenght", "8");
+        assertField(call(realm, token, "PUT", "settings", typo.toString()), "code-lenght");
         assertThat(JsonHttp.read(call(realm, token, "GET", "settings", null).body()).path("code-length").asText())
                 .isEqualTo("7");
         assertThat(call(realm, token(realm, "viewer"), "GET", "settings", null).statusCode()).isEqualTo(403);
@@ -166,7 +177,7 @@ class SmsAdminApiIT {
 
     @Test
     void everyRefusalHasItsStatusAndNamesTheFieldAndNothingIsSent() {
-        String realm = createRealm("sms-api-errors", Map.of());
+        String realm = createRealm("sms-api-errors", Map.of("allowed-calling-codes", "1"));
         String userId = admin.userId(realm, "user07");
         String phone = "users/" + userId + "/phone";
         int sentBefore = server.gateway().all().size();
@@ -193,6 +204,10 @@ class SmsAdminApiIT {
         assertThat(call(realm, viewer, "DELETE", phone, null).statusCode()).isEqualTo(403);
         String manager = token(realm, "manager");
         assertField(call(realm, manager, "PUT", phone, "{\"number\":\"call me\"}"), "number");
+        HttpResponse<String> elsewhere = call(realm, manager, "PUT", phone, "{\"number\":\"+4915123456701\"}");
+        assertField(elsewhere, "number");
+        assertThat(elsewhere.body()).contains("allowed-calling-codes");
+        assertField(call(realm, realmAdmin, "POST", "test-sms", "{\"to\":\"+4915123456701\"}"), "to");
         assertField(call(realm, manager, "PUT", phone, "{\"number\":\"+12015559001\",\"status\":\"maybe\"}"), "status");
         assertThat(call(realm, manager, "PUT", "users/no-such-user/phone", "{\"number\":\"+12015559001\"}").statusCode())
                 .isEqualTo(404);
