@@ -40,13 +40,13 @@ class RealmSmsSettingsIT {
                 Map.of("code-length", "8", "provisioned-numbers", "verify")));
         assertThat(admin.stepConfig(realm).path("config").size()).as("the execution's own config").isZero();
 
-        SmsLogin first = new SmsLogin(server, realm, "user01", null);
+        SmsLogin first = new SmsLogin(server, realm, "user41", null);
         assertThat(enrollAndSignIn(first)).as("enrollment's code").hasSize(8);
-        assertThat(signIn(new SmsLogin(server, realm, "user01", null))).as("login's code").hasSize(8);
+        assertThat(signIn(new SmsLogin(server, realm, "user41", null))).as("login's code").hasSize(8);
 
         admin.updateStepConfig(realm, Map.of("code-length", "7"));
-        assertThat(signIn(new SmsLogin(server, realm, "user01", null))).as("login's code, overridden").hasSize(7);
-        assertThat(enrollAndSignIn(new SmsLogin(server, realm, "user02", null)))
+        assertThat(signIn(new SmsLogin(server, realm, "user41", null))).as("login's code, overridden").hasSize(7);
+        assertThat(enrollAndSignIn(new SmsLogin(server, realm, "user42", null)))
                 .as("enrollment's code: the override is the execution's only").hasSize(8);
     }
 
@@ -76,7 +76,7 @@ class RealmSmsSettingsIT {
         Map<String, String> good = new LinkedHashMap<>(saved);
         good.put("code-length", "9");
         assertThat(admin.saveSmsSettings(realm, good).statusCode()).isEqualTo(204);
-        SmsLogin login = new SmsLogin(server, realm, "user03", null);
+        SmsLogin login = new SmsLogin(server, realm, "user43", null);
         login.codePage();
         assertThat(lastCode(login)).hasSize(9);
     }
@@ -96,7 +96,7 @@ class RealmSmsSettingsIT {
         assertThat(admin.smsSettings(copy)).isEqualTo(admin.smsSettings(realm));
         assertThat(admin.smsSettings(copy).get("http.auth-value")).as("a vault reference is exported as it is")
                 .isEqualTo("${vault.sms-gateway-token}");
-        SmsLogin login = new SmsLogin(server, copy, "user04", null);
+        SmsLogin login = new SmsLogin(server, copy, "user44", null);
         Page page = login.codePage();
         String code = lastCode(login);
         assertThat(code).hasSize(8);

@@ -75,7 +75,7 @@ class SmsAdminApiIT {
     void anAdminSetsReadsAndRemovesAUsersNumberAndTheNextLoginUsesIt() {
         String realm = createRealm("sms-api-numbers", Map.of());
         String manager = token(realm, "manager");
-        String userId = admin.userId(realm, "user06");
+        String userId = admin.userId(realm, "user45");
 
         HttpResponse<String> set = call(realm, manager, "PUT", "users/" + userId + "/phone",
                 "{\"number\":\"+1 201 555 9002\",\"status\":\"verified\"}");
@@ -88,7 +88,7 @@ class SmsAdminApiIT {
         JsonNode queried = JsonHttp.read(call(realm, token(realm, "querier"), "GET", "users/" + userId + "/phone", null).body());
         assertThat(queried.path("number").asText()).as("for a caller who may only search users").isEqualTo(MASKED_9002);
 
-        SmsLogin login = new SmsLogin(server, realm, "user06", null);
+        SmsLogin login = new SmsLogin(server, realm, "user45", null);
         Page page = login.codePage();
         assertThat(page.textOf("#sms-otp-destination")).contains("9002");
         String code = server.gateway().latestTo("+12015559002").orElseThrow().code();
@@ -110,7 +110,7 @@ class SmsAdminApiIT {
     void aPendingNumberIsConfirmedByTheUserWithACodeAtTheNextSignIn() {
         String realm = createRealm("sms-api-pending", Map.of("provisioned-numbers", "verify"));
         String manager = token(realm, "manager");
-        String userId = admin.userId(realm, "user09");
+        String userId = admin.userId(realm, "user48");
 
         HttpResponse<String> set = call(realm, manager, "PUT", "users/" + userId + "/phone",
                 "{\"number\":\"+12015559004\",\"status\":\"pending\"}");
@@ -119,7 +119,7 @@ class SmsAdminApiIT {
         assertThat(pending.path("status").asText()).isEqualTo("pending");
         assertThat(pending.path("number").asText()).isEqualTo("+12015559004");
 
-        SmsLogin login = new SmsLogin(server, realm, "user09", null);
+        SmsLogin login = new SmsLogin(server, realm, "user48", null);
         Page confirm = login.passwordStep("it-app");
         assertThat(confirm.text()).as(confirm.text()).contains("Confirm your mobile number").contains("9004");
         String code = server.gateway().latestTo("+12015559004").orElseThrow().code();
@@ -128,15 +128,15 @@ class SmsAdminApiIT {
                 .path("status").asText()).isEqualTo("verified");
 
         // A number set as verified replaces one still pending: nothing is left to enroll.
-        String other = admin.userId(realm, "user10");
+        String other = admin.userId(realm, "user49");
         call(realm, manager, "PUT", "users/" + other + "/phone", "{\"number\":\"+12015559005\",\"status\":\"pending\"}");
         call(realm, manager, "PUT", "users/" + other + "/phone", "{\"number\":\"+12015559006\",\"status\":\"verified\"}");
         JsonNode replaced = JsonHttp.read(call(realm, manager, "GET", "users/" + other + "/phone", null).body());
         assertThat(replaced.path("number").asText()).isEqualTo("+12015559006");
-        assertThat(admin.user(realm, "user10").path("requiredActions").toString()).doesNotContain("sms-otp-phone");
+        assertThat(admin.user(realm, "user49").path("requiredActions").toString()).doesNotContain("sms-otp-phone");
 
         String trusting = createRealm("sms-api-pending-trust", Map.of());
-        assertField(call(trusting, token(trusting, "manager"), "PUT", "users/" + admin.userId(trusting, "user09")
+        assertField(call(trusting, token(trusting, "manager"), "PUT", "users/" + admin.userId(trusting, "user48")
                 + "/phone", "{\"number\":\"+12015559004\",\"status\":\"pending\"}"), "status");
     }
 
@@ -156,7 +156,7 @@ class SmsAdminApiIT {
         assertThat(saved.path("http.auth-value").asText()).isEqualTo("**********");
         assertThat(call(realm, token, "PUT", "settings", saved.toString()).statusCode()).as("saved as shown").isEqualTo(200);
 
-        SmsLogin login = new SmsLogin(server, realm, "user08", null);
+        SmsLogin login = new SmsLogin(server, realm, "user47", null);
         login.codePage();
         GatewayStub.Received sms = server.gateway().latestTo(login.phone()).orElseThrow();
         assertThat(sms.code()).hasSize(7);
@@ -178,7 +178,7 @@ class SmsAdminApiIT {
     @Test
     void everyRefusalHasItsStatusAndNamesTheFieldAndNothingIsSent() {
         String realm = createRealm("sms-api-errors", Map.of("allowed-calling-codes", "1"));
-        String userId = admin.userId(realm, "user07");
+        String userId = admin.userId(realm, "user46");
         String phone = "users/" + userId + "/phone";
         int sentBefore = server.gateway().all().size();
 
@@ -213,7 +213,7 @@ class SmsAdminApiIT {
                 .isEqualTo(404);
 
         assertThat(server.gateway().all()).as("nothing sent").hasSize(sentBefore);
-        assertThat(admin.credentials(realm, "user07").toString()).doesNotContain("sms-otp");
+        assertThat(admin.credentials(realm, "user46").toString()).doesNotContain("sms-otp");
     }
 
     private static void assertField(HttpResponse<String> answer, String field) {
