@@ -34,7 +34,8 @@ class LogHygieneIT {
         for (Received sms : delivered) {
             for (String output : List.of(log, events)) {
                 // As a token of its own: a random six-digit run inside an id is not a leaked code.
-                assertThat(output).doesNotContainPattern("(?<![0-9A-Za-z])" + sms.code() + "(?![0-9A-Za-z])");
+                sms.findCode().ifPresent(code ->
+                        assertThat(output).doesNotContainPattern("(?<![0-9A-Za-z])" + code + "(?![0-9A-Za-z])"));
                 assertThat(output).doesNotContain(sms.to()).doesNotContain(sms.to().substring(2));
             }
         }
