@@ -19,6 +19,8 @@ import org.keycloak.provider.ProviderConfigProperty;
  */
 public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
 
+    static final String DISPLAY_TEXT = "Verify mobile number (SMS)";
+
     private static final PhoneEnrollmentAction ACTION = new PhoneEnrollmentAction(Clock.systemUTC());
 
     private List<ProviderConfigProperty> properties = List.of();
@@ -41,6 +43,7 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
         // Every setting but the re-authentication age is one of the realm's SMS settings.
         list.addAll(StepProperties.asOverrides(settings));
         properties = List.copyOf(list);
+        factory.register(new NewRealmEnrollment());
     }
 
     @Override
@@ -55,7 +58,7 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
 
     @Override
     public String getDisplayText() {
-        return "Verify mobile number (SMS)";
+        return DISPLAY_TEXT;
     }
 
     @Override

@@ -150,6 +150,32 @@ public final class AdminApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(realm.toString()))));
     }
 
+    /** Creates a realm as the admin console's "Create realm" does with only a name typed in. */
+    public void createEmptyRealm(String name) {
+        importRealm((ObjectNode) JsonHttp.read("{\"realm\":\"" + name + "\",\"enabled\":true}"));
+    }
+
+    /** Adds a user with a password and nothing else (no number): as an admin adds one in "Users". */
+    public void addUser(String realm, String username, String password) {
+        String user = "{\"username\":\"" + username + "\",\"enabled\":true,\"email\":\"" + username
+                + "@example.org\",\"firstName\":\"New\",\"lastName\":\"User\",\"emailVerified\":true,"
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}]}";
+        expect(201, "add user " + username, JsonHttp.send(request("/admin/realms/" + realm + "/users")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user))));
+    }
+
+    /** PUTs {@code json} to an admin path, as a settings page's "Save" does. */
+    public void put(String path, String json) {
+        expect(204, "PUT " + path, JsonHttp.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /** Keycloak's answer to a POST of {@code json} to an admin path. */
+    public HttpResponse<String> post(String path, String json) {
+        return JsonHttp.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Changes the enrollment action's config in a realm representation. */
     public static void enrollmentConfig(ObjectNode realm, Map<String, String> config) {
         for (JsonNode action : realm.withArray("requiredActions")) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -81,6 +82,11 @@ public final class Chromium implements AutoCloseable {
         return waitFor(locator.toString(), ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits until nothing matching the locator is visible any more (a dialog closed, a menu folded). */
+    public void awaitGone(By locator) {
+        waitFor(locator + " gone", ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
     /**
      * Waits until the page shows a text anywhere (for the JavaScript-rendered consoles). Reads the
      * text in the page itself, holding no element that a replaced page could make stale.
@@ -127,14 +133,21 @@ public final class Chromium implements AutoCloseable {
         });
     }
 
-    /** Clicks something that stays on the page (a link of a JavaScript console, a menu). */
+    /**
+     * Clicks something that stays on the page (a link of a JavaScript console, a menu); while a toast
+     * or a closing dialog still covers it, tries again.
+     */
     public void click(By locator) {
         waitFor("clicking " + locator, d -> {
             WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
             if (element == null) {
                 return null;
             }
-            element.click();
+            try {
+                element.click();
+            } catch (ElementClickInterceptedException covered) {
+                return null;
+            }
             return true;
         });
     }

@@ -1,9 +1,12 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,10 @@ class DevModeIT {
     /** The demo realm under another name, for the admin's changes. */
     private static final String ADMIN_REALM = "sms-dev-admin";
     private static final String ADMIN_REALM_PHONE = "+12015550125";
+    /** Created empty by the test that sets it up as the README says. */
+    private static final String NEW_REALM = "sms-dev-new";
+
+    private static Duration install;
 
     private static GatewayStub gateway;
     private static KeycloakServer server;
@@ -42,7 +49,9 @@ class DevModeIT {
         TestFiles.copyTree(KeycloakServer.distribution(), home);
         gateway = new GatewayStub();
         server = new KeycloakServer(home, dir.resolve("keycloak-dev.log"), gateway);
+        long installing = System.nanoTime();
         server.installProviders();
+        install = Duration.ofNanos(System.nanoTime() - installing);
         server.clearImports();
         Path demo = KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json");
         server.importRealm(demo);
@@ -108,6 +117,59 @@ class DevModeIT {
         assertThat(sms.group(1)).hasSize(8);
         assertThat(user.submit(codePage, "kc-sms-otp-form", Map.of("code", sms.group(1))).uri().toString())
                 .contains("code=");
+    }
+
+    /**
+     * The README's setup of a new realm, timed: with the JAR installed, an admin picks a sender in the
+     * SMS tab and adds the step to a copy of the browser flow, nothing else; a user without a number
+     * then adds one and signs in with the code. A test SMS shows up among the admin events.
+     */
+    @Test
+    void anAdminSetsUpANewRealmAsTheReadmeSaysAndItsUsersSignInWithSms() throws Exception {
+        AdminApi api = new AdminApi(server);
+        api.createEmptyRealm(NEW_REALM);
+        api.addUser(NEW_REALM, "newcomer", "pass-newcomer");
+        SetupTimes times = new SetupTimes();
+        try (Chromium browser = Chromium.start("en")) {
+            AdminConsole console = new AdminConsole(browser, server, NEW_REALM);
+            times.lap("sign in to the admin console");
+            console.pickSender("log");
+            times.lap("Realm settings > SMS: pick the sender, save");
+            console.duplicateBrowserFlow("browser with sms");
+            times.lap("Authentication: duplicate the browser flow, open the copy");
+            console.addRequiredStep("browser with sms forms", "SMS one-time code", "sms-otp-code");
+            times.lap("add the SMS step to its forms, Required");
+            console.bindAsBrowserFlow();
+            times.lap("Action > Bind flow: browser flow");
+        }
+        times.report(install, server.startTime());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/admin/realms/" + NEW_REALM).path("browserFlow").asText().equals("browser with sms"));
+
+        Browser user = new Browser();
+        Page enroll = user.submit(DemoRealmIT.accountLogin(server, user, NEW_REALM), "kc-form-login",
+                Map.of("username", "newcomer", "password", "pass-newcomer"));
+        assertThat(enroll.has("#kc-sms-otp-enroll-form")).as(enroll.text()).isTrue();
+        Page confirm = user.submit(enroll, "kc-sms-otp-enroll-form", Map.of("phone", "+1 201 555 0126"));
+        Matcher sms = Pattern.compile("SIMULATED SMS .* to \\+12015550126: ([0-9]{6}) ").matcher(server.log());
+        assertThat(sms.find()).as("the enrollment code printed to the console").isTrue();
+        assertThat(user.submit(confirm, "kc-sms-otp-form", Map.of("code", sms.group(1))).uri().toString())
+                .contains("code=");
+        assertThat(api.credentials(NEW_REALM, "newcomer").toString()).contains("sms-otp");
+
+        // A test SMS, answered and recorded as an admin event with the number masked.
+        api.put("/admin/realms/" + NEW_REALM + "/events/config",
+                "{\"adminEventsEnabled\":true,\"adminEventsDetailsEnabled\":true}");
+        HttpResponse<String> sent = api.post("/admin/realms/" + NEW_REALM + "/sms-otp/test-sms",
+                "{\"to\":\"+12015550127\",\"text\":\"Test SMS from the admin\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(JsonHttp.read(sent.body()).path("outcome").asText()).isEqualTo("sent");
+        try (Chromium browser = Chromium.start("en")) {
+            new AdminConsole(browser, server, NEW_REALM).showAdminEvent("sms-otp/test-sms");
+            browser.awaitText("\"to\": \"+1 \u2022\u2022\u2022 \u2022\u2022\u2022 0127\"");
+            assertThat(browser.pageText()).contains("\"outcome\": \"sent\"").doesNotContain("12015550127");
+            browser.screenshot("admin-test-sms");
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * One place per realm: the SMS settings saved in Realm settings > SMS serve the login step and the
  * enrollment alike; a flow execution's own value overrides them there only; bad values are refused
- * on save; the settings travel with the realm's export.
+ * on save; the settings travel with the realm's export. A realm created with the extension installed
+ * lets users without a number enroll, unless the realm says otherwise.
  */
 @ExtendWith(KeycloakExtension.class)
 class RealmSmsSettingsIT {
@@ -101,6 +102,20 @@ class RealmSmsSettingsIT {
         String code = lastCode(login);
         assertThat(code).hasSize(8);
         assertThat(login.enter(page, code).loggedIn()).isTrue();
+    }
+
+    @Test
+    void aNewRealmOffersEnrollmentAndAnImportedRealmKeepsTheChoiceItLists() {
+        admin.createEmptyRealm("sms-new-realm");
+        JsonNode registered = admin.get("/admin/realms/sms-new-realm/authentication/required-actions/sms-otp-phone");
+        assertThat(registered.path("enabled").asBoolean()).as("enabled, as Keycloak's Configure OTP").isTrue();
+        assertThat(registered.path("defaultAction").asBoolean()).as("never asked of new users").isFalse();
+
+        admin.importRealm((ObjectNode) JsonHttp.read("{\"realm\":\"sms-new-realm-off\",\"enabled\":true,"
+                + "\"requiredActions\":[{\"alias\":\"sms-otp-phone\",\"name\":\"Verify mobile number (SMS)\","
+                + "\"providerId\":\"sms-otp-phone\",\"enabled\":false,\"defaultAction\":false,\"priority\":10}]}"));
+        assertThat(admin.get("/admin/realms/sms-new-realm-off/authentication/required-actions/sms-otp-phone")
+                .path("enabled").asBoolean()).as("the imported realm's own choice").isFalse();
     }
 
     private String enrollAndSignIn(SmsLogin login) {
