@@ -1,5 +1,7 @@
 package io.github.smsotp.credential;
 
+import java.util.List;
+
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -32,19 +34,28 @@ public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCreden
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, SmsOtpCredentialModel credential) {
         removeAll(user);
-        return user.credentialManager().createStoredCredential(credential);
+        CredentialModel created = user.credentialManager().createStoredCredential(credential);
+        credential.phone().ifPresent(number -> VerifiedPhone.record(user, number));
+        return created;
     }
 
     /** Removes the user's SMS number: a user has at most one. */
     public static void removeAll(UserModel user) {
-        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
-                .map(CredentialModel::getId).toList()
-                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        List<String> ids = user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
+                .map(CredentialModel::getId).toList();
+        ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        if (!ids.isEmpty()) {
+            VerifiedPhone.forget(user);
+        }
     }
 
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
+        boolean removed = user.credentialManager().removeStoredCredentialById(credentialId);
+        if (removed) {
+            VerifiedPhone.forget(user);
+        }
+        return removed;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ public final class AccountApi {
     private final KeycloakServer server;
     private final String realm;
     private final String token;
+    private final JsonNode tokens;
 
     /** Exchanges the authorization code of a finished login for the user's access token. */
     public AccountApi(KeycloakServer server, String realm, Page finishedLogin) {
@@ -27,7 +29,8 @@ public final class AccountApi {
                         URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        this.token = JsonHttp.read(response.body()).path("access_token").asText();
+        this.tokens = JsonHttp.read(response.body());
+        this.token = tokens.path("access_token").asText();
         if (token.isEmpty()) {
             throw new AssertionError("no token for the account API: " + response.body());
         }
@@ -51,6 +54,39 @@ public final class AccountApi {
         }
         throw new AssertionError("no sms-otp credential type in the account API: " + response.statusCode() + " "
                 + response.body());
+    }
+
+    /** The claims of the login's ID token. */
+    public JsonNode idToken() {
+        return claims(tokens.path("id_token").asText());
+    }
+
+    /** The claims of a new ID token, from the login's refresh token: what the client sees after a change. */
+    public JsonNode refreshedIdToken() {
+        String form = "grant_type=refresh_token&client_id=it-app&refresh_token=" + tokens.path("refresh_token").asText();
+        HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return claims(JsonHttp.read(response.body()).path("id_token").asText());
+    }
+
+    /** The user's profile as the Account Console reads it. */
+    public JsonNode profile() {
+        return JsonHttp.read(JsonHttp.send(request("").GET()).body());
+    }
+
+    /** Saves the profile as the Account Console's "Personal info" does; returns the status. */
+    public int updateProfile(JsonNode profile) {
+        return JsonHttp.send(request("").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(profile.toString()))).statusCode();
+    }
+
+    private static JsonNode claims(String jwt) {
+        if (jwt.isEmpty()) {
+            throw new AssertionError("no ID token");
+        }
+        return JsonHttp.read(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     public int delete(String credentialId) {

@@ -62,8 +62,14 @@ public final class SmsLogin {
 
     /** Opens the login page of the given client and submits the user's password. */
     public Page passwordStep(String clientId) {
+        return passwordStep(clientId, "openid");
+    }
+
+    /** As {@link #passwordStep(String)}, asking for the given scopes (space-separated). */
+    public Page passwordStep(String clientId, String scope) {
         Page login = browser.get(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id="
-                + clientId + "&response_type=code&scope=openid&state=it&redirect_uri=" + Browser.CALLBACK);
+                + clientId + "&response_type=code&scope=" + scope.replace(" ", "%20") + "&state=it&redirect_uri="
+                + Browser.CALLBACK);
         assertThat(login.status()).as(login.text()).isEqualTo(200);
         return browser.submit(login, "kc-form-login", Map.of("username", username, "password", password()));
     }
