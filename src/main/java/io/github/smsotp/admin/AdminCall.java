@@ -40,7 +40,7 @@ record AdminCall(KeycloakSession session, RealmModel realm, AdminPermissionEvalu
      */
     EnrollmentSettings enrollment() {
         try {
-            return EnrollmentSettings.of(SmsSettings.resolve(realm, PhoneSource.enrollmentConfig(realm)));
+            return EnrollmentSettings.of(realm);
         } catch (InvalidConfigException e) {
             throw new WebApplicationException(Response.status(Response.Status.CONFLICT)
                     .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "the realm's SMS settings are invalid: "

@@ -16,7 +16,16 @@ final class JsonInput {
     static final class BadInput extends WebApplicationException {
 
         BadInput(String field, String problem) {
-            super(field + " " + problem, Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+            this(Response.Status.BAD_REQUEST, field, problem);
+        }
+
+        /** A well-formed value the realm's state refuses (409), e.g. a number another user holds. */
+        static BadInput conflict(String field, String problem) {
+            return new BadInput(Response.Status.CONFLICT, field, problem);
+        }
+
+        private BadInput(Response.Status status, String field, String problem) {
+            super(field + " " + problem, Response.status(status).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("field", field, "error", field + " " + problem)).build());
         }
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
@@ -125,6 +126,10 @@ public final class NumberImport {
                 duplicates += entry.getValue().size();
             } else if (enrolled.contains(entry.getValue().get(0))) {
                 alreadyEnrolled++;
+            } else if (mode == Mode.TRUST && enrollment.uniqueNumbers() && NumberOwners.heldByAnother(session, realm,
+                    session.users().getUserById(realm, entry.getValue().get(0)), entry.getKey())) {
+                // Another user (outside this import) holds it already: as a duplicate, nobody gets it.
+                duplicates++;
             } else {
                 toEnroll.put(entry.getKey(), entry.getValue().get(0));
             }
@@ -137,6 +142,10 @@ public final class NumberImport {
                 UserModel user = session.users().getUserById(realm, entry.getValue());
                 try {
                     if (mode == Mode.TRUST) {
+                        if (enrollment.uniqueNumbers() && !NumberOwners.mayHold(session, realm, user, entry.getKey())) {
+                            duplicates++;
+                            continue;
+                        }
                         credentials.createCredential(realm, user, SmsOtpCredentialModel.verified(entry.getKey(), now));
                     } else {
                         phoneSource.assignPending(user, entry.getKey());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
@@ -78,6 +79,10 @@ public class UserPhoneResource {
         boolean replaced = PhoneSource.enrolled(user).isPresent();
         switch (status) {
             case "verified" -> {
+                if (call.enrollment().uniqueNumbers()
+                        && !NumberOwners.mayHold(call.session(), call.realm(), user, number)) {
+                    throw JsonInput.BadInput.conflict("number", "is another user's verified number (unique-numbers)");
+                }
                 call.credentials().createCredential(call.realm(), user,
                         SmsOtpCredentialModel.verified(number, System.currentTimeMillis()));
                 // Nothing left to enroll: a number pending before is replaced by this one.

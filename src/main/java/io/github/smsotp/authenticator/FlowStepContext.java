@@ -107,7 +107,8 @@ final class FlowStepContext implements StepContext {
      * lockout where the realm limits them. (26.5 clears all failures on any success.)
      */
     @Override
-    public void succeed() {
+    public void succeed(String phone) {
+        SignInNumber.confirmed(flow.getSession(), flow.getRealm(), flow.getUser(), phone);
         flow.success(OTP);
     }
 

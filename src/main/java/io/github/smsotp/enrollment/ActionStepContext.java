@@ -1,5 +1,7 @@
 package io.github.smsotp.enrollment;
 
+import java.util.function.Predicate;
+
 import io.github.smsotp.step.StepContext;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -19,9 +21,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class ActionStepContext implements StepContext {
 
     private final RequiredActionContext action;
-    private final Runnable onVerified;
+    private final Predicate<String> onVerified;
 
-    ActionStepContext(RequiredActionContext action, Runnable onVerified) {
+    /** @param onVerified stores the confirmed number; false when it refused to, having shown why */
+    ActionStepContext(RequiredActionContext action, Predicate<String> onVerified) {
         this.action = action;
         this.onVerified = onVerified;
     }
@@ -82,9 +85,10 @@ final class ActionStepContext implements StepContext {
     }
 
     @Override
-    public void succeed() {
-        onVerified.run();
-        action.success();
+    public void succeed(String phone) {
+        if (onVerified.test(phone)) {
+            action.success();
+        }
     }
 
     @Override

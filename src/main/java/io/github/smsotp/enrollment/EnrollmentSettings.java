@@ -3,11 +3,14 @@ package io.github.smsotp.enrollment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.phone.PhoneNumbers;
+import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.SmsOtpConfig;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -16,10 +19,20 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * where provisioned numbers come from, besides the same code and sending settings as the login step.
  */
 public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource source,
-                          Optional<String> defaultRegion, boolean mobileOnly) {
+                          Optional<String> defaultRegion, boolean mobileOnly, boolean uniqueNumbers) {
 
     static final String DEFAULT_REGION = "default-region";
     static final String MOBILE_ONLY = "mobile-only";
+    static final String UNIQUE_NUMBERS = "unique-numbers";
+
+    /**
+     * As the realm's enrollment sees them: its action's config over the realm's SMS settings.
+     *
+     * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
+     */
+    public static EnrollmentSettings of(RealmModel realm) {
+        return of(SmsSettings.resolve(realm, PhoneSource.enrollmentConfig(realm)));
+    }
 
     /**
      * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
@@ -31,7 +44,8 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
                     + region.get() + "'");
         }
         return new EnrollmentSettings(reader, SmsOtpConfig.from(reader), PhoneSource.of(reader), region,
-                Boolean.parseBoolean(reader.get(MOBILE_ONLY, "false")));
+                Boolean.parseBoolean(reader.get(MOBILE_ONLY, "false")),
+                Boolean.parseBoolean(reader.choice(UNIQUE_NUMBERS, "true", Set.of("true", "false"))));
     }
 
     /** The settings of enrollment alone, for the admin console's forms (the step's settings come on top). */
@@ -55,6 +69,11 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
                 .property().name(MOBILE_ONLY).type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .label("Mobile numbers only").defaultValue("false")
                 .helpText("Refuse numbers the numbering plan marks as fixed lines.")
+                .add()
+                .property().name(UNIQUE_NUMBERS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("One account per number").defaultValue("true")
+                .helpText("A verified number belongs to at most one user of the realm: confirming a number "
+                        + "another account holds is refused, after its code, and stores nothing.")
                 .add()
                 .build();
     }

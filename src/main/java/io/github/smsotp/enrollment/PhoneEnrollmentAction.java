@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
@@ -154,11 +155,20 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     }
 
     private Optional<SmsOtpStep> step(RequiredActionContext context, EnrollmentSettings settings, String number) {
-        ActionStepContext stepContext = new ActionStepContext(context, () -> store(context, settings, number));
+        ActionStepContext stepContext = new ActionStepContext(context, confirmed -> store(context, settings, number));
         return SmsOtpStep.open(stepContext, settings.reader(), number, clock, true);
     }
 
-    private void store(RequiredActionContext context, EnrollmentSettings settings, String number) {
+    /** Stores the confirmed number, unless another account holds it: then says so and stores nothing. */
+    private boolean store(RequiredActionContext context, EnrollmentSettings settings, String number) {
+        if (settings.uniqueNumbers()
+                && !NumberOwners.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
+            context.getAuthenticationSession().removeAuthNote(PENDING);
+            context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number))
+                    .detail(SmsOtpStep.EVENT_REASON, "number_taken").error("sms_otp_number_refused");
+            context.challenge(numberPage(context, null, "smsOtpNumberTaken"));
+            return false;
+        }
         SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()
                 .getProvider(CredentialProvider.class, SmsOtpCredentialProviderFactory.PROVIDER_ID);
         boolean change = settings.source().destination(context.getUser()).isPresent();
@@ -176,6 +186,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number));
         LOG.infof("SMS number %s verified for user '%s' in realm '%s'", MaskedPhone.mask(number),
                 context.getUser().getId(), context.getRealm().getName());
+        return true;
     }
 
     private Optional<EnrollmentSettings> settings(RequiredActionContext context) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.github.smsotp.challenge.Verification;
-import io.github.smsotp.credential.VerifiedPhone;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.models.utils.FormMessage;
@@ -50,10 +49,7 @@ final class CodeVerification {
         if (result == Verification.VERIFIED) {
             step.failures.recordSuccess(step.config.limits(), step.realmId(), step.userId());
             step.metrics.verification(context.realm().getName(), "verified");
-            // A code sent to this number came back: the user holds it (existing users get the
-            // attributes filled in at their next sign-in).
-            VerifiedPhone.record(context.user(), step.phone);
-            context.succeed();
+            context.succeed(step.phone);
             return;
         }
         step.failures.recordFailure(step.config.limits(), step.realmId(), step.userId());

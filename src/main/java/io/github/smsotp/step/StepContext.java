@@ -42,8 +42,8 @@ public interface StepContext {
     /** A wrong code, reported to the realm's brute-force detection where that applies. */
     void reportWrongCode();
 
-    /** The right code was entered. */
-    void succeed();
+    /** The right code was entered: the user holds {@code phone}, the E.164 number it was sent to. */
+    void succeed(String phone);
 
     /**
      * Whether Keycloak itself refuses this user (disabled, or locked by brute-force detection),

@@ -51,5 +51,13 @@ class EnrollmentSettingsTest {
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'default-region'");
         assertThatThrownBy(() -> EnrollmentSettings.of(ConfigReader.of(Map.of("provisioned-numbers", "always"))))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'provisioned-numbers'");
+        assertThatThrownBy(() -> EnrollmentSettings.of(ConfigReader.of(Map.of("unique-numbers", "yes"))))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'unique-numbers'");
+    }
+
+    @Test
+    void aVerifiedNumberBelongsToOneUserUnlessTheRealmSaysOtherwise() {
+        assertThat(EnrollmentSettings.of(ConfigReader.of(null)).uniqueNumbers()).isTrue();
+        assertThat(EnrollmentSettings.of(ConfigReader.of(Map.of("unique-numbers", "false"))).uniqueNumbers()).isFalse();
     }
 }

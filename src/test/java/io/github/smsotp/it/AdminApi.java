@@ -166,8 +166,13 @@ public final class AdminApi {
 
     /** PUTs {@code json} to an admin path, as a settings page's "Save" does. */
     public void put(String path, String json) {
-        expect(204, "PUT " + path, JsonHttp.send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json))));
+        expect(204, "PUT " + path, tryPut(path, json));
+    }
+
+    /** Keycloak's answer to a PUT of {@code json} to an admin path. */
+    public HttpResponse<String> tryPut(String path, String json) {
+        return JsonHttp.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Keycloak's answer to a POST of {@code json} to an admin path. */

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A verified number is the user's phone number for every client: Keycloak's built-in {@code phone}
  * scope puts it into tokens as {@code phone_number} and {@code phone_number_verified}, with no mapper
- * of ours. Users cannot change either by editing their profile.
+ * of ours. Users cannot change either by editing their profile; removing the number ends the claim
+ * that it is verified.
  */
 @ExtendWith(KeycloakExtension.class)
 class PhoneClaimsIT {
@@ -56,6 +57,10 @@ class PhoneClaimsIT {
         JsonNode refreshed = account.refreshedIdToken();
         assertThat(refreshed.path("phone_number").asText()).isEqualTo("+12015557139");
         assertThat(refreshed.path("phone_number_verified").asBoolean()).isTrue();
+
+        // Removed in the Account Console: no token claims a verified number any more.
+        assertThat(account.delete(account.smsCredential().orElseThrow().path("id").asText())).isEqualTo(204);
+        assertThat(account.refreshedIdToken().path("phone_number_verified").asBoolean()).isFalse();
     }
 
     @Test

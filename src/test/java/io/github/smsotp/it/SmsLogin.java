@@ -47,6 +47,10 @@ public final class SmsLogin {
         return browser;
     }
 
+    public String username() {
+        return username;
+    }
+
     /** The E.164 number the test realm gives this user (user07 has +12015551007). */
     public String phone() {
         return phoneOf(username);

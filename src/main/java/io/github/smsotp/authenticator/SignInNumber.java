@@ -1,0 +1,41 @@
+package io.github.smsotp.authenticator;
+
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.credential.NumberOwners;
+import io.github.smsotp.credential.VerifiedPhone;
+import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.phone.MaskedPhone;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * A sign-in with the code sent to a number proves the user holds it: the number becomes the user's
+ * verified phone number (users with a number from before get it filled in at their next sign-in).
+ * The sign-in itself never depends on it: a number another account holds already is left unrecorded.
+ */
+final class SignInNumber {
+
+    private static final Logger LOG = Logger.getLogger(SignInNumber.class);
+
+    private SignInNumber() {
+    }
+
+    static void confirmed(KeycloakSession session, RealmModel realm, UserModel user, String phone) {
+        boolean unique;
+        try {
+            unique = EnrollmentSettings.of(realm).uniqueNumbers();
+        } catch (InvalidConfigException e) {
+            LOG.warnf("SMS enrollment settings of realm '%s' are invalid, phone attributes not written: %s",
+                    realm.getName(), e.getMessage());
+            return;
+        }
+        if (unique && !NumberOwners.mayHold(session, realm, user, phone)) {
+            LOG.warnf("SMS number %s of user '%s' in realm '%s' is another user's verified number: not recorded",
+                    MaskedPhone.mask(phone), user.getId(), realm.getName());
+            return;
+        }
+        VerifiedPhone.record(user, phone);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.smsotp.credential;
+
+import java.util.Map;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.UserModel;
+
+/**
+ * Who holds a verified number in a realm, for the rule that a verified number belongs to at most one
+ * user ({@code unique-numbers}). Asked only once a code sent to the number has been confirmed (or an
+ * admin vouches for it), so that it never tells anyone whether an account holds a number.
+ */
+public final class NumberOwners {
+
+    /**
+     * How long a claim keeps other users off a number: longer than the transaction that stores it,
+     * after which the stored attribute answers instead.
+     */
+    private static final long CLAIM_SECONDS = 60;
+
+    private NumberOwners() {
+    }
+
+    /**
+     * Whether {@code user} may hold {@code e164} as verified: nobody else holds it, and nobody else is
+     * taking it at this moment. Two users confirming one number at once race for a claim in Keycloak's
+     * single-use store, which every cluster node shares and which answers {@code putIfAbsent} at once:
+     * exactly one wins.
+     */
+    /** Whether another user of the realm holds {@code e164} as verified; claims nothing (for dry runs). */
+    public static boolean heldByAnother(KeycloakSession session, RealmModel realm, UserModel user, String e164) {
+        return session.users().searchForUserByUserAttributeStream(realm, VerifiedPhone.NUMBER, e164)
+                .anyMatch(other -> !other.getId().equals(user.getId())
+                        && "true".equals(other.getFirstAttribute(VerifiedPhone.VERIFIED)));
+    }
+
+    public static boolean mayHold(KeycloakSession session, RealmModel realm, UserModel user, String e164) {
+        if (e164.equals(user.getFirstAttribute(VerifiedPhone.NUMBER))
+                && "true".equals(user.getFirstAttribute(VerifiedPhone.VERIFIED))) {
+            return true;
+        }
+        if (heldByAnother(session, realm, user, e164)) {
+            return false;
+        }
+        SingleUseObjectProvider claims = session.singleUseObjects();
+        String claim = "sms-otp-number-claim:" + realm.getId() + ":" + e164;
+        if (claims.putIfAbsent(claim, CLAIM_SECONDS)) {
+            // Written with the transaction: the winner's later requests see that the claim is theirs.
+            claims.put(claim + ":" + user.getId(), CLAIM_SECONDS, Map.of());
+            return true;
+        }
+        return claims.contains(claim + ":" + user.getId());
+    }
+}
