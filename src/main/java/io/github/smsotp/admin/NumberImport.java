@@ -20,6 +20,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -148,10 +149,10 @@ public final class NumberImport {
                         }
                         credentials.createCredential(realm, user, SmsOtpCredentialModel.verified(entry.getKey(), now));
                     } else {
-                        phoneSource.assignPending(user, entry.getKey());
+                        phoneSource.assignPending(session, realm, user, entry.getKey());
                     }
                     imported++;
-                } catch (ModelException e) {
+                } catch (ModelException | ReadOnlyException e) {
                     // A read-only attribute (e.g. mapped from LDAP): this user is left as they were.
                     notStored++;
                 }

@@ -25,6 +25,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 
 /** {@code users/{id}/phone}: a user's SMS number, read, set (verified or pending) and removed by an admin. */
 public class UserPhoneResource {
@@ -91,8 +92,8 @@ public class UserPhoneResource {
             case "pending" -> {
                 PhoneSource source = pendingSource();
                 try {
-                    source.assignPending(user, number);
-                } catch (ModelException e) {
+                    source.assignPending(call.session(), call.realm(), user, number);
+                } catch (ModelException | ReadOnlyException e) {
                     throw new JsonInput.BadInput("number", "cannot be stored in the attribute '" + source.attribute()
                             + "' (read-only, e.g. mapped from LDAP)");
                 }

@@ -31,11 +31,17 @@ final class SignInNumber {
                     realm.getName(), e.getMessage());
             return;
         }
-        if (unique && !NumberOwners.mayHold(session, realm, user, phone)) {
-            LOG.warnf("SMS number %s of user '%s' in realm '%s' is another user's verified number: not recorded",
-                    MaskedPhone.mask(phone), user.getId(), realm.getName());
-            return;
+        try {
+            if (unique && !NumberOwners.mayHold(session, realm, user, phone)) {
+                LOG.warnf("SMS number %s of user '%s' in realm '%s' is another user's verified number: not recorded",
+                        MaskedPhone.mask(phone), user.getId(), realm.getName());
+                return;
+            }
+            VerifiedPhone.record(user, phone);
+        } catch (RuntimeException e) {
+            // E.g. a user federation that cannot be searched right now: the sign-in goes on regardless.
+            LOG.warnf("phone attributes of user '%s' in realm '%s' not updated: %s", user.getId(), realm.getName(),
+                    e.toString());
         }
-        VerifiedPhone.record(user, phone);
     }
 }

@@ -1,21 +1,32 @@
 package io.github.smsotp.credential;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.smsotp.config.InvalidConfigException;
+import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * A user who removes the SMS number in the Account Console (or through Keycloak's
- * {@code delete_credential} action) removes it without the credential provider: Keycloak only
- * announces it with a {@code REMOVE_CREDENTIAL} event. Hearing it, the phone attributes stop claiming
- * a verified number.
+ * Keycloak removes credentials without asking their provider where users remove the SMS number (the
+ * Account Console, the {@code delete_credential} action) and where admins do (the admin console's
+ * Credentials tab); it only announces it with an event. Hearing one, the phone attributes stop
+ * claiming a verified number the user no longer has.
  */
 final class CredentialRemovalListener implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(CredentialRemovalListener.class);
+    /** An admin's removal of one of a user's credentials (its type is not in the event before 26.7). */
+    private static final Pattern ADMIN_REMOVAL = Pattern.compile("users/([^/]+)/credentials/[^/]+");
 
     private final KeycloakSession session;
 
@@ -25,21 +36,42 @@ final class CredentialRemovalListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if (event.getType() != EventType.REMOVE_CREDENTIAL || event.getDetails() == null
-                || !SmsOtpCredentialModel.TYPE.equals(event.getDetails().get(Details.CREDENTIAL_TYPE))) {
-            return;
-        }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-        // A number replaced by enrollment is announced the same way; the new one stays verified.
-        if (user != null && PhoneSource.enrolled(user).isEmpty()) {
-            VerifiedPhone.forget(user);
+        if (event.getType() == EventType.REMOVE_CREDENTIAL && event.getDetails() != null
+                && SmsOtpCredentialModel.TYPE.equals(event.getDetails().get(Details.CREDENTIAL_TYPE))) {
+            follow(event.getRealmId(), event.getUserId());
         }
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        // Admin changes go through the credential provider, which updates the attributes itself.
+        if (event.getOperationType() == OperationType.ACTION && event.getResourcePath() != null) {
+            Matcher removal = ADMIN_REMOVAL.matcher(event.getResourcePath());
+            if (removal.matches()) {
+                follow(event.getRealmId(), removal.group(1));
+            }
+        }
+    }
+
+    /**
+     * The verified number stays only while codes still go there: a number replaced by enrollment, or
+     * a trusted provisioned one after another credential was removed, is still the user's.
+     */
+    private void follow(String realmId, String userId) {
+        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+        UserModel user = realm == null || userId == null ? null : session.users().getUserById(realm, userId);
+        if (user == null || user.getFirstAttribute(VerifiedPhone.NUMBER) == null) {
+            return;
+        }
+        Optional<String> destination;
+        try {
+            destination = PhoneSource.of(realm).destination(user);
+        } catch (InvalidConfigException e) {
+            LOG.warnf("SMS enrollment settings of realm '%s' are invalid: %s", realm.getName(), e.getMessage());
+            destination = Optional.empty();
+        }
+        if (!destination.map(user.getFirstAttribute(VerifiedPhone.NUMBER)::equals).orElse(false)) {
+            VerifiedPhone.forget(session, realm, user);
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.github.smsotp.credential;
 
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -23,12 +26,6 @@ public final class NumberOwners {
     private NumberOwners() {
     }
 
-    /**
-     * Whether {@code user} may hold {@code e164} as verified: nobody else holds it, and nobody else is
-     * taking it at this moment. Two users confirming one number at once race for a claim in Keycloak's
-     * single-use store, which every cluster node shares and which answers {@code putIfAbsent} at once:
-     * exactly one wins.
-     */
     /** Whether another user of the realm holds {@code e164} as verified; claims nothing (for dry runs). */
     public static boolean heldByAnother(KeycloakSession session, RealmModel realm, UserModel user, String e164) {
         return session.users().searchForUserByUserAttributeStream(realm, VerifiedPhone.NUMBER, e164)
@@ -36,6 +33,12 @@ public final class NumberOwners {
                         && "true".equals(other.getFirstAttribute(VerifiedPhone.VERIFIED)));
     }
 
+    /**
+     * Whether {@code user} may hold {@code e164} as verified: nobody else holds it, and nobody else is
+     * taking it at this moment. Two users confirming one number at once race for a claim in Keycloak's
+     * single-use store, which every cluster node shares and which answers {@code putIfAbsent} at once:
+     * exactly one wins.
+     */
     public static boolean mayHold(KeycloakSession session, RealmModel realm, UserModel user, String e164) {
         if (e164.equals(user.getFirstAttribute(VerifiedPhone.NUMBER))
                 && "true".equals(user.getFirstAttribute(VerifiedPhone.VERIFIED))) {
@@ -45,12 +48,31 @@ public final class NumberOwners {
             return false;
         }
         SingleUseObjectProvider claims = session.singleUseObjects();
-        String claim = "sms-otp-number-claim:" + realm.getId() + ":" + e164;
+        String claim = claimKey(realm, e164);
         if (claims.putIfAbsent(claim, CLAIM_SECONDS)) {
-            // Written with the transaction: the winner's later requests see that the claim is theirs.
-            claims.put(claim + ":" + user.getId(), CLAIM_SECONDS, Map.of());
+            // At once too: the winner's next request (a retry after a failed commit) sees the claim is theirs.
+            claims.putIfAbsent(claim + ":" + user.getId(), CLAIM_SECONDS);
             return true;
         }
         return claims.contains(claim + ":" + user.getId());
+    }
+
+    /** The number is free again (its holder removed it): a claim still running must not keep others off. */
+    static void release(KeycloakSession session, RealmModel realm, String e164) {
+        session.singleUseObjects().remove(claimKey(realm, e164));
+    }
+
+    private static String claimKey(RealmModel realm, String e164) {
+        // Hashed: the store may be an external Infinispan, which has no business with numbers.
+        return "sms-otp-number-claim:" + realm.getId() + ":" + sha256(e164);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

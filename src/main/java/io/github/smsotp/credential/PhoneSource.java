@@ -8,6 +8,7 @@ import java.util.Set;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.settings.SmsSettings;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
@@ -76,9 +77,9 @@ public record PhoneSource(String attribute, Provisioned provisioned) {
      *
      * @throws org.keycloak.models.ModelException when the attribute cannot be written (read-only, e.g. LDAP-mapped)
      */
-    public void assignPending(UserModel user, String number) {
+    public void assignPending(KeycloakSession session, RealmModel realm, UserModel user, String number) {
         user.setSingleAttribute(attribute, number);
-        SmsOtpCredentialProvider.removeAll(user);
+        SmsOtpCredentialProvider.removeAll(session, realm, user);
         user.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
     }
 

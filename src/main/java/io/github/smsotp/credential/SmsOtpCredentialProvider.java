@@ -33,19 +33,19 @@ public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCreden
 
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, SmsOtpCredentialModel credential) {
-        removeAll(user);
+        removeAll(session, realm, user);
         CredentialModel created = user.credentialManager().createStoredCredential(credential);
         credential.phone().ifPresent(number -> VerifiedPhone.record(user, number));
         return created;
     }
 
     /** Removes the user's SMS number: a user has at most one. */
-    public static void removeAll(UserModel user) {
+    public static void removeAll(KeycloakSession session, RealmModel realm, UserModel user) {
         List<String> ids = user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE)
                 .map(CredentialModel::getId).toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         if (!ids.isEmpty()) {
-            VerifiedPhone.forget(user);
+            VerifiedPhone.forget(session, realm, user);
         }
     }
 
@@ -53,7 +53,7 @@ public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCreden
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
         boolean removed = user.credentialManager().removeStoredCredentialById(credentialId);
         if (removed) {
-            VerifiedPhone.forget(user);
+            VerifiedPhone.forget(session, realm, user);
         }
         return removed;
     }

@@ -1,8 +1,11 @@
 package io.github.smsotp.credential;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 
 /**
  * The user's verified number where the rest of Keycloak reads it: the attributes of the built-in
@@ -34,9 +37,13 @@ public final class VerifiedPhone {
      * The user's verified number is gone (removed, or replaced by one still to be confirmed): the
      * number stays where it is, marked unverified, so tokens never claim a number nobody confirmed.
      */
-    public static void forget(UserModel user) {
+    public static void forget(KeycloakSession session, RealmModel realm, UserModel user) {
         if ("true".equals(user.getFirstAttribute(VERIFIED))) {
-            write(user, user.getFirstAttribute(NUMBER), "false");
+            String number = user.getFirstAttribute(NUMBER);
+            write(user, number, "false");
+            if (number != null) {
+                NumberOwners.release(session, realm, number);
+            }
         }
     }
 
@@ -48,7 +55,7 @@ public final class VerifiedPhone {
             if (!verified.equals(user.getFirstAttribute(VERIFIED))) {
                 user.setSingleAttribute(VERIFIED, verified);
             }
-        } catch (ModelException readOnly) {
+        } catch (ModelException | ReadOnlyException readOnly) {
             // A directory that owns the user's attributes (read-only LDAP) keeps its own: the sign-in
             // or the enrollment goes on, with the SMS credential as the record.
             LOG.debugf("phone attributes of user %s not written: %s", user.getId(), readOnly.getMessage());

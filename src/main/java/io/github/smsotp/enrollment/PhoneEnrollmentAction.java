@@ -166,7 +166,13 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             context.getAuthenticationSession().removeAuthNote(PENDING);
             context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number))
                     .detail(SmsOtpStep.EVENT_REASON, "number_taken").error("sms_otp_number_refused");
-            context.challenge(numberPage(context, null, "smsOtpNumberTaken"));
+            if (settings.source().fixedForEnrollment(context.getUser()).isPresent()) {
+                // The admin's number is the only one this user may confirm: only the admin can go on.
+                context.challenge(context.form().setError("smsOtpProvisionedNumberTaken")
+                        .createErrorPage(Response.Status.CONFLICT));
+            } else {
+                context.challenge(numberPage(context, null, "smsOtpNumberTaken"));
+            }
             return false;
         }
         SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()

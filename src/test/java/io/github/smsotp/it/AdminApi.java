@@ -175,6 +175,11 @@ public final class AdminApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** DELETEs an admin path; returns the status. */
+    public int delete(String path) {
+        return JsonHttp.send(request(path).DELETE()).statusCode();
+    }
+
     /** Keycloak's answer to a POST of {@code json} to an admin path. */
     public HttpResponse<String> post(String path, String json) {
         return JsonHttp.send(request(path).header("Content-Type", "application/json")

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,11 @@ class DemoRealmIT {
     @Test
     void demoUserSignsInToTheAccountConsoleWithTheCodeFromTheConsole() {
         signsInWithTheCodeFromTheConsole(server, "sms-demo", "+12015550123");
+        // The code confirmed the provisioned number: it is now the verified one the phone scope reads,
+        // shown to admins (read-only, as the demo's user profile declares it).
+        JsonNode attributes = new AdminApi(server).user("sms-demo", "demo").path("attributes");
+        assertThat(attributes.path("phoneNumber").path(0).asText()).isEqualTo("+12015550123");
+        assertThat(attributes.path("phoneNumberVerified").path(0).asText()).isEqualTo("true");
     }
 
     /**

@@ -36,10 +36,8 @@ class UniqueNumbersIT {
 
     @Test
     void aNumberAnotherAccountHoldsIsRefusedOnlyAfterItsCodeAndNothingIsStored() {
-        String realm = "sms-unique";
         // No resend cooldown: the number typed after the refusal gets its code at once.
-        admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off",
-                "resend-cooldown-seconds", "0")));
+        String realm = realmWith("sms-unique", Map.of("provisioned-numbers", "off", "resend-cooldown-seconds", "0"));
         String number = "+12015557201";
         assertThat(enrollAndConfirm(new SmsLogin(server, realm, "user35", null), number).loggedIn()).isTrue();
 
@@ -70,9 +68,45 @@ class UniqueNumbersIT {
     }
 
     @Test
+    void aNumberAnAdminRemovesInKeycloaksCredentialsTabIsFreeForAnotherUser() {
+        String realm = realmWith("sms-unique-removed", Map.of("provisioned-numbers", "off"));
+        String number = "+12015557203";
+        assertThat(enrollAndConfirm(new SmsLogin(server, realm, "user35", null), number).loggedIn()).isTrue();
+
+        // As the admin console's Credentials tab does: Keycloak's own endpoint, not the extension's.
+        String user = admin.userId(realm, "user35");
+        for (JsonNode credential : admin.credentials(realm, "user35")) {
+            if (credential.path("type").asText().equals("sms-otp")) {
+                assertThat(admin.delete("/admin/realms/" + realm + "/users/" + user + "/credentials/"
+                        + credential.path("id").asText())).isEqualTo(204);
+            }
+        }
+        assertThat(enrollAndConfirm(new SmsLogin(server, realm, "user36", null), number).loggedIn())
+                .as("the number is no longer held").isTrue();
+    }
+
+    @Test
+    void aUserWhoseAdminGaveThemAHeldNumberIsToldToAskTheAdmin() {
+        String realm = realmWith("sms-unique-provisioned", Map.of("provisioned-numbers", "verify"));
+        SmsLogin holder = new SmsLogin(server, realm, "user33", null);
+        Page confirm = holder.passwordStep("it-app");
+        assertThat(holder.enter(confirm, latestCode(holder.phone())).loggedIn()).isTrue();
+
+        // The admin hands the same number to another user, to be confirmed at the next sign-in.
+        HttpResponse<String> pending = admin.tryPut("/admin/realms/" + realm + "/sms-otp/users/"
+                + admin.userId(realm, "user34") + "/phone", "{\"number\":\"" + holder.phone() + "\",\"status\":\"pending\"}");
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(200);
+        SmsLogin other = new SmsLogin(server, realm, "user34", null);
+        Page code = other.passwordStep("it-app");
+        Page refused = other.enter(code, latestCode(holder.phone()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text()).contains("already used by another account. Ask your administrator to change it.");
+        assertThat(admin.credentials(realm, "user34").toString()).doesNotContain("sms-otp");
+    }
+
+    @Test
     void twoUsersConfirmingOneNumberAtTheSameMomentExactlyOneGetsIt() throws Exception {
-        String realm = "sms-unique-race";
-        admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off")));
+        String realm = realmWith("sms-unique-race", Map.of("provisioned-numbers", "off"));
         for (int round = 0; round < 4; round++) {
             String number = "+1201555721" + round;
             SmsLogin first = new SmsLogin(server, realm, String.format("user%02d", 2 * round + 1), null);
@@ -102,6 +136,12 @@ class UniqueNumbersIT {
             }
             assertThat(holders).as("round %d: the number is stored for one user", round).hasSize(1);
         }
+    }
+
+    /** A realm of the test realm's users, with the given enrollment settings. */
+    private String realmWith(String name, Map<String, String> enrollment) {
+        admin.createRealm(name, Map.of(), r -> AdminApi.enrollmentConfig(r, enrollment));
+        return name;
     }
 
     private static Page enterWhen(CountDownLatch start, SmsLogin login, Page confirm, String code) {
