@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 import io.github.smsotp.it.Browser.Page;
@@ -138,6 +140,60 @@ class ClusterIT {
         assertThat(refused.loggedIn()).as("the right code after the code was used up: %s", refused.text()).isFalse();
         assertThat(gateway.to(victim.phone())).hasSize(1);
         keycloakRaces.assertAllExplained();
+    }
+
+    /**
+     * The claim that keeps a verified number to one user lives in the store both nodes share: two
+     * users confirming one number at the same moment, one through each node, and exactly one gets it.
+     */
+    @Test
+    void twoUsersConfirmingOneNumberOnDifferentNodesAtOnceExactlyOneGetsIt() throws Exception {
+        String realm = "sms-cluster-unique";
+        AdminApi admin = new AdminApi(node1);
+        admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off")));
+        for (int round = 0; round < 3; round++) {
+            String number = "+1201555730" + round;
+            SmsLogin first = new SmsLogin(node1, realm, String.format("user%02d", 2 * round + 5), null);
+            SmsLogin second = new SmsLogin(node1, realm, String.format("user%02d", 2 * round + 6), null);
+            Page firstCode = enrollNumber(first, number);
+            Page secondCode = enrollNumber(second, number);
+            List<GatewayStub.Received> codes = gateway.to(number);
+            assertThat(codes).hasSize(2);
+
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Page> viaNode1 = CompletableFuture.supplyAsync(() -> {
+                awaitStart(start);
+                return first.enter(firstCode, codes.get(0).code());
+            });
+            CompletableFuture<Page> viaNode2 = CompletableFuture.supplyAsync(() -> {
+                awaitStart(start);
+                return onNode2(second, secondCode, "kc-sms-otp-form", Map.of("code", codes.get(1).code()));
+            });
+            start.countDown();
+            List<Page> results = List.of(viaNode1.get(), viaNode2.get());
+
+            assertThat(results).as("round %d: one signed in", round).filteredOn(Page::loggedIn).hasSize(1);
+            assertThat(results).as("round %d: one told the number is taken", round)
+                    .filteredOn(p -> p.text().contains("already used by another account")).hasSize(1);
+            assertThat(List.of(first, second)).as("round %d: the number is stored for one user", round)
+                    .filteredOn(l -> admin.credentials(realm, l.username()).toString().contains("sms-otp")).hasSize(1);
+        }
+    }
+
+    /** Password, then a number typed into the enrollment form: the code page for it. */
+    private static Page enrollNumber(SmsLogin login, String number) {
+        Page enroll = login.passwordStep("it-app");
+        assertThat(enroll.has("#kc-sms-otp-enroll-form")).as(enroll.text()).isTrue();
+        return login.browser().submit(enroll, "kc-sms-otp-enroll-form", Map.of("phone", number));
+    }
+
+    private static void awaitStart(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String toNode2(String node1Url) {
