@@ -40,8 +40,9 @@ final class SignInNumber {
             VerifiedPhone.record(user, phone);
         } catch (RuntimeException e) {
             // E.g. a user federation that cannot be searched right now: the sign-in goes on regardless.
+            // Only the exception's type: a search's message may quote the number it looked for.
             LOG.warnf("phone attributes of user '%s' in realm '%s' not updated: %s", user.getId(), realm.getName(),
-                    e.toString());
+                    e.getClass().getName());
         }
     }
 }

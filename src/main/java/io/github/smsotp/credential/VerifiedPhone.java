@@ -58,7 +58,7 @@ public final class VerifiedPhone {
         } catch (ModelException | ReadOnlyException readOnly) {
             // A directory that owns the user's attributes (read-only LDAP) keeps its own: the sign-in
             // or the enrollment goes on, with the SMS credential as the record.
-            LOG.debugf("phone attributes of user %s not written: %s", user.getId(), readOnly.getMessage());
+            LOG.debugf("phone attributes of user %s not written: %s", user.getId(), readOnly.getClass().getName());
         }
     }
 }
