@@ -23,6 +23,10 @@ final class SignInNumber {
     }
 
     static void confirmed(KeycloakSession session, RealmModel realm, UserModel user, String phone) {
+        if (VerifiedPhone.isRecorded(user, phone)) {
+            // Every sign-in after the first: no settings to read, nothing to search or write.
+            return;
+        }
         boolean unique;
         try {
             unique = EnrollmentSettings.of(realm).uniqueNumbers();

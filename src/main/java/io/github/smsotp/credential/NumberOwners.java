@@ -40,8 +40,7 @@ public final class NumberOwners {
      * exactly one wins.
      */
     public static boolean mayHold(KeycloakSession session, RealmModel realm, UserModel user, String e164) {
-        if (e164.equals(user.getFirstAttribute(VerifiedPhone.NUMBER))
-                && "true".equals(user.getFirstAttribute(VerifiedPhone.VERIFIED))) {
+        if (VerifiedPhone.isRecorded(user, e164)) {
             return true;
         }
         if (heldByAnother(session, realm, user, e164)) {

@@ -25,6 +25,11 @@ public final class VerifiedPhone {
     private VerifiedPhone() {
     }
 
+    /** Whether {@code e164} is already the user's verified number: nothing to write, nobody to ask. */
+    public static boolean isRecorded(UserModel user, String e164) {
+        return e164.equals(user.getFirstAttribute(NUMBER)) && "true".equals(user.getFirstAttribute(VERIFIED));
+    }
+
     /**
      * The user has just confirmed {@code e164} with a code (or an admin vouched for it). Writes only
      * what changed, so that a sign-in to the same number writes nothing.
