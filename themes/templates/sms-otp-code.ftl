@@ -4,7 +4,11 @@
     <#if section = "header">
         <#if smsOtp.enrollment>${msg("smsOtpConfirmTitle")}<#else>${msg("smsOtpTitle")}</#if>
     <#elseif section = "form">
-        <p id="sms-otp-destination">${msg("smsOtpSentTo", smsOtp.maskedPhone)}</p>
+        <#if smsOtp.maskedPhone??>
+            <p id="sms-otp-destination">${msg("smsOtpSentTo", smsOtp.maskedPhone)}</p>
+        <#else>
+            <p id="sms-otp-destination">${msg("smsOtpResetSentTo")}</p>
+        </#if>
         <#if smsOtp.codeActive>
             <form id="kc-sms-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
                 <div class="${properties.kcFormGroupClass!}">
@@ -62,7 +66,7 @@
                 </script>
             </#if>
         </#if>
-        <#if smsOtp.enrollment>
+        <#if smsOtp.numberChangeable>
             <form id="kc-sms-otp-change-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
                 <div class="${properties.kcFormGroupClass!}">
                     <button type="submit" id="kc-sms-otp-change" name="change" value="true"

@@ -8,7 +8,7 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
-import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

@@ -14,7 +14,7 @@ import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.phone.MaskedPhone;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;

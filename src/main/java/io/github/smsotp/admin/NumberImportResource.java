@@ -3,7 +3,7 @@ package io.github.smsotp.admin;
 import java.util.Locale;
 
 import io.github.smsotp.credential.PhoneSource;
-import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.settings.EnrollmentSettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.SmsOtpStep;
 import io.github.smsotp.step.StepProperties;

@@ -3,7 +3,7 @@ package io.github.smsotp.authenticator;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.VerifiedPhone;
-import io.github.smsotp.enrollment.EnrollmentSettings;
+import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.phone.MaskedPhone;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;

@@ -10,6 +10,7 @@ import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -93,7 +94,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             return Optional.empty();
         }
         return SmsOtpStep.open(step, SmsSettings.resolve(context.getRealm(), configMap(context.getAuthenticatorConfig())), phone.get(),
-                clock, false);
+                clock, CodePurpose.SIGN_IN);
     }
 
     @Override

@@ -12,7 +12,9 @@ import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -156,7 +158,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
 
     private Optional<SmsOtpStep> step(RequiredActionContext context, EnrollmentSettings settings, String number) {
         ActionStepContext stepContext = new ActionStepContext(context, confirmed -> store(context, settings, number));
-        return SmsOtpStep.open(stepContext, settings.reader(), number, clock, true);
+        return SmsOtpStep.open(stepContext, settings.reader(), number, clock, CodePurpose.ENROLLMENT);
     }
 
     /** Stores the confirmed number, unless another account holds it: then says so and stores nothing. */

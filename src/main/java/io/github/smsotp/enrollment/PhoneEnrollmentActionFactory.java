@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.step.StepProperties;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;

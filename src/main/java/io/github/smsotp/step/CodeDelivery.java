@@ -44,12 +44,12 @@ final class CodeDelivery {
             context.show(step.page(false, form -> { }));
             return;
         }
-        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.userId());
+        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
         if (locked.isPresent()) {
             refuse("locked", "smsOtpLocked", step.minutesUntil(locked.get()));
             return;
         }
-        if (!step.config.allowedCountries().allows(step.phone)) {
+        if (context.dispatch() != Dispatch.WITHHELD && !step.config.allowedCountries().allows(step.phone)) {
             step.errorEvent(ERROR_SEND_REFUSED, "country");
             step.metrics.sendRefused(context.realm().getName(), "country");
             context.show(context.form().setError("smsOtpCountryNotAllowed").createErrorPage(Response.Status.BAD_REQUEST));
@@ -74,7 +74,7 @@ final class CodeDelivery {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
-        SendLimiter.Decision decision = step.limiter.trySend(step.config.limits(), step.realmId(), step.userId(),
+        SendLimiter.Decision decision = step.limiter.trySend(step.config.limits(), step.realmId(), step.limitSubject(),
                 step.phone, context.clientAddress());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
@@ -96,6 +96,17 @@ final class CodeDelivery {
         }
         // Counted before the call: a send that times out may still have been delivered and billed.
         step.store.save(history.attempted());
+        switch (context.dispatch()) {
+            case IN_REQUEST -> sendNow(pending, message);
+            case AFTER_RESPONSE -> {
+                AfterResponseSend.schedule(step, message);
+                sent(pending);
+            }
+            case WITHHELD -> sent(pending);
+        }
+    }
+
+    private void sendNow(PendingCode pending, SmsMessage message) {
         String deliveredBy;
         try {
             deliveredBy = step.sender.send(message, context.realm().getName());
@@ -107,12 +118,18 @@ final class CodeDelivery {
             return;
         }
         step.metrics.codeSent(context.realm().getName(), deliveredBy);
-        step.challenges.activate(pending);
-        step.store.save(step.store.history().sent(step.clock.instant()));
         LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
                 deliveredBy);
+        sent(pending);
+    }
+
+    /** The code page after a send, the same whether the SMS went, is on its way or was withheld. */
+    private void sent(PendingCode pending) {
+        step.challenges.activate(pending);
+        step.lateSendFailed = false;
+        step.store.save(step.store.history().sent(step.clock.instant()));
         context.event().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
-        context.show(step.page(false, form -> form.setInfo("smsOtpCodeSent", step.maskedPhone())));
+        context.show(step.page(false, step::sentNotice));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {

@@ -11,21 +11,22 @@ public final class CodePageBean {
     private final long resendWaitSeconds;
     private final boolean resendAllowed;
     private final boolean sendFailed;
-    private final boolean enrollment;
+    private final CodePurpose purpose;
 
     CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
-                 boolean resendAllowed, boolean sendFailed, boolean enrollment) {
+                 boolean resendAllowed, boolean sendFailed, CodePurpose purpose) {
         this.maskedPhone = maskedPhone;
         this.codeLength = codeLength;
         this.codeActive = codeActive;
         this.resendWaitSeconds = resendWaitSeconds;
         this.resendAllowed = resendAllowed;
         this.sendFailed = sendFailed;
-        this.enrollment = enrollment;
+        this.purpose = purpose;
     }
 
+    /** The number the code went to, masked; null where the page must not show it. */
     public String getMaskedPhone() {
-        return maskedPhone;
+        return purpose.numberShown() ? maskedPhone : null;
     }
 
     public int getCodeLength() {
@@ -54,6 +55,11 @@ public final class CodePageBean {
 
     /** The number is being enrolled: the page offers to change it. */
     public boolean isEnrollment() {
-        return enrollment;
+        return purpose.enrollment();
+    }
+
+    /** The page offers to type another number. */
+    public boolean isNumberChangeable() {
+        return purpose.numberChangeable();
     }
 }

@@ -26,6 +26,11 @@ final class CodeVerification {
     }
 
     void verify(String input) {
+        if (step.lateSendFailed) {
+            // The code never reached the phone: the page says so and offers another, at no cost.
+            context.show(step.page(false, form -> { }));
+            return;
+        }
         if (input == null || input.isBlank()) {
             context.show(step.page(false, form -> form.addError(new FormMessage(FIELD_CODE, "smsOtpMissingCode"))));
             return;
@@ -38,7 +43,7 @@ final class CodeVerification {
             context.showRefusal(step.page(false, form -> form.addError(new FormMessage(FIELD_CODE, "smsOtpWrongCode"))));
             return;
         }
-        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.userId());
+        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
         if (locked.isPresent()) {
             step.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
             step.metrics.verification(context.realm().getName(), "locked");
@@ -46,13 +51,17 @@ final class CodeVerification {
             return;
         }
         Verification result = step.challenges.verify(input, step.config.attemptsPerCode());
+        if (result == Verification.VERIFIED && context.dispatch() == Dispatch.WITHHELD) {
+            // A code nobody was sent: guessing it right proves nothing.
+            result = Verification.WRONG;
+        }
         if (result == Verification.VERIFIED) {
-            step.failures.recordSuccess(step.config.limits(), step.realmId(), step.userId());
+            step.failures.recordSuccess(step.config.limits(), step.realmId(), step.limitSubject());
             step.metrics.verification(context.realm().getName(), "verified");
             context.succeed(step.phone);
             return;
         }
-        step.failures.recordFailure(step.config.limits(), step.realmId(), step.userId());
+        step.failures.recordFailure(step.config.limits(), step.realmId(), step.limitSubject());
         context.reportWrongCode();
         switch (result) {
             case WRONG -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "wrong",

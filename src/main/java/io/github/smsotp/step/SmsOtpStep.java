@@ -47,17 +47,21 @@ public final class SmsOtpStep {
     final SendLimiter limiter;
     final FailureGuard failures;
     final SmsOtpMetrics metrics = SmsOtpMetrics.global();
+    final ConfigReader settings;
     final Clock clock;
-    private final boolean enrollment;
+    private final CodePurpose purpose;
+    /** A send after the last response failed: the page says so until a new code goes out. */
+    boolean lateSendFailed;
 
-    private SmsOtpStep(StepContext context, SmsOtpConfig config, String phone, SenderChoice sender, Clock clock,
-                       boolean enrollment) {
+    private SmsOtpStep(StepContext context, SmsOtpConfig config, ConfigReader settings, String phone,
+                       SenderChoice sender, Clock clock, CodePurpose purpose) {
         this.context = context;
         this.config = config;
+        this.settings = settings;
         this.phone = phone;
         this.sender = sender;
         this.clock = clock;
-        this.enrollment = enrollment;
+        this.purpose = purpose;
         AuthenticationSessionModel authSession = context.authSession();
         SingleUseObjectProvider singleUse = context.session().singleUseObjects();
         SlotCounter counter = new SlotCounter(singleUse, clock);
@@ -67,14 +71,20 @@ public final class SmsOtpStep {
                 new SingleUseCodeUses(singleUse));
         this.limiter = new SendLimiter(counter);
         this.failures = new FailureGuard(singleUse, counter, clock);
+        if (context.dispatch() == Dispatch.AFTER_RESPONSE && AfterResponseSend.failed(context)) {
+            // The code never left: nobody can type it, and a wrong guess must not count against the user.
+            store.clearChallenge();
+            lateSendFailed = true;
+            errorEvent(CodeDelivery.ERROR_SEND_FAILED, "after_response");
+        }
     }
 
     /**
      * @param phone      the E.164 number codes go to
-     * @param enrollment whether the number is being enrolled (the page then offers to change it)
+     * @param purpose    what the code is for, which decides what its page says and offers
      */
     public static Optional<SmsOtpStep> open(StepContext context, ConfigReader settings, String phone, Clock clock,
-                                            boolean enrollment) {
+                                            CodePurpose purpose) {
         SmsOtpConfig config;
         SenderChoice sender;
         try {
@@ -85,7 +95,7 @@ public final class SmsOtpStep {
             return Optional.empty();
         }
         context.event().detail(EVENT_PHONE, MaskedPhone.mask(phone));
-        return Optional.of(new SmsOtpStep(context, config, phone, sender, clock, enrollment));
+        return Optional.of(new SmsOtpStep(context, config, settings, phone, sender, clock, purpose));
     }
 
     /**
@@ -133,9 +143,21 @@ public final class SmsOtpStep {
         long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
-                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft, sendFailed, enrollment));
+                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft, sendFailed || lateSendFailed, purpose));
+        if (lateSendFailed) {
+            form.setError("smsOtpSendFailed");
+        }
         messages.accept(form);
         return form.createForm(TEMPLATE);
+    }
+
+    /** Says a code was sent, naming the number where the page may. */
+    void sentNotice(LoginFormsProvider form) {
+        if (purpose.numberShown()) {
+            form.setInfo("smsOtpCodeSent", maskedPhone());
+        } else {
+            form.setInfo("smsOtpResetCodeSent");
+        }
     }
 
     String maskedPhone() {
@@ -146,8 +168,8 @@ public final class SmsOtpStep {
         return context.realm().getId();
     }
 
-    String userId() {
-        return context.user().getId();
+    String limitSubject() {
+        return context.limitSubject();
     }
 
     /** An error event with our reason detail. */

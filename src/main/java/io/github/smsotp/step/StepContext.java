@@ -19,7 +19,21 @@ public interface StepContext {
 
     RealmModel realm();
 
+    /** The user the code proves; null where a number's holder is looked up and none may sign in with it. */
     UserModel user();
+
+    /**
+     * Whose sends and wrong codes the per-user limits and lockout count: the user, or for a number
+     * nobody may sign in with, the number itself.
+     */
+    default String limitSubject() {
+        return user().getId();
+    }
+
+    /** When the SMS goes to the gateway. */
+    default Dispatch dispatch() {
+        return Dispatch.IN_REQUEST;
+    }
 
     AuthenticationSessionModel authSession();
 

@@ -1,4 +1,4 @@
-package io.github.smsotp.enrollment;
+package io.github.smsotp.settings;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +8,6 @@ import java.util.Set;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.phone.PhoneNumbers;
-import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.SmsOtpConfig;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;

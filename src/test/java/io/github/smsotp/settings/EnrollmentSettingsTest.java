@@ -1,4 +1,4 @@
-package io.github.smsotp.enrollment;
+package io.github.smsotp.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

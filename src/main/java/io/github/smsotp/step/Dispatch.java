@@ -1,0 +1,21 @@
+package io.github.smsotp.step;
+
+/** When a code's SMS goes to the gateway, as the entry point needs it. */
+public enum Dispatch {
+
+    /** Within the request: the page that follows says whether the SMS went out. */
+    IN_REQUEST,
+
+    /**
+     * After the page is answered, so that the gateway's time shows in no response: where the user is
+     * not known yet, a known number must take as long as an unknown one. A failed send is shown on
+     * the next page the user asks for.
+     */
+    AFTER_RESPONSE,
+
+    /**
+     * Never: the number belongs to no account that may sign in with it. The pages are those of a sent
+     * code, and no code is right, so that nobody learns which numbers have accounts.
+     */
+    WITHHELD
+}
