@@ -1,0 +1,142 @@
+package io.github.smsotp.identity;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.smsotp.limits.KeycloakLockout;
+import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.SmsOtpStep;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * Sign-in with a phone number and the code sent to it. The user is found by verified number, and
+ * set on the flow only once the code is right. Every number that parses gets the same pages, in the
+ * same time, under the same limits: a number that no account may sign in with gets a code page too,
+ * no SMS, and no code that works.
+ */
+public class PhoneSignInAuthenticator implements Authenticator {
+
+    static final String TEMPLATE = "sms-otp-phone-login.ftl";
+    static final String FIELD_PHONE = "phone";
+    static final String FIELD_CHANGE = "change";
+    static final String FIELD_RESEND = "resend";
+    static final String FIELD_CODE = "code";
+    /** The number typed in this tab, in E.164. */
+    static final String NUMBER_NOTE = "sms-otp.sign-in.phone";
+
+    private final Clock clock;
+
+    PhoneSignInAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String number = context.getAuthenticationSession().getAuthNote(NUMBER_NOTE);
+        if (number == null) {
+            context.challenge(numberPage(context, null, null));
+            return;
+        }
+        // Back at this step (a reload, or "Try another way" and back): never sends by itself.
+        EntrySettings.of(context).flatMap(settings -> step(context, settings, number))
+                .ifPresent(step -> context.challenge(step.page(false, form -> { })));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String number = context.getAuthenticationSession().getAuthNote(NUMBER_NOTE);
+        if (form.containsKey(FIELD_CHANGE) || (number == null && !form.containsKey(FIELD_PHONE))) {
+            context.getAuthenticationSession().removeAuthNote(NUMBER_NOTE);
+            context.challenge(numberPage(context, null, null));
+            return;
+        }
+        Optional<EntrySettings> settings = EntrySettings.of(context);
+        if (settings.isEmpty()) {
+            return;
+        }
+        if (form.containsKey(FIELD_PHONE)) {
+            enterNumber(context, settings.get(), form.getFirst(FIELD_PHONE));
+            return;
+        }
+        step(context, settings.get(), number).ifPresent(step -> {
+            if (form.containsKey(FIELD_RESEND)) {
+                step.deliver();
+            } else {
+                step.verify(form.getFirst(FIELD_CODE));
+            }
+        });
+    }
+
+    private void enterNumber(AuthenticationFlowContext context, EntrySettings settings, String input) {
+        EnrollmentSettings.Result parsed = settings.typed().parse(input);
+        if (parsed.error() != null) {
+            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number").error("sms_otp_number_refused");
+            context.challenge(numberPage(context, input, parsed.error()));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(NUMBER_NOTE, parsed.number());
+        step(context, settings, parsed.number()).ifPresent(step -> {
+            // A new number gets a fresh code, within the cooldown and per-login cap of the whole sign-in.
+            step.forgetCode();
+            step.deliver();
+        });
+    }
+
+    private Optional<SmsOtpStep> step(AuthenticationFlowContext context, EntrySettings settings, String number) {
+        Optional<UserModel> holder = NumberHolders.byNumber(context, settings, number);
+        if (holder.isPresent()) {
+            context.getEvent().user(holder.get());
+        } else {
+            // For the admin's eyes only (events): the user sees the pages of a sent code.
+            context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number))
+                    .detail(SmsOtpStep.EVENT_REASON, "unknown_number");
+        }
+        NumberHolderContext stepContext = new NumberHolderContext(context, holder, number, user -> {
+            context.setUser(user);
+            context.success(KeycloakLockout.CATEGORY);
+        });
+        return SmsOtpStep.open(stepContext, settings.typed().reader(), number, clock, CodePurpose.PHONE_SIGN_IN);
+    }
+
+    private static Response numberPage(AuthenticationFlowContext context, String typed, String errorKey) {
+        LoginFormsProvider form = context.form()
+                .setAttribute("smsOtpPhoneLogin", Map.of("phone", typed == null ? "" : typed));
+        if (errorKey != null) {
+            form.addError(new FormMessage(FIELD_PHONE, errorKey));
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // Nobody is set up here: a number is enrolled with the enrollment action or at registration.
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.smsotp.identity;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.github.smsotp.limits.KeycloakLockout;
+import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.SmsOtpStep;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The code step of "Forgot password?", after the user named an account: a code to the account's
+ * verified number, then Keycloak's new-password page. Whoever typed an unknown name, or the name of
+ * an account without a usable number, gets the same code page, which names no number, and no SMS;
+ * as with Keycloak's e-mail link, the page never tells whether the account exists.
+ */
+public class ResetCodeAuthenticator implements Authenticator {
+
+    static final String FIELD_RESEND = "resend";
+    static final String FIELD_CODE = "code";
+
+    private final Clock clock;
+
+    ResetCodeAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        step(context).ifPresent(step -> {
+            if (step.hasSent()) {
+                // A reload, or back from "Try another way": never sends by itself.
+                context.challenge(step.page(false, form -> { }));
+            } else {
+                step.deliver();
+            }
+        });
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        step(context).ifPresent(step -> {
+            if (form.containsKey(FIELD_RESEND)) {
+                step.deliver();
+            } else {
+                step.verify(form.getFirst(FIELD_CODE));
+            }
+        });
+    }
+
+    private Optional<SmsOtpStep> step(AuthenticationFlowContext context) {
+        Optional<EntrySettings> settings = EntrySettings.of(context);
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        // Keycloak's pages show the user's name above the form only when it found the user; with this
+        // note they show the name as typed, found or not.
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
+        UserModel user = context.getUser();
+        Optional<String> number = NumberHolders.numberOf(context, settings.get(), user);
+        // A decoy's code and limits are bound to the name typed, as a real one's are to the number.
+        String destination = number.orElseGet(() -> "reset:" + context.getAuthenticationSession()
+                .getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME));
+        NumberHolderContext stepContext = new NumberHolderContext(context, number.map(n -> user), destination,
+                proven -> context.success(KeycloakLockout.CATEGORY));
+        return SmsOtpStep.open(stepContext, settings.get().typed().reader(), destination, clock, CodePurpose.PASSWORD_RESET);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        // Keycloak's reset flow goes on without a user for unknown names: this step must too.
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

@@ -1,0 +1,263 @@
+package io.github.smsotp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smsotp.it.Browser.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sign-in with a phone number and an SMS code, no password ({@code sms-otp-phone-login}), as the
+ * first step of a browser flow. The user is found by verified number; any other number gets the
+ * same pages, in the same time, and no SMS.
+ */
+@ExtendWith(KeycloakExtension.class)
+class PhoneSignInIT {
+
+    /** Numbers no user of the test realm has. */
+    private static final String UNKNOWN = "+12015559001";
+
+    private final KeycloakServer server;
+    private final AdminApi admin;
+
+    PhoneSignInIT(KeycloakServer server) {
+        this.server = server;
+        this.admin = new AdminApi(server);
+    }
+
+    @Test
+    void aUserSignsInWithTheVerifiedNumberAndTheCodeAlone() {
+        String realm = "sms-phone-sign-in";
+        phoneRealm(realm, Map.of(), r -> { });
+        PhoneSignIn user = new PhoneSignIn(server, realm);
+        Page numberPage = user.start("openid phone");
+        assertThat(numberPage.has("#" + PhoneSignIn.NUMBER_FORM)).as(numberPage.text()).isTrue();
+        // Typed as people type numbers: spaces and dashes.
+        Page codePage = user.number(numberPage, "+1 201-555-1041");
+        assertThat(codePage.has("#" + PhoneSignIn.CODE_FORM)).as(codePage.text()).isTrue();
+        assertThat(codePage.textOf("#sms-otp-destination")).contains("1041").doesNotContain("201555");
+
+        Page done = user.code(codePage, awaitCode(SmsLogin.phoneOf("user41")));
+        assertThat(done.loggedIn()).as(done.text()).isTrue();
+        JsonNode idToken = new AccountApi(server, realm, done).idToken();
+        assertThat(idToken.path("preferred_username").asText()).isEqualTo("user41");
+        assertThat(idToken.path("phone_number").asText()).isEqualTo(SmsLogin.phoneOf("user41"));
+        assertThat(admin.events(realm, "user41")).anyMatch(e -> e.path("type").asText().equals("LOGIN"));
+    }
+
+    @Test
+    void unknownUnverifiedAndDisabledNumbersGetTheSamePagesAndNoSms() {
+        String realm = "sms-phone-sign-in-decoy";
+        phoneRealm(realm, Map.of(), r -> { });
+        Map<String, String> numbers = Map.of(
+                "unknown", UNKNOWN,
+                "unverified", SmsLogin.phoneOf("user43"),
+                "disabled", SmsLogin.phoneOf("user44"));
+        Map<String, List<PageShape>> seen = new java.util.TreeMap<>();
+        numbers.forEach((kind, number) -> seen.put(kind, journey(realm, number, false)));
+        List<PageShape> known = journey(realm, SmsLogin.phoneOf("user42"), true);
+
+        seen.forEach((kind, shapes) -> assertThat(shapes).as(kind + " number, page by page").isEqualTo(known));
+        numbers.values().forEach(number -> assertThat(server.gateway().to(number)).as("SMS to " + number).isEmpty());
+        assertThat(server.gateway().to(SmsLogin.phoneOf("user42"))).hasSize(1);
+    }
+
+    /** The number page, the code page after the number, and the page after a wrong code. */
+    private List<PageShape> journey(String realm, String number, boolean known) {
+        PhoneSignIn user = new PhoneSignIn(server, realm);
+        Page numberPage = user.start();
+        Page codePage = user.number(numberPage, number);
+        if (known) {
+            awaitCode(number);
+        }
+        Page wrong = user.code(codePage, "000000");
+        return List.of(PageShape.of(numberPage), PageShape.of(codePage), PageShape.of(wrong));
+    }
+
+    @Test
+    void knownAndUnknownNumbersTakeTheSameTimeWithASlowGateway() throws IOException {
+        String realm = "sms-phone-sign-in-timing";
+        phoneRealm(realm, Map.of("limit-number-sends-per-10-minutes", "1000", "limit-user-sends-per-hour", "1000"),
+                r -> { });
+        String known = SmsLogin.phoneOf("user45");
+        int rounds = 50;
+        List<Long> knownMillis = new ArrayList<>();
+        List<Long> unknownMillis = new ArrayList<>();
+        server.gateway().latency(Duration.ofMillis(300));
+        try {
+            // Warm-up, not measured: the first pages compile templates and fill caches.
+            for (int i = 0; i < 3; i++) {
+                timedNumberStep(realm, known);
+                timedNumberStep(realm, UNKNOWN);
+            }
+            // Interleaved, so that the machine's load falls on both alike.
+            for (int i = 0; i < rounds; i++) {
+                knownMillis.add(timedNumberStep(realm, known));
+                unknownMillis.add(timedNumberStep(realm, "+1201555" + (9100 + i)));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> server.gateway().to(known).size() >= rounds + 3);
+        } finally {
+            server.gateway().latency(Duration.ZERO);
+        }
+        long knownMedian = percentile(knownMillis, 50);
+        long unknownMedian = percentile(unknownMillis, 50);
+        String report = String.format("Keycloak %s, %d requests each, gateway latency 300 ms:%n"
+                        + "  known number:   median %d ms, p95 %d ms%n  unknown number: median %d ms, p95 %d ms%n",
+                KeycloakServer.version(), rounds, knownMedian, percentile(knownMillis, 95), unknownMedian,
+                percentile(unknownMillis, 95));
+        System.out.print(report);
+        Files.writeString(KeycloakServer.runDir().resolve("enumeration-timing.txt"), report);
+        assertThat(Math.abs(knownMedian - unknownMedian)).as(report).isLessThanOrEqualTo(50);
+        assertThat(knownMedian).as("the gateway's 300 ms are not in the page's time: " + report).isLessThan(300);
+    }
+
+    private long timedNumberStep(String realm, String number) {
+        PhoneSignIn user = new PhoneSignIn(server, realm);
+        Page numberPage = user.start();
+        long start = System.nanoTime();
+        Page codePage = user.number(numberPage, number);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(codePage.has("#" + PhoneSignIn.CODE_FORM)).as(codePage.text()).isTrue();
+        return millis;
+    }
+
+    private static long percentile(List<Long> values, int percent) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    @Test
+    void theSendLimitsHoldForKnownAndUnknownNumbersAlike() {
+        String realm = "sms-phone-sign-in-limits";
+        phoneRealm(realm, Map.of("limit-number-sends-per-10-minutes", "2"), r -> { });
+        String known = SmsLogin.phoneOf("user46");
+        List<PageShape> knownPages = new ArrayList<>();
+        List<PageShape> unknownPages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            PhoneSignIn a = new PhoneSignIn(server, realm);
+            knownPages.add(PageShape.of(a.number(a.start(), known)));
+            PhoneSignIn b = new PhoneSignIn(server, realm);
+            unknownPages.add(PageShape.of(b.number(b.start(), UNKNOWN)));
+        }
+        assertThat(unknownPages).isEqualTo(knownPages);
+        assertThat(knownPages.get(2).messages()).anyMatch(m -> m.contains("Too many codes were requested"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.gateway().to(known).size() >= 2);
+        assertThat(server.gateway().to(known)).hasSize(2);
+        assertThat(admin.reasons(realm, "user46")).contains("number_limit");
+    }
+
+    @Test
+    void badNumbersGetAFieldErrorAndNoSms() {
+        String realm = "sms-phone-sign-in-bad-input";
+        phoneRealm(realm, Map.of("allowed-calling-codes", "1"), r -> { });
+        int before = server.gateway().all().size();
+        Map<String, String> inputs = Map.of(
+                "malformed", "call me maybe",
+                "other country", "+44 7911 123456",
+                "too long", "+1 201 555 0123 " + "9".repeat(60),
+                "markup", "<script>alert('sms')</script>",
+                "too short", "+1 201 555");
+        inputs.forEach((kind, typed) -> {
+            PhoneSignIn user = new PhoneSignIn(server, realm);
+            Page page = user.number(user.start(), typed);
+            assertThat(page.status()).as(kind).isEqualTo(200);
+            assertThat(page.has("#input-error-phone")).as(kind + ": " + page.text()).isTrue();
+            assertThat(page.has("#" + PhoneSignIn.NUMBER_FORM)).as(kind).isTrue();
+            assertThat(page.body()).as(kind).doesNotContain("<script>alert");
+        });
+        assertThat(server.gateway().all()).hasSize(before);
+    }
+
+    @Test
+    void wrongCodesCountForTheNumbersHolderAndALockedHolderGetsNoSms() {
+        String realm = "sms-phone-sign-in-brute-force";
+        phoneRealm(realm, Map.of(), r -> {
+            r.put("bruteForceProtected", true);
+            r.put("failureFactor", 2);
+            r.put("quickLoginCheckMilliSeconds", 0);
+            r.put("waitIncrementSeconds", 600);
+            r.put("maxFailureWaitSeconds", 900);
+        });
+        String number = SmsLogin.phoneOf("user47");
+        PhoneSignIn user = new PhoneSignIn(server, realm);
+        Page codePage = user.number(user.start(), number);
+        awaitCode(number);
+        Page wrong = user.code(codePage, "000000");
+        user.code(wrong, "000001");
+        assertThat(admin.bruteForceStatus(realm, "user47").path("numFailures").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(admin.bruteForceStatus(realm, "user47").path("disabled").asBoolean()).isTrue();
+
+        // Locked: the number now gets the pages of an unknown one, and no SMS.
+        int sent = server.gateway().to(number).size();
+        PhoneSignIn again = new PhoneSignIn(server, realm);
+        PageShape locked = PageShape.of(again.number(again.start(), number));
+        PhoneSignIn stranger = new PhoneSignIn(server, realm);
+        assertThat(locked).isEqualTo(PageShape.of(stranger.number(stranger.start(), UNKNOWN)));
+        PhoneSignIn known = new PhoneSignIn(server, realm);
+        awaitCodeAfter(known, realm, SmsLogin.phoneOf("user48"));
+        assertThat(server.gateway().to(number)).hasSize(sent);
+    }
+
+    /** Signs in another known number and waits for its SMS: sends before it have had their turn. */
+    private void awaitCodeAfter(PhoneSignIn user, String realm, String number) {
+        user.number(user.start(), number);
+        awaitCode(number);
+    }
+
+    private String awaitCode(String number) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(number).isEmpty());
+        List<GatewayStub.Received> sms = server.gateway().to(number);
+        return sms.get(sms.size() - 1).code();
+    }
+
+    /**
+     * The test realm with phone sign-in first in its browser flow (username and password as the
+     * alternative), users 41 to 49 holding their numbers as verified; user43's is unverified and
+     * user44 is disabled.
+     */
+    void phoneRealm(String name, Map<String, String> config, Consumer<ObjectNode> tweak) {
+        admin.createRealm(name, config, r -> {
+            phoneSignInFlow(r);
+            for (JsonNode user : r.withArray("users")) {
+                String username = user.path("username").asText();
+                if (!username.matches("user4[1-9]")) {
+                    continue;
+                }
+                ObjectNode attributes = ((ObjectNode) user).with("attributes");
+                attributes.putArray("phoneNumber").add(SmsLogin.phoneOf(username));
+                attributes.putArray("phoneNumberVerified").add(username.equals("user43") ? "false" : "true");
+                if (username.equals("user44")) {
+                    ((ObjectNode) user).put("enabled", false);
+                }
+            }
+            tweak.accept(r);
+        });
+    }
+
+    /** Makes "phone browser" the realm's browser flow: cookie, phone sign-in, or username and password. */
+    static void phoneSignInFlow(ObjectNode realm) {
+        ObjectNode flow = realm.withArray("authenticationFlows").addObject();
+        flow.put("alias", "phone browser").put("providerId", "basic-flow").put("topLevel", true).put("builtIn", false);
+        ArrayNode executions = flow.putArray("authenticationExecutions");
+        executions.addObject().put("authenticator", "auth-cookie").put("requirement", "ALTERNATIVE")
+                .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
+        executions.addObject().put("authenticator", "sms-otp-phone-login").put("authenticatorConfig", "sms-otp-it")
+                .put("requirement", "ALTERNATIVE").put("priority", 20).put("authenticatorFlow", false)
+                .put("userSetupAllowed", false);
+        executions.addObject().put("flowAlias", "browser with sms forms").put("requirement", "ALTERNATIVE")
+                .put("priority", 30).put("authenticatorFlow", true).put("userSetupAllowed", false);
+        realm.put("browserFlow", "phone browser");
+    }
+}

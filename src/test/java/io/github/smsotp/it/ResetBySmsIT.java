@@ -1,0 +1,155 @@
+package io.github.smsotp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smsotp.it.Browser.Page;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * "Forgot password?" with a code by SMS ({@code sms-otp-reset-code}) instead of the e-mail link: the
+ * user names the account, types the code sent to its verified number, and sets a new password.
+ * Unknown accounts, and accounts without a number, get the same pages and no SMS.
+ */
+@ExtendWith(KeycloakExtension.class)
+class ResetBySmsIT {
+
+    private static final String RESET_FORM = "kc-reset-password-form";
+    private static final String NEW_PASSWORD_FORM = "kc-passwd-update-form";
+
+    private final KeycloakServer server;
+    private final AdminApi admin;
+
+    ResetBySmsIT(KeycloakServer server) {
+        this.server = server;
+        this.admin = new AdminApi(server);
+    }
+
+    @Test
+    void aUserResetsThePasswordWithTheCodeSentToTheAccountsNumberAndKeepsTheNumber() {
+        String realm = "sms-reset";
+        smsResetRealm(realm);
+        Browser browser = new Browser();
+        Page codePage = nameAccount(browser, realm, "user41");
+        assertThat(codePage.has("#kc-sms-otp-form")).as(codePage.text()).isTrue();
+        // The page names no number: it would tell whoever typed the name that the account has one.
+        assertThat(codePage.text()).doesNotContain("1041").contains("If this account has a verified mobile number");
+
+        String number = SmsLogin.phoneOf("user41");
+        Page newPassword = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", awaitCode(number)));
+        assertThat(newPassword.has("#" + NEW_PASSWORD_FORM)).as(newPassword.text()).isTrue();
+        Page done = browser.submit(newPassword, NEW_PASSWORD_FORM,
+                Map.of("password-new", "a-new-pass-41", "password-confirm", "a-new-pass-41"));
+        assertThat(done.loggedIn()).as(done.text()).isTrue();
+
+        // The new password works, and sign-in codes still go to the same number.
+        Browser later = new Browser();
+        Page login = later.get(authUrl(realm));
+        Page secondFactor = later.submit(login, "kc-form-login", Map.of("username", "user41", "password", "a-new-pass-41"));
+        assertThat(secondFactor.has("#kc-sms-otp-form")).as(secondFactor.text()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.gateway().to(number).size() >= 2);
+        assertThat(admin.user(realm, "user41").path("attributes").path("phone_number").get(0).asText()).isEqualTo(number);
+    }
+
+    @Test
+    void unknownAccountsAndAccountsWithoutANumberGetTheSamePagesAndNoSms() {
+        String realm = "sms-reset-decoy";
+        smsResetRealm(realm);
+        int before = server.gateway().all().size();
+        List<PageShape> unknown = journey(realm, "nobody-here", null);
+        List<PageShape> numberless = journey(realm, "user49", null);
+        List<PageShape> known = journey(realm, "user42", SmsLogin.phoneOf("user42"));
+
+        // Pages show the name as typed; with it written alike, nothing else may differ.
+        assertThat(unknown).isEqualTo(known);
+        assertThat(numberless).isEqualTo(known);
+        assertThat(server.gateway().all()).hasSize(before + 1);
+    }
+
+    private List<PageShape> journey(String realm, String username, String number) {
+        Browser browser = new Browser();
+        Page codePage = nameAccount(browser, realm, username);
+        if (number != null) {
+            awaitCode(number);
+        }
+        Page wrong = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", "000000"));
+        return List.of(shape(codePage, username), shape(wrong, username));
+    }
+
+    private static PageShape shape(Page page, String username) {
+        PageShape shape = PageShape.of(page);
+        return new PageShape(shape.status(), shape.title(), shape.forms(), shape.messages(),
+                shape.text().replace(username, "<name>"));
+    }
+
+    @Test
+    void wrongCodesCountForTheAccountInKeycloaksBruteForceDetection() {
+        String realm = "sms-reset-brute-force";
+        smsResetRealm(realm, r -> {
+            r.put("bruteForceProtected", true);
+            r.put("failureFactor", 5);
+            r.put("quickLoginCheckMilliSeconds", 0);
+        });
+        Browser browser = new Browser();
+        Page codePage = nameAccount(browser, realm, "user43");
+        awaitCode(SmsLogin.phoneOf("user43"));
+        browser.submit(codePage, "kc-sms-otp-form", Map.of("code", "000000"));
+        JsonNode status = admin.bruteForceStatus(realm, "user43");
+        assertThat(status.path("numFailures").asInt()).as(status.toString()).isEqualTo(1);
+    }
+
+    private Page nameAccount(Browser browser, String realm, String username) {
+        Page login = browser.get(authUrl(realm));
+        String forgot = login.html().select("a[href*=reset-credentials]").first().absUrl("href");
+        Page resetPage = browser.get(forgot);
+        assertThat(resetPage.has("#" + RESET_FORM)).as(resetPage.text()).isTrue();
+        return browser.submit(resetPage, RESET_FORM, Map.of("username", username));
+    }
+
+    private String authUrl(String realm) {
+        return server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=it-app"
+                + "&response_type=code&scope=openid&state=it&redirect_uri=" + Browser.CALLBACK;
+    }
+
+    private String awaitCode(String number) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(number).isEmpty());
+        List<GatewayStub.Received> sms = server.gateway().to(number);
+        return sms.get(sms.size() - 1).code();
+    }
+
+    private void smsResetRealm(String name) {
+        smsResetRealm(name, r -> { });
+    }
+
+    /** The test realm with "Forgot password?" on, by SMS code instead of e-mail; user49 has no number. */
+    private void smsResetRealm(String name, java.util.function.Consumer<ObjectNode> tweak) {
+        admin.createRealm(name, Map.of(), r -> {
+            r.put("resetPasswordAllowed", true);
+            ObjectNode flow = r.withArray("authenticationFlows").addObject();
+            flow.put("alias", "sms reset").put("providerId", "basic-flow").put("topLevel", true).put("builtIn", false);
+            ArrayNode executions = flow.putArray("authenticationExecutions");
+            executions.addObject().put("authenticator", "reset-credentials-choose-user").put("requirement", "REQUIRED")
+                    .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
+            executions.addObject().put("authenticator", "sms-otp-reset-code").put("authenticatorConfig", "sms-otp-it")
+                    .put("requirement", "REQUIRED").put("priority", 20).put("authenticatorFlow", false)
+                    .put("userSetupAllowed", false);
+            executions.addObject().put("authenticator", "reset-password").put("requirement", "REQUIRED")
+                    .put("priority", 30).put("authenticatorFlow", false).put("userSetupAllowed", false);
+            r.put("resetCredentialsFlow", "sms reset");
+            for (JsonNode user : r.withArray("users")) {
+                if (user.path("username").asText().equals("user49")) {
+                    ((ObjectNode) user).remove("attributes");
+                }
+            }
+            tweak.accept(r);
+        });
+    }
+}
