@@ -12,7 +12,6 @@ import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -38,9 +37,6 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
 
     private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
 
-    static final String FIELD_RESEND = "resend";
-    static final String FIELD_CODE = "code";
-
     private final Clock clock;
 
     public SmsOtpAuthenticator(Clock clock) {
@@ -53,13 +49,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         if (opened.isEmpty()) {
             return;
         }
-        SmsOtpStep step = opened.get();
-        if (step.hasSent()) {
-            // A reload or a return to this step: it never sends another (paid) SMS by itself.
-            context.challenge(step.page(false, form -> { }));
-            return;
-        }
-        step.deliver();
+        opened.get().arrive();
     }
 
     @Override
@@ -68,12 +58,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         if (opened.isEmpty()) {
             return;
         }
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey(FIELD_RESEND)) {
-            opened.get().deliver();
-        } else {
-            opened.get().verify(form.getFirst(FIELD_CODE));
-        }
+        opened.get().answer(context.getHttpRequest().getDecodedFormParameters());
     }
 
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {

@@ -25,6 +25,11 @@ public record PhoneSource(String attribute, Provisioned provisioned) {
     public static final String ATTRIBUTE = "phone-attribute";
     public static final String PROVISIONED = "provisioned-numbers";
     public static final String DEFAULT_ATTRIBUTE = "phone_number";
+    /**
+     * The number this sign-in is to confirm next, in the authentication session: typed on the
+     * enrollment page, or at registration moments before.
+     */
+    public static final String PENDING_NOTE = "sms-otp.enroll.phone";
 
     public enum Provisioned { OFF, VERIFY, TRUST }
 

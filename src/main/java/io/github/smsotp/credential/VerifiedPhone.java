@@ -39,6 +39,14 @@ public final class VerifiedPhone {
     }
 
     /**
+     * The user gave {@code e164} (at registration) and has not confirmed it yet: tokens carry it as
+     * unverified, and nobody finds the user by it.
+     */
+    public static void unconfirmed(UserModel user, String e164) {
+        write(user, e164, "false");
+    }
+
+    /**
      * The user's verified number is gone (removed, or replaced by one still to be confirmed): the
      * number stays where it is, marked unverified, so tokens never claim a number nobody confirmed.
      */

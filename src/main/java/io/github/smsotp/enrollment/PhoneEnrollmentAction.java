@@ -45,10 +45,8 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     static final String TEMPLATE = "sms-otp-enroll.ftl";
     static final String FIELD_PHONE = "phone";
     static final String FIELD_CHANGE = "change";
-    static final String FIELD_RESEND = "resend";
-    static final String FIELD_CODE = "code";
     /** The number being confirmed, in the tab's authentication session. */
-    static final String PENDING = "sms-otp.enroll.phone";
+    static final String PENDING = PhoneSource.PENDING_NOTE;
 
     private final Clock clock;
 
@@ -88,13 +86,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             context.challenge(numberPage(context, null, null));
             return;
         }
-        step(context, settings.get(), pending).ifPresent(step -> {
-            if (step.hasSent()) {
-                context.challenge(step.page(false, form -> { }));
-            } else {
-                step.deliver();
-            }
-        });
+        step(context, settings.get(), pending).ifPresent(SmsOtpStep::arrive);
     }
 
     @Override
@@ -124,13 +116,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             enterNumber(context, settings.get(), form.getFirst(FIELD_PHONE));
             return;
         }
-        step(context, settings.get(), pending).ifPresent(step -> {
-            if (form.containsKey(FIELD_RESEND)) {
-                step.deliver();
-            } else {
-                step.verify(form.getFirst(FIELD_CODE));
-            }
-        });
+        step(context, settings.get(), pending).ifPresent(step -> step.answer(form));
     }
 
     private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input) {

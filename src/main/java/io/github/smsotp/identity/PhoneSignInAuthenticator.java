@@ -31,8 +31,6 @@ public class PhoneSignInAuthenticator implements Authenticator {
     static final String TEMPLATE = "sms-otp-phone-login.ftl";
     static final String FIELD_PHONE = "phone";
     static final String FIELD_CHANGE = "change";
-    static final String FIELD_RESEND = "resend";
-    static final String FIELD_CODE = "code";
     /** The number typed in this tab, in E.164. */
     static final String NUMBER_NOTE = "sms-otp.sign-in.phone";
 
@@ -67,17 +65,13 @@ public class PhoneSignInAuthenticator implements Authenticator {
         if (settings.isEmpty()) {
             return;
         }
+        EvenTiming timing = new EvenTiming();
         if (form.containsKey(FIELD_PHONE)) {
             enterNumber(context, settings.get(), form.getFirst(FIELD_PHONE));
-            return;
+        } else {
+            step(context, settings.get(), number).ifPresent(step -> step.answer(form));
         }
-        step(context, settings.get(), number).ifPresent(step -> {
-            if (form.containsKey(FIELD_RESEND)) {
-                step.deliver();
-            } else {
-                step.verify(form.getFirst(FIELD_CODE));
-            }
-        });
+        timing.await();
     }
 
     private void enterNumber(AuthenticationFlowContext context, EntrySettings settings, String input) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
-import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -22,9 +21,6 @@ import org.keycloak.models.UserModel;
  */
 public class ResetCodeAuthenticator implements Authenticator {
 
-    static final String FIELD_RESEND = "resend";
-    static final String FIELD_CODE = "code";
-
     private final Clock clock;
 
     ResetCodeAuthenticator(Clock clock) {
@@ -33,26 +29,16 @@ public class ResetCodeAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        step(context).ifPresent(step -> {
-            if (step.hasSent()) {
-                // A reload, or back from "Try another way": never sends by itself.
-                context.challenge(step.page(false, form -> { }));
-            } else {
-                step.deliver();
-            }
-        });
+        EvenTiming timing = new EvenTiming();
+        step(context).ifPresent(SmsOtpStep::arrive);
+        timing.await();
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        step(context).ifPresent(step -> {
-            if (form.containsKey(FIELD_RESEND)) {
-                step.deliver();
-            } else {
-                step.verify(form.getFirst(FIELD_CODE));
-            }
-        });
+        EvenTiming timing = new EvenTiming();
+        step(context).ifPresent(step -> step.answer(context.getHttpRequest().getDecodedFormParameters()));
+        timing.await();
     }
 
     private Optional<SmsOtpStep> step(AuthenticationFlowContext context) {

@@ -15,8 +15,6 @@ import org.keycloak.models.utils.FormMessage;
  */
 final class CodeVerification {
 
-    public static final String FIELD_CODE = "code";
-
     private final SmsOtpStep step;
     private final StepContext context;
 
@@ -32,7 +30,7 @@ final class CodeVerification {
             return;
         }
         if (input == null || input.isBlank()) {
-            context.show(step.page(false, form -> form.addError(new FormMessage(FIELD_CODE, "smsOtpMissingCode"))));
+            context.show(step.page(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpMissingCode"))));
             return;
         }
         String keycloakRefusal = context.refusedByKeycloak();
@@ -40,7 +38,7 @@ final class CodeVerification {
             // The same answer as a wrong code, even for the right one: a lockout is not disclosed.
             context.event().error(keycloakRefusal);
             step.metrics.verification(context.realm().getName(), keycloakRefusal);
-            context.showRefusal(step.page(false, form -> form.addError(new FormMessage(FIELD_CODE, "smsOtpWrongCode"))));
+            context.showRefusal(step.page(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"))));
             return;
         }
         Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
@@ -65,7 +63,7 @@ final class CodeVerification {
         context.reportWrongCode();
         switch (result) {
             case WRONG -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "wrong",
-                    new FormMessage(FIELD_CODE, "smsOtpWrongCode"));
+                    new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"));
             case EXHAUSTED -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
                     "attempts_exhausted", new FormMessage(null, "smsOtpTooManyAttempts"));
             case EXPIRED -> fail(AuthenticationFlowError.EXPIRED_CODE, Errors.EXPIRED_CODE, "expired",

@@ -18,6 +18,7 @@ import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -115,6 +116,31 @@ public final class SmsOtpStep {
         context.show(context.form().setError("smsOtpNotAvailable").createErrorPage(Response.Status.BAD_REQUEST));
     }
 
+    /** The code page's fields, the one definition every entry point and template shares. */
+    public static final String FIELD_CODE = "code";
+    public static final String FIELD_RESEND = "resend";
+
+    /**
+     * The user arrives at the step: the first time a code is sent; a reload, or a return to the
+     * step, shows the page and never sends another (paid) SMS by itself.
+     */
+    public void arrive() {
+        if (attemptedSend()) {
+            context.show(page(false, form -> { }));
+        } else {
+            deliver();
+        }
+    }
+
+    /** The user submitted the code page: "Send a new code", or a code to check. */
+    public void answer(MultivaluedMap<String, String> form) {
+        if (form.containsKey(FIELD_RESEND)) {
+            deliver();
+        } else {
+            verify(form.getFirst(FIELD_CODE));
+        }
+    }
+
     /** Sends a new code, unless a rule refuses it. */
     public void deliver() {
         new CodeDelivery(this).deliver();
@@ -125,8 +151,8 @@ public final class SmsOtpStep {
         new CodeVerification(this).verify(input);
     }
 
-    /** Whether this tab has asked the gateway for a code before. */
-    public boolean hasSent() {
+    /** Whether this tab has asked the gateway for a code before (whether or not it went out). */
+    public boolean attemptedSend() {
         return store.history().attempts() > 0;
     }
 

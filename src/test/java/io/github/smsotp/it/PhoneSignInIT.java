@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.Test;
@@ -229,7 +228,7 @@ class PhoneSignInIT {
      */
     void phoneRealm(String name, Map<String, String> config, Consumer<ObjectNode> tweak) {
         admin.createRealm(name, config, r -> {
-            phoneSignInFlow(r);
+            IdentityFlows.phoneSignIn(r, true);
             for (JsonNode user : r.withArray("users")) {
                 String username = user.path("username").asText();
                 if (!username.matches("user4[1-9]")) {
@@ -244,20 +243,5 @@ class PhoneSignInIT {
             }
             tweak.accept(r);
         });
-    }
-
-    /** Makes "phone browser" the realm's browser flow: cookie, phone sign-in, or username and password. */
-    static void phoneSignInFlow(ObjectNode realm) {
-        ObjectNode flow = realm.withArray("authenticationFlows").addObject();
-        flow.put("alias", "phone browser").put("providerId", "basic-flow").put("topLevel", true).put("builtIn", false);
-        ArrayNode executions = flow.putArray("authenticationExecutions");
-        executions.addObject().put("authenticator", "auth-cookie").put("requirement", "ALTERNATIVE")
-                .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
-        executions.addObject().put("authenticator", "sms-otp-phone-login").put("authenticatorConfig", "sms-otp-it")
-                .put("requirement", "ALTERNATIVE").put("priority", 20).put("authenticatorFlow", false)
-                .put("userSetupAllowed", false);
-        executions.addObject().put("flowAlias", "browser with sms forms").put("requirement", "ALTERNATIVE")
-                .put("priority", 30).put("authenticatorFlow", true).put("userSetupAllowed", false);
-        realm.put("browserFlow", "phone browser");
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.Test;
@@ -132,18 +131,7 @@ class ResetBySmsIT {
     /** The test realm with "Forgot password?" on, by SMS code instead of e-mail; user49 has no number. */
     private void smsResetRealm(String name, java.util.function.Consumer<ObjectNode> tweak) {
         admin.createRealm(name, Map.of(), r -> {
-            r.put("resetPasswordAllowed", true);
-            ObjectNode flow = r.withArray("authenticationFlows").addObject();
-            flow.put("alias", "sms reset").put("providerId", "basic-flow").put("topLevel", true).put("builtIn", false);
-            ArrayNode executions = flow.putArray("authenticationExecutions");
-            executions.addObject().put("authenticator", "reset-credentials-choose-user").put("requirement", "REQUIRED")
-                    .put("priority", 10).put("authenticatorFlow", false).put("userSetupAllowed", false);
-            executions.addObject().put("authenticator", "sms-otp-reset-code").put("authenticatorConfig", "sms-otp-it")
-                    .put("requirement", "REQUIRED").put("priority", 20).put("authenticatorFlow", false)
-                    .put("userSetupAllowed", false);
-            executions.addObject().put("authenticator", "reset-password").put("requirement", "REQUIRED")
-                    .put("priority", 30).put("authenticatorFlow", false).put("userSetupAllowed", false);
-            r.put("resetCredentialsFlow", "sms reset");
+            IdentityFlows.resetBySms(r);
             for (JsonNode user : r.withArray("users")) {
                 if (user.path("username").asText().equals("user49")) {
                     ((ObjectNode) user).remove("attributes");
