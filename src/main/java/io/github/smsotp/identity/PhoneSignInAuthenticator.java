@@ -15,8 +15,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -26,7 +24,7 @@ import org.keycloak.models.utils.FormMessage;
  * same time, under the same limits: a number that no account may sign in with gets a code page too,
  * no SMS, and no code that works.
  */
-public class PhoneSignInAuthenticator implements Authenticator {
+public class PhoneSignInAuthenticator extends UserlessStep implements Authenticator {
 
     static final String TEMPLATE = "sms-otp-phone-login.ftl";
     static final String FIELD_PHONE = "phone";
@@ -82,7 +80,13 @@ public class PhoneSignInAuthenticator implements Authenticator {
             return;
         }
         context.getAuthenticationSession().setAuthNote(NUMBER_NOTE, parsed.number());
-        step(context, settings, parsed.number()).ifPresent(step -> {
+        Optional<UserModel> holder = NumberHolders.byNumber(context, settings, parsed.number());
+        if (holder.isEmpty()) {
+            // For the admin's eyes only, as Keycloak reports an unknown username: the user sees a sent code.
+            context.getEvent().clone().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(parsed.number()))
+                    .detail(SmsOtpStep.EVENT_REASON, "unknown_number").error(Errors.USER_NOT_FOUND);
+        }
+        step(context, settings, parsed.number(), holder).ifPresent(step -> {
             // A new number gets a fresh code, within the cooldown and per-login cap of the whole sign-in.
             step.forgetCode();
             step.deliver();
@@ -90,14 +94,12 @@ public class PhoneSignInAuthenticator implements Authenticator {
     }
 
     private Optional<SmsOtpStep> step(AuthenticationFlowContext context, EntrySettings settings, String number) {
-        Optional<UserModel> holder = NumberHolders.byNumber(context, settings, number);
-        if (holder.isPresent()) {
-            context.getEvent().user(holder.get());
-        } else {
-            // For the admin's eyes only (events): the user sees the pages of a sent code.
-            context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number))
-                    .detail(SmsOtpStep.EVENT_REASON, "unknown_number");
-        }
+        return step(context, settings, number, NumberHolders.byNumber(context, settings, number));
+    }
+
+    private Optional<SmsOtpStep> step(AuthenticationFlowContext context, EntrySettings settings, String number,
+                                      Optional<UserModel> holder) {
+        holder.ifPresent(context.getEvent()::user);
         NumberHolderContext stepContext = new NumberHolderContext(context, holder, number, user -> {
             context.setUser(user);
             context.success(KeycloakLockout.CATEGORY);
@@ -112,25 +114,5 @@ public class PhoneSignInAuthenticator implements Authenticator {
             form.addError(new FormMessage(FIELD_PHONE, errorKey));
         }
         return form.createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Nobody is set up here: a number is enrolled with the enrollment action or at registration.
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

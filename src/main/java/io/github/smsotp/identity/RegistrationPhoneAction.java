@@ -36,7 +36,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * it as unverified, and the enrollment action confirms it by code before the first sign-in ends, so
  * no unconfirmed number ever signs anyone in. Whether another account holds it is told only then.
  */
-public class RegistrationPhoneAction implements FormAction, FormActionFactory {
+public class RegistrationPhoneAction extends UserlessStep implements FormAction, FormActionFactory {
 
     public static final String PROVIDER_ID = "sms-otp-registration-phone";
     static final String FIELD = VerifiedPhone.NUMBER;
@@ -100,21 +100,6 @@ public class RegistrationPhoneAction implements FormAction, FormActionFactory {
     }
 
     @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // success() adds the enrollment for users who gave a number
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
     }
@@ -173,10 +158,5 @@ public class RegistrationPhoneAction implements FormAction, FormActionFactory {
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // nothing to look up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -9,8 +9,6 @@ import io.github.smsotp.step.SmsOtpStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -19,7 +17,7 @@ import org.keycloak.models.UserModel;
  * an account without a usable number, gets the same code page, which names no number, and no SMS;
  * as with Keycloak's e-mail link, the page never tells whether the account exists.
  */
-public class ResetCodeAuthenticator implements Authenticator {
+public class ResetCodeAuthenticator extends UserlessStep implements Authenticator {
 
     private final Clock clock;
 
@@ -57,26 +55,5 @@ public class ResetCodeAuthenticator implements Authenticator {
         NumberHolderContext stepContext = new NumberHolderContext(context, number.map(n -> user), destination,
                 proven -> context.success(KeycloakLockout.CATEGORY));
         return SmsOtpStep.open(stepContext, settings.get().typed().reader(), destination, clock, CodePurpose.PASSWORD_RESET);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        // Keycloak's reset flow goes on without a user for unknown names: this step must too.
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -71,6 +71,10 @@ class PhoneSignInIT {
         seen.forEach((kind, shapes) -> assertThat(shapes).as(kind + " number, page by page").isEqualTo(known));
         numbers.values().forEach(number -> assertThat(server.gateway().to(number)).as("SMS to " + number).isEmpty());
         assertThat(server.gateway().to(SmsLogin.phoneOf("user42"))).hasSize(1);
+        // Admins see which numbers signed nobody in; users never do.
+        JsonNode unknownEvents = admin.get("/admin/realms/" + realm + "/events?type=LOGIN_ERROR&max=100");
+        assertThat(unknownEvents.findValues("sms_otp_reason")).extracting(JsonNode::asText).contains("unknown_number");
+        assertThat(unknownEvents.toString()).doesNotContain(UNKNOWN);
     }
 
     /** The number page, the code page after the number, and the page after a wrong code. */
