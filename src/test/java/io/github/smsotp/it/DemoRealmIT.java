@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.it.Browser.Page;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -62,6 +63,62 @@ class DemoRealmIT {
         assertThat(matcher.find()).as("the enrollment code is printed to the console").isTrue();
         Page done = browser.submit(confirm, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
         assertThat(done.uri().toString()).startsWith(account(server, "sms-demo")).contains("code=");
+    }
+
+    @Test
+    void thePhoneOnlyUserSignsInWithTheNumberThroughTryAnotherWay() {
+        Browser browser = new Browser();
+        Page login = accountLogin(server, browser, "sms-demo");
+        Page choices = browser.submit(login, "kc-select-try-another-way-form", Map.of());
+        assertThat(choices.text()).contains("Phone number");
+        Page numberPage = choose(browser, choices, "Phone number");
+        Page codePage = browser.submit(numberPage, PhoneSignIn.NUMBER_FORM, Map.of("phone", "+1 201 555 0124"));
+        assertThat(codePage.has("#" + PhoneSignIn.CODE_FORM)).as(codePage.text()).isTrue();
+
+        Page done = browser.submit(codePage, PhoneSignIn.CODE_FORM, Map.of("code", awaitLoggedCode("+12015550124")));
+        assertThat(done.uri().toString()).startsWith(account(server, "sms-demo")).contains("code=");
+    }
+
+    @Test
+    void forgotPasswordSendsACodeToTheNumberAndRegistrationAsksForOne() {
+        Browser browser = new Browser();
+        Page login = accountLogin(server, browser, "sms-demo");
+        Page reset = browser.get(login.html().select("a[href*=reset-credentials]").first().absUrl("href"));
+        Page codePage = browser.submit(reset, "kc-reset-password-form", Map.of("username", "phoneonly"));
+        assertThat(codePage.has("#kc-sms-otp-form")).as(codePage.text()).isTrue();
+        assertThat(codePage.text()).contains("Try Another Way");
+
+        Browser newcomer = new Browser();
+        Page start = accountLogin(server, newcomer, "sms-demo");
+        Page register = newcomer.get(start.html().select("a[href*=login-actions/registration]").first().absUrl("href"));
+        assertThat(register.has("#kc-register-form input[name=phoneNumber]")).as(register.text()).isTrue();
+    }
+
+    /** Picks the option named {@code name} on Keycloak's "Try another way" page, as a click on it does. */
+    private static Page choose(Browser browser, Page choices, String name) {
+        for (Element option : choices.html().select("[onclick*=requestSubmit]")) {
+            Matcher index = Pattern.compile("forms\\[([0-9]+)]").matcher(option.attr("onclick"));
+            if (option.text().contains(name) && index.find()) {
+                Element form = choices.html().select("form").get(Integer.parseInt(index.group(1)));
+                Map<String, String> fields = new java.util.HashMap<>();
+                form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+                return browser.post(form.absUrl("action"), fields);
+            }
+        }
+        throw new AssertionError("no option " + name + " in " + choices.text());
+    }
+
+    /** The code the log sender printed for {@code phone}, once it has (phone sign-in sends after the page). */
+    private String awaitLoggedCode(String phone) {
+        Pattern code = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(phone) + ": ([0-9]{6}) ");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> code.matcher(server.log()).find());
+        Matcher matcher = code.matcher(server.log());
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return last;
     }
 
     private static String account(KeycloakServer server, String realm) {
