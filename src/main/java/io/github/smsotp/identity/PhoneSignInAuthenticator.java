@@ -46,8 +46,10 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
             return;
         }
         // Back at this step (a reload, or "Try another way" and back): never sends by itself.
+        EvenTiming timing = new EvenTiming();
         EntrySettings.of(context).flatMap(settings -> step(context, settings, number))
                 .ifPresent(step -> context.challenge(step.page(false, form -> { })));
+        timing.await();
     }
 
     @Override

@@ -93,6 +93,28 @@ class PhoneClaimsIT {
         assertThat(idToken.has("phone_number_verified")).isFalse();
     }
 
+    @Test
+    void aNumberAnAdminTypesIsUnverifiedUntilACodeComesBack() {
+        String realm = "sms-phone-claims-admin-edit";
+        admin.createRealm(realm, Map.of(), r -> { });
+        SmsLogin login = new SmsLogin(server, realm, "user41", null);
+        Page codePage = login.passwordStep("it-app", "openid phone");
+        Page done = login.enter(codePage, latestCode(login.phone()));
+        assertThat(done.loggedIn()).as(done.text()).isTrue();
+        assertThat(admin.user(realm, "user41").path("attributes").path("phoneNumberVerified").get(0).asText())
+                .isEqualTo("true");
+
+        // The admin console's "Save" on the user's details, with another number typed in.
+        ObjectNode user = (ObjectNode) admin.user(realm, "user41");
+        ((ObjectNode) user.path("attributes")).putArray("phoneNumber").add("+12015550177");
+        admin.put("/admin/realms/" + realm + "/users/" + user.path("id").asText(), user.toString());
+        JsonNode attributes = admin.user(realm, "user41").path("attributes");
+        assertThat(attributes.path("phoneNumber").get(0).asText()).isEqualTo("+12015550177");
+        assertThat(attributes.path("phoneNumberVerified").get(0).asText()).isEqualTo("false");
+        assertThat(new AccountApi(server, realm, done).refreshedIdToken().path("phone_number_verified").asBoolean())
+                .isFalse();
+    }
+
     private String latestCode(String number) {
         List<GatewayStub.Received> sms = server.gateway().to(number);
         assertThat(sms).as("SMS to " + number).isNotEmpty();

@@ -162,6 +162,73 @@ class PhoneSignInIT {
     }
 
     @Test
+    void everyOtherLimitGivesKnownAndUnknownNumbersTheSameRefusal() {
+        String known = SmsLogin.phoneOf("user49");
+        // Per client address: each number tries twice from an address of its own; the second is refused.
+        String ipRealm = "sms-phone-sign-in-ip-limit";
+        phoneRealm(ipRealm, Map.of("limit-ip-sends-per-hour", "1"), r -> { });
+        assertSameRefusal(ipRealm, "Too many codes were requested",
+                number -> signInFrom(ipRealm, number.equals(known) ? "198.51.100.49" : "198.51.100.50", number)
+                        .andThen(signInFrom(ipRealm, number.equals(known) ? "198.51.100.49" : "198.51.100.50", number)),
+                known);
+        // Per realm: the budget is spent by the known number's first send; every send after it is refused.
+        String realmBudget = "sms-phone-sign-in-realm-limit";
+        phoneRealm(realmBudget, Map.of("limit-realm-sends-per-hour", "1"), r -> { });
+        assertSameRefusal(realmBudget, "Too many codes were requested",
+                number -> signInFrom(realmBudget, null, number).andThen(signInFrom(realmBudget, null, number)), known);
+        // Per login: the page offers no "Send a new code" after the only send of this login; a resend
+        // posted anyway is refused.
+        String loginCap = "sms-phone-sign-in-login-cap";
+        phoneRealm(loginCap, Map.of("sends-per-login", "1", "resend-cooldown-seconds", "0"), r -> { });
+        assertSameRefusal(loginCap, "the most codes allowed for one sign-in", number -> () -> {
+            PhoneSignIn user = new PhoneSignIn(server, loginCap);
+            Page codePage = user.number(user.start(), number);
+            assertThat(codePage.has("#kc-sms-otp-resend-form")).isFalse();
+            return user.browser().post(codePage.form(PhoneSignIn.CODE_FORM).absUrl("action"), Map.of("resend", "true"));
+        }, known);
+        // The extension's own lockout: wrong codes across codes and logins, per user (or unknown number).
+        String lockout = "sms-phone-sign-in-lockout";
+        phoneRealm(lockout, Map.of("lockout-after-failures", "2"), r -> { });
+        assertSameRefusal(lockout, "Too many wrong codes", number -> () -> {
+            PhoneSignIn user = new PhoneSignIn(server, lockout);
+            Page page = user.number(user.start(), number);
+            for (int i = 0; i < 3; i++) {
+                page = user.browser().post(page.form(page.has("#" + PhoneSignIn.CODE_FORM) ? PhoneSignIn.CODE_FORM
+                        : "kc-sms-otp-resend-form").absUrl("action"), Map.of("code", "00000" + i));
+            }
+            return page;
+        }, known);
+    }
+
+    /** A journey that ends on a page. */
+    private interface Journey {
+        Page run();
+
+        default Journey andThen(Journey next) {
+            return () -> {
+                run();
+                return next.run();
+            };
+        }
+    }
+
+    private Journey signInFrom(String realm, String address, String number) {
+        return () -> {
+            PhoneSignIn user = new PhoneSignIn(server, realm, new Browser(address));
+            return user.number(user.start(), number);
+        };
+    }
+
+    /** The known number's journey ends refused, and an unknown number's journey ends on the same page. */
+    private void assertSameRefusal(String realm, String refusal, java.util.function.Function<String, Journey> journey,
+                                   String known) {
+        PageShape knownPage = PageShape.of(journey.apply(known).run());
+        PageShape unknownPage = PageShape.of(journey.apply(UNKNOWN).run());
+        assertThat(knownPage.messages()).as(realm).anyMatch(m -> m.contains(refusal));
+        assertThat(unknownPage).as(realm).isEqualTo(knownPage);
+    }
+
+    @Test
     void badNumbersGetAFieldErrorAndNoSms() {
         String realm = "sms-phone-sign-in-bad-input";
         phoneRealm(realm, Map.of("allowed-calling-codes", "1"), r -> { });

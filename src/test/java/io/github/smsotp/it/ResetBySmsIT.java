@@ -73,6 +73,21 @@ class ResetBySmsIT {
         assertThat(server.gateway().all()).hasSize(before + 1);
     }
 
+    @Test
+    void theSendLimitsRefuseKnownAndUnknownNamesAlike() {
+        String realm = "sms-reset-limits";
+        smsResetRealm(realm, Map.of("limit-number-sends-per-10-minutes", "1"), r -> { });
+        // Per number (for an unknown name: per name): the second reset in ten minutes sends nothing.
+        nameAccount(new Browser(), realm, "user44");
+        Page known = nameAccount(new Browser(), realm, "user44");
+        nameAccount(new Browser(), realm, "nobody-44");
+        Page unknown = nameAccount(new Browser(), realm, "nobody-44");
+        assertThat(known.text()).contains("Too many codes were requested");
+        assertThat(shape(unknown, "nobody-44")).isEqualTo(shape(known, "user44"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(SmsLogin.phoneOf("user44")).isEmpty());
+        assertThat(server.gateway().to(SmsLogin.phoneOf("user44"))).hasSize(1);
+    }
+
     private List<PageShape> journey(String realm, String username, String number) {
         Browser browser = new Browser();
         Page codePage = nameAccount(browser, realm, username);
@@ -92,7 +107,7 @@ class ResetBySmsIT {
     @Test
     void wrongCodesCountForTheAccountInKeycloaksBruteForceDetection() {
         String realm = "sms-reset-brute-force";
-        smsResetRealm(realm, r -> {
+        smsResetRealm(realm, Map.of(), r -> {
             r.put("bruteForceProtected", true);
             r.put("failureFactor", 5);
             r.put("quickLoginCheckMilliSeconds", 0);
@@ -125,12 +140,12 @@ class ResetBySmsIT {
     }
 
     private void smsResetRealm(String name) {
-        smsResetRealm(name, r -> { });
+        smsResetRealm(name, Map.of(), r -> { });
     }
 
     /** The test realm with "Forgot password?" on, by SMS code instead of e-mail; user49 has no number. */
-    private void smsResetRealm(String name, java.util.function.Consumer<ObjectNode> tweak) {
-        admin.createRealm(name, Map.of(), r -> {
+    private void smsResetRealm(String name, Map<String, String> config, java.util.function.Consumer<ObjectNode> tweak) {
+        admin.createRealm(name, config, r -> {
             IdentityFlows.resetBySms(r);
             for (JsonNode user : r.withArray("users")) {
                 if (user.path("username").asText().equals("user49")) {
