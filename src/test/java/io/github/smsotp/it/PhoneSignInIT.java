@@ -48,7 +48,7 @@ class PhoneSignInIT {
         assertThat(codePage.has("#" + PhoneSignIn.CODE_FORM)).as(codePage.text()).isTrue();
         assertThat(codePage.textOf("#sms-otp-destination")).contains("1041").doesNotContain("201555");
 
-        Page done = user.code(codePage, awaitCode(SmsLogin.phoneOf("user41")));
+        Page done = user.code(codePage, new RealmGateway(server, realm).awaitCode(SmsLogin.phoneOf("user41")));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
         JsonNode idToken = new AccountApi(server, realm, done).idToken();
         assertThat(idToken.path("preferred_username").asText()).isEqualTo("user41");
@@ -64,13 +64,14 @@ class PhoneSignInIT {
                 "unknown", UNKNOWN,
                 "unverified", SmsLogin.phoneOf("user43"),
                 "disabled", SmsLogin.phoneOf("user44"));
+        RealmGateway gateway = new RealmGateway(server, realm);
         Map<String, List<PageShape>> seen = new java.util.TreeMap<>();
         numbers.forEach((kind, number) -> seen.put(kind, journey(realm, number, false)));
         List<PageShape> known = journey(realm, SmsLogin.phoneOf("user42"), true);
 
         seen.forEach((kind, shapes) -> assertThat(shapes).as(kind + " number, page by page").isEqualTo(known));
-        numbers.values().forEach(number -> assertThat(server.gateway().to(number)).as("SMS to " + number).isEmpty());
-        assertThat(server.gateway().to(SmsLogin.phoneOf("user42"))).hasSize(1);
+        numbers.values().forEach(number -> assertThat(gateway.to(number)).as("SMS to " + number).isEmpty());
+        assertThat(gateway.to(SmsLogin.phoneOf("user42"))).hasSize(1);
         // Admins see which numbers signed nobody in; users never do.
         JsonNode unknownEvents = admin.get("/admin/realms/" + realm + "/events?type=LOGIN_ERROR&max=100");
         assertThat(unknownEvents.findValues("sms_otp_reason")).extracting(JsonNode::asText).contains("unknown_number");
@@ -83,7 +84,7 @@ class PhoneSignInIT {
         Page numberPage = user.start();
         Page codePage = user.number(numberPage, number);
         if (known) {
-            awaitCode(number);
+            new RealmGateway(server, realm).awaitCode(number);
         }
         Page wrong = user.code(codePage, "000000");
         return List.of(PageShape.of(numberPage), PageShape.of(codePage), PageShape.of(wrong));
@@ -110,7 +111,7 @@ class PhoneSignInIT {
                 knownMillis.add(timedNumberStep(realm, known));
                 unknownMillis.add(timedNumberStep(realm, "+1201555" + (9100 + i)));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> server.gateway().to(known).size() >= rounds + 3);
+            new RealmGateway(server, realm).awaitCount(known, rounds + 3);
         } finally {
             server.gateway().latency(Duration.ZERO);
         }
@@ -146,6 +147,7 @@ class PhoneSignInIT {
         String realm = "sms-phone-sign-in-limits";
         phoneRealm(realm, Map.of("limit-number-sends-per-10-minutes", "2"), r -> { });
         String known = SmsLogin.phoneOf("user46");
+        RealmGateway gateway = new RealmGateway(server, realm);
         List<PageShape> knownPages = new ArrayList<>();
         List<PageShape> unknownPages = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -156,8 +158,8 @@ class PhoneSignInIT {
         }
         assertThat(unknownPages).isEqualTo(knownPages);
         assertThat(knownPages.get(2).messages()).anyMatch(m -> m.contains("Too many codes were requested"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.gateway().to(known).size() >= 2);
-        assertThat(server.gateway().to(known)).hasSize(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.to(known).size() >= 2);
+        assertThat(gateway.to(known)).hasSize(2);
         assertThat(admin.reasons(realm, "user46")).contains("number_limit");
     }
 
@@ -232,7 +234,8 @@ class PhoneSignInIT {
     void badNumbersGetAFieldErrorAndNoSms() {
         String realm = "sms-phone-sign-in-bad-input";
         phoneRealm(realm, Map.of("allowed-calling-codes", "1"), r -> { });
-        int before = server.gateway().all().size();
+        RealmGateway gateway = new RealmGateway(server, realm);
+        int before = gateway.all().size();
         Map<String, String> inputs = Map.of(
                 "malformed", "call me maybe",
                 "other country", "+44 7911 123456",
@@ -247,7 +250,7 @@ class PhoneSignInIT {
             assertThat(page.has("#" + PhoneSignIn.NUMBER_FORM)).as(kind).isTrue();
             assertThat(page.body()).as(kind).doesNotContain("<script>alert");
         });
-        assertThat(server.gateway().all()).hasSize(before);
+        assertThat(gateway.all()).hasSize(before);
     }
 
     @Test
@@ -260,37 +263,33 @@ class PhoneSignInIT {
             r.put("waitIncrementSeconds", 600);
             r.put("maxFailureWaitSeconds", 900);
         });
+        RealmGateway gateway = new RealmGateway(server, realm);
         String number = SmsLogin.phoneOf("user47");
         PhoneSignIn user = new PhoneSignIn(server, realm);
         Page codePage = user.number(user.start(), number);
-        awaitCode(number);
+        gateway.awaitCode(number);
         Page wrong = user.code(codePage, "000000");
         user.code(wrong, "000001");
         assertThat(admin.bruteForceStatus(realm, "user47").path("numFailures").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(admin.bruteForceStatus(realm, "user47").path("disabled").asBoolean()).isTrue();
 
         // Locked: the number now gets the pages of an unknown one, and no SMS.
-        int sent = server.gateway().to(number).size();
+        int sent = gateway.to(number).size();
         PhoneSignIn again = new PhoneSignIn(server, realm);
         PageShape locked = PageShape.of(again.number(again.start(), number));
         PhoneSignIn stranger = new PhoneSignIn(server, realm);
         assertThat(locked).isEqualTo(PageShape.of(stranger.number(stranger.start(), UNKNOWN)));
         PhoneSignIn known = new PhoneSignIn(server, realm);
         awaitCodeAfter(known, realm, SmsLogin.phoneOf("user48"));
-        assertThat(server.gateway().to(number)).hasSize(sent);
+        assertThat(gateway.to(number)).hasSize(sent);
     }
 
     /** Signs in another known number and waits for its SMS: sends before it have had their turn. */
     private void awaitCodeAfter(PhoneSignIn user, String realm, String number) {
         user.number(user.start(), number);
-        awaitCode(number);
+        new RealmGateway(server, realm).awaitCode(number);
     }
 
-    private String awaitCode(String number) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(number).isEmpty());
-        List<GatewayStub.Received> sms = server.gateway().to(number);
-        return sms.get(sms.size() - 1).code();
-    }
 
     /**
      * The test realm with phone sign-in first in its browser flow (username and password as the
@@ -298,7 +297,9 @@ class PhoneSignInIT {
      * user44 is disabled.
      */
     void phoneRealm(String name, Map<String, String> config, Consumer<ObjectNode> tweak) {
-        admin.createRealm(name, config, r -> {
+        Map<String, String> settings = new java.util.HashMap<>(config);
+        settings.putAll(new RealmGateway(server, name).settings());
+        admin.createRealm(name, settings, r -> {
             IdentityFlows.phoneSignIn(r, true);
             for (JsonNode user : r.withArray("users")) {
                 String username = user.path("username").asText();

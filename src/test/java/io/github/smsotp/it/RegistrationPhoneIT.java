@@ -1,11 +1,8 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +42,8 @@ class RegistrationPhoneIT {
         assertThat(before.path("phoneNumber").get(0).asText()).isEqualTo("+12015557301");
         assertThat(before.path("phoneNumberVerified").get(0).asText()).isEqualTo("false");
 
-        Page done = browser.submit(confirm, CODE_FORM, Map.of("code", awaitCode("+12015557301")));
+        Page done = browser.submit(confirm, CODE_FORM, Map.of("code",
+                new RealmGateway(server, realm).awaitCode("+12015557301")));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
         AccountApi account = new AccountApi(server, realm, done);
         JsonNode idToken = account.idToken();
@@ -64,7 +62,7 @@ class RegistrationPhoneIT {
     void badNumbersGetAFieldErrorOnTheRegistrationPageAndNoAccountAndNoSms() {
         String realm = "sms-registration-bad-input";
         registrationRealm(realm, Map.of("allowed-calling-codes", "1"));
-        int sent = server.gateway().all().size();
+        RealmGateway gateway = new RealmGateway(server, realm);
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("missing", "");
         inputs.put("malformed", "call me maybe");
@@ -82,7 +80,7 @@ class RegistrationPhoneIT {
             assertThat(admin.get("/admin/realms/" + realm + "/users?exact=true&username=" + username).size())
                     .as(input.getKey() + ": no account").isZero();
         }
-        assertThat(server.gateway().all()).hasSize(sent);
+        assertThat(gateway.all()).isEmpty();
     }
 
     @Test
@@ -92,14 +90,15 @@ class RegistrationPhoneIT {
         // user41 signs in once with the code: the number becomes its verified one.
         SmsLogin holder = new SmsLogin(server, realm, "user41", null);
         Page holderCode = holder.codePage();
-        assertThat(holder.enter(holderCode, awaitCode(holder.phone())).loggedIn()).isTrue();
+        RealmGateway gateway = new RealmGateway(server, realm);
+        assertThat(holder.enter(holderCode, gateway.awaitCode(holder.phone())).loggedIn()).isTrue();
 
-        int toHolder = server.gateway().to(holder.phone()).size();
+        int toHolder = gateway.to(holder.phone()).size();
         Browser browser = new Browser();
         Page confirm = register(browser, realm, "newcomer2", holder.phone());
         assertThat(confirm.has("#" + CODE_FORM)).as("nothing told before the code: " + confirm.text()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.gateway().to(holder.phone()).size() > toHolder);
-        String code = awaitCode(holder.phone());
+        gateway.awaitCount(holder.phone(), toHolder + 1);
+        String code = gateway.awaitCode(holder.phone());
         Page refused = browser.submit(confirm, CODE_FORM, Map.of("code", code));
         assertThat(refused.text()).contains("already used by another account");
         assertThat(admin.user(realm, "newcomer2").path("attributes").path("phoneNumberVerified").get(0).asText())
@@ -124,21 +123,17 @@ class RegistrationPhoneIT {
         return browser.submit(form, REGISTER_FORM, fields);
     }
 
-    private String awaitCode(String number) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(number).isEmpty());
-        List<GatewayStub.Received> sms = server.gateway().to(number);
-        return sms.get(sms.size() - 1).code();
-    }
 
     /**
      * The test realm with registration on: its user profile declares phoneNumber (users type it at
      * registration, and only there), and the registration form ends with the number's form action.
      */
     private void registrationRealm(String name, Map<String, String> enrollment) {
-        admin.createRealm(name, Map.of(), r -> {
-            if (!enrollment.isEmpty()) {
-                AdminApi.enrollmentConfig(r, enrollment);
-            }
+        Map<String, String> gateway = new RealmGateway(server, name).settings();
+        admin.createRealm(name, gateway, r -> {
+            Map<String, String> settings = new java.util.HashMap<>(enrollment);
+            settings.putAll(gateway);
+            AdminApi.enrollmentConfig(r, settings);
             IdentityFlows.registrationWithPhone(r);
         });
     }

@@ -1,9 +1,7 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +41,8 @@ class ResetBySmsIT {
         assertThat(codePage.text()).doesNotContain("1041").contains("If this account has a verified mobile number");
 
         String number = SmsLogin.phoneOf("user41");
-        Page newPassword = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", awaitCode(number)));
+        RealmGateway gateway = new RealmGateway(server, realm);
+        Page newPassword = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", gateway.awaitCode(number)));
         assertThat(newPassword.has("#" + NEW_PASSWORD_FORM)).as(newPassword.text()).isTrue();
         Page done = browser.submit(newPassword, NEW_PASSWORD_FORM,
                 Map.of("password-new", "a-new-pass-41", "password-confirm", "a-new-pass-41"));
@@ -54,7 +53,7 @@ class ResetBySmsIT {
         Page login = later.get(authUrl(realm));
         Page secondFactor = later.submit(login, "kc-form-login", Map.of("username", "user41", "password", "a-new-pass-41"));
         assertThat(secondFactor.has("#kc-sms-otp-form")).as(secondFactor.text()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.gateway().to(number).size() >= 2);
+        gateway.awaitCount(number, 2);
         assertThat(admin.user(realm, "user41").path("attributes").path("phone_number").get(0).asText()).isEqualTo(number);
     }
 
@@ -62,7 +61,7 @@ class ResetBySmsIT {
     void unknownAccountsAndAccountsWithoutANumberGetTheSamePagesAndNoSms() {
         String realm = "sms-reset-decoy";
         smsResetRealm(realm);
-        int before = server.gateway().all().size();
+        RealmGateway gateway = new RealmGateway(server, realm);
         List<PageShape> unknown = journey(realm, "nobody-here", null);
         List<PageShape> numberless = journey(realm, "user49", null);
         List<PageShape> known = journey(realm, "user42", SmsLogin.phoneOf("user42"));
@@ -70,7 +69,7 @@ class ResetBySmsIT {
         // Pages show the name as typed; with it written alike, nothing else may differ.
         assertThat(unknown).isEqualTo(known);
         assertThat(numberless).isEqualTo(known);
-        assertThat(server.gateway().all()).hasSize(before + 1);
+        assertThat(gateway.all()).hasSize(1);
     }
 
     @Test
@@ -84,15 +83,16 @@ class ResetBySmsIT {
         Page unknown = nameAccount(new Browser(), realm, "nobody-44");
         assertThat(known.text()).contains("Too many codes were requested");
         assertThat(shape(unknown, "nobody-44")).isEqualTo(shape(known, "user44"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(SmsLogin.phoneOf("user44")).isEmpty());
-        assertThat(server.gateway().to(SmsLogin.phoneOf("user44"))).hasSize(1);
+        RealmGateway gateway = new RealmGateway(server, realm);
+        gateway.awaitCount(SmsLogin.phoneOf("user44"), 1);
+        assertThat(gateway.to(SmsLogin.phoneOf("user44"))).hasSize(1);
     }
 
     private List<PageShape> journey(String realm, String username, String number) {
         Browser browser = new Browser();
         Page codePage = nameAccount(browser, realm, username);
         if (number != null) {
-            awaitCode(number);
+            new RealmGateway(server, realm).awaitCode(number);
         }
         Page wrong = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", "000000"));
         return List.of(shape(codePage, username), shape(wrong, username));
@@ -114,7 +114,7 @@ class ResetBySmsIT {
         });
         Browser browser = new Browser();
         Page codePage = nameAccount(browser, realm, "user43");
-        awaitCode(SmsLogin.phoneOf("user43"));
+        new RealmGateway(server, realm).awaitCode(SmsLogin.phoneOf("user43"));
         browser.submit(codePage, "kc-sms-otp-form", Map.of("code", "000000"));
         JsonNode status = admin.bruteForceStatus(realm, "user43");
         assertThat(status.path("numFailures").asInt()).as(status.toString()).isEqualTo(1);
@@ -133,11 +133,6 @@ class ResetBySmsIT {
                 + "&response_type=code&scope=openid&state=it&redirect_uri=" + Browser.CALLBACK;
     }
 
-    private String awaitCode(String number) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(number).isEmpty());
-        List<GatewayStub.Received> sms = server.gateway().to(number);
-        return sms.get(sms.size() - 1).code();
-    }
 
     private void smsResetRealm(String name) {
         smsResetRealm(name, Map.of(), r -> { });
@@ -145,7 +140,9 @@ class ResetBySmsIT {
 
     /** The test realm with "Forgot password?" on, by SMS code instead of e-mail; user49 has no number. */
     private void smsResetRealm(String name, Map<String, String> config, java.util.function.Consumer<ObjectNode> tweak) {
-        admin.createRealm(name, config, r -> {
+        Map<String, String> settings = new java.util.HashMap<>(config);
+        settings.putAll(new RealmGateway(server, name).settings());
+        admin.createRealm(name, settings, r -> {
             IdentityFlows.resetBySms(r);
             for (JsonNode user : r.withArray("users")) {
                 if (user.path("username").asText().equals("user49")) {
