@@ -23,6 +23,14 @@
                         </span>
                     </#if>
                 </div>
+                <#if smsOtp.trustDays gt 0>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <label for="trust" class="${properties.kcLabelClass!}">
+                            <input id="trust" name="trust" type="checkbox" value="on"/>
+                            ${msg("smsOtpTrustBrowser", smsOtp.trustDays?c)}
+                        </label>
+                    </div>
+                </#if>
                 <div class="${properties.kcFormGroupClass!}">
                     <input type="submit" id="kc-sms-otp-submit" name="verify" value="${msg("smsOtpSubmit")}"
                            class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"/>

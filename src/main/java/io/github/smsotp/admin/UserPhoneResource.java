@@ -10,12 +10,14 @@ import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -121,6 +123,26 @@ public class UserPhoneResource {
         call.event(OperationType.DELETE, ResourceType.USER, Map.of("number", stored.stream()
                 .map(SmsOtpCredentialModel::of).flatMap(c -> c.phone().stream()).map(MaskedPhone::mask)
                 .findFirst().orElse("")));
+        return Response.noContent().build();
+    }
+
+    /**
+     * {@code DELETE users/{id}/phone/trusted-browsers}: every browser the user trusted ("don't ask for a
+     * code on this browser") asks for a code again at the next sign-in.
+     */
+    @DELETE
+    @Path("trusted-browsers")
+    public Response revokeTrustedBrowsers() {
+        UserModel user = user();
+        call.auth().users().requireManage(user);
+        try {
+            TrustedBrowsers.revokeAll(user);
+        } catch (ModelException | ReadOnlyException e) {
+            throw JsonInput.BadInput.conflict("user", "its attributes are read-only (e.g. mapped from LDAP)");
+        }
+        call.event(OperationType.ACTION, ResourceType.USER, Map.of("trustedBrowsers", "revoked"));
+        LOG.infof("trusted browsers of user '%s' in realm '%s' revoked by an admin", user.getId(),
+                call.realm().getName());
         return Response.noContent().build();
     }
 

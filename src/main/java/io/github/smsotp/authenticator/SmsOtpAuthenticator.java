@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
+import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -37,6 +40,9 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
 
     private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
 
+    /** Event detail of a sign-in that passed the step on a trusted browser. */
+    static final String TRUSTED_BROWSER_EVENT = "sms_otp_trusted_browser";
+
     private final Clock clock;
 
     public SmsOtpAuthenticator(Clock clock) {
@@ -49,7 +55,15 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         if (opened.isEmpty()) {
             return;
         }
-        opened.get().arrive();
+        SmsOtpStep step = opened.get();
+        if (step.trustBrowserDays() > 0 && TrustedBrowsers.honours(context, step.phone())) {
+            // Passed, not proven: no "otp" success, which would clear the user's second-factor failures.
+            context.getEvent().detail(TRUSTED_BROWSER_EVENT, "true");
+            SmsOtpMetrics.global().verification(context.getRealm().getName(), "trusted_browser");
+            context.success();
+            return;
+        }
+        step.arrive();
     }
 
     @Override
@@ -62,7 +76,8 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     }
 
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
-        FlowStepContext step = new FlowStepContext(context);
+        ConfigReader settings = SmsSettings.resolve(context.getRealm(), configMap(context.getAuthenticatorConfig()));
+        FlowStepContext step = new FlowStepContext(context, settings);
         context.getEvent().user(context.getUser());
         Optional<String> phone;
         try {
@@ -78,8 +93,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
             return Optional.empty();
         }
-        return SmsOtpStep.open(step, SmsSettings.resolve(context.getRealm(), configMap(context.getAuthenticatorConfig())), phone.get(),
-                clock, CodePurpose.SIGN_IN);
+        return SmsOtpStep.open(step, settings, phone.get(), clock, CodePurpose.SIGN_IN);
     }
 
     @Override

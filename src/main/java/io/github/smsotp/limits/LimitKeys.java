@@ -9,7 +9,7 @@ import java.util.Base64;
  * Keys in Keycloak's single-use store, all under our namespace and the realm's id. Numbers and
  * addresses enter only as hashes, so the store holds no phone number in clear.
  */
-final class LimitKeys {
+public final class LimitKeys {
 
     private static final String NAMESPACE = "sms-otp";
 
@@ -20,7 +20,8 @@ final class LimitKeys {
         return NAMESPACE + ":" + realmId + ":" + kind + ":" + digest(subject);
     }
 
-    private static String digest(String subject) {
+    /** A short SHA-256 digest (22 base64url characters, 132 bits) that stands for a number or address. */
+    public static String digest(String subject) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);

@@ -12,9 +12,10 @@ public final class CodePageBean {
     private final boolean resendAllowed;
     private final boolean sendFailed;
     private final CodePurpose purpose;
+    private final int trustDays;
 
     CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
-                 boolean resendAllowed, boolean sendFailed, CodePurpose purpose) {
+                 boolean resendAllowed, boolean sendFailed, CodePurpose purpose, int trustDays) {
         this.maskedPhone = maskedPhone;
         this.codeLength = codeLength;
         this.codeActive = codeActive;
@@ -22,6 +23,7 @@ public final class CodePageBean {
         this.resendAllowed = resendAllowed;
         this.sendFailed = sendFailed;
         this.purpose = purpose;
+        this.trustDays = trustDays;
     }
 
     /** The number the code went to, masked; null where the page must not show it. */
@@ -56,6 +58,11 @@ public final class CodePageBean {
     /** The number is being enrolled: the page offers to change it. */
     public boolean isEnrollment() {
         return purpose.enrollment();
+    }
+
+    /** Days the page offers to trust this browser for; 0: no such offer (only a second factor makes it). */
+    public int getTrustDays() {
+        return purpose == CodePurpose.SIGN_IN ? trustDays : 0;
     }
 
     /** The page offers to type another number. */

@@ -16,10 +16,11 @@ import io.github.smsotp.phone.CallingCodes;
  * @param fallbackSenderId a second sender tried once when the first fails
  * @param webOtp           whether the text ends with the origin-bound line ({@code @host #code}) that
  *                         lets Android and iOS offer the code for autofill
+ * @param trustBrowserDays for how many days a user may have a browser trusted (no code asked); 0: never
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
                            int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
-                           CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp) {
+                           CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays) {
 
     public static final String CODE_LENGTH = "code-length";
     public static final String CODE_LIFETIME = "code-lifetime-seconds";
@@ -30,6 +31,7 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String FALLBACK_SENDER = "fallback-sender";
     public static final String TEXT_FORMAT = "sms-format";
     public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
+    public static final String TRUST_BROWSER_DAYS = "trust-browser-days";
 
     public static final int DEFAULT_CODE_LENGTH = 6;
     public static final int DEFAULT_CODE_LIFETIME = 300;
@@ -53,7 +55,8 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 config.get(FALLBACK_SENDER),
                 allowedCountries(config),
                 LimitPolicy.from(config),
-                config.choice(TEXT_FORMAT, "plain", Set.of("plain", "webotp")).equals("webotp"));
+                config.choice(TEXT_FORMAT, "plain", Set.of("plain", "webotp")).equals("webotp"),
+                config.intIn(TRUST_BROWSER_DAYS, 0, 0, 90));
     }
 
     private static CallingCodes allowedCountries(ConfigReader config) {

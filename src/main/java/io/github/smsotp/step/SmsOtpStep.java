@@ -169,12 +169,23 @@ public final class SmsOtpStep {
         long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
-                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft, sendFailed || lateSendFailed, purpose));
+                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft, sendFailed || lateSendFailed, purpose,
+                config.trustBrowserDays()));
         if (lateSendFailed) {
             form.setError("smsOtpSendFailed");
         }
         messages.accept(form);
         return form.createForm(TEMPLATE);
+    }
+
+    /** The E.164 number codes go to. */
+    public String phone() {
+        return phone;
+    }
+
+    /** For how many days a user may have a browser trusted here; 0: never. */
+    public int trustBrowserDays() {
+        return config.trustBrowserDays();
     }
 
     /** Says a code was sent, naming the number where the page may. */

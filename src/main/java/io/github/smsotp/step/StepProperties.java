@@ -54,6 +54,12 @@ public final class StepProperties {
                 .helpText("Comma-separated E.164 calling codes SMS may go to, e.g. '1, 44, 49'. Empty: every "
                         + "country. Numbers elsewhere are refused before anything is sent.")
                 .add()
+                .property().name(SmsOtpConfig.TRUST_BROWSER_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Trust browsers for (days)").defaultValue("0")
+                .helpText("0 to 90. Above 0, the code page offers \"Don't ask for a code on this browser\" for "
+                        + "that many days; a login that asks for a level of authentication always gets the code. "
+                        + "0: off.")
+                .add()
                 .property().name(LimitPolicy.USER_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Limit: SMS per user per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_USER_SENDS))
                 .helpText("Across all logins and cluster nodes. 0: no limit.")

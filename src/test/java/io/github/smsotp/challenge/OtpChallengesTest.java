@@ -2,14 +2,9 @@ package io.github.smsotp.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.TestClock;
@@ -22,7 +17,7 @@ class OtpChallengesTest {
 
     private final MapNotes notes = new MapNotes();
     private final TestClock clock = new TestClock();
-    private final Keys keys = new Keys();
+    private final FakeKeys keys = new FakeKeys("otp");
     /** Keycloak's single-use store as it behaves: tries and spent marks are seen at once by every request. */
     private final CodeUses uses = new SingleUseCodeUses(new InMemorySingleUseStore(clock));
     private final OtpChallenges challenges = challengesFor("root/tab1");
@@ -197,30 +192,6 @@ class OtpChallengesTest {
         @Override
         public void remove(String name) {
             values.remove(name);
-        }
-    }
-
-    static final class Keys implements SecretKeys {
-        private final Map<String, SecretKey> all = new HashMap<>();
-        private String activeId;
-
-        Keys() {
-            rotate();
-        }
-
-        void rotate() {
-            activeId = "kid-" + all.size();
-            all.put(activeId, new SecretKeySpec(activeId.repeat(8).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        }
-
-        @Override
-        public KeyRef active() {
-            return new KeyRef(activeId, all.get(activeId));
-        }
-
-        @Override
-        public Optional<SecretKey> find(String keyId) {
-            return Optional.ofNullable(all.get(keyId));
         }
     }
 }

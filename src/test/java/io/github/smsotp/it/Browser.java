@@ -61,6 +61,32 @@ public final class Browser {
         return copy;
     }
 
+    /**
+     * Another browser holding only this one's cookie {@code name}: the same browser after its sign-in
+     * session ended, with a long-lived cookie kept.
+     */
+    public Browser keeping(String name) {
+        Browser later = new Browser(clientAddress);
+        cookies.forEach((key, cookie) -> {
+            if (cookie.getName().equals(name)) {
+                later.cookies.put(key, cookie);
+            }
+        });
+        return later;
+    }
+
+    /** The cookie {@code name} this browser holds, if any. */
+    public java.util.Optional<HttpCookie> cookie(String name) {
+        return cookies.values().stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
+
+    /** Sets a cookie as a script or a tampering user could. */
+    public void setCookie(String name, String value, String path) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath(path);
+        cookies.put(name + "|" + path, cookie);
+    }
+
     /** A page as the user would see it, or the final redirect to the application. */
     public record Page(int status, URI uri, String body, String redirectedTo) {
 

@@ -1,0 +1,111 @@
+package io.github.smsotp.trust;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.github.smsotp.challenge.RealmHmacKeys;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.NewCookie;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * "Don't ask for a code on this browser": a cookie with a {@link TrustToken} lets the SMS step pass
+ * the user it was issued to, for the number it was issued for, until it expires or anything it is
+ * bound to changes. A cookie that does not pass every check is ignored: the code is asked as usual.
+ * A login that asks for a level of authentication (step-up) always gets the code.
+ */
+public final class TrustedBrowsers {
+
+    /** The checkbox on the code page. */
+    public static final String FIELD = "trust";
+
+    static final String COOKIE = "KC_SMS_OTP_TRUSTED";
+    private static final Logger LOG = Logger.getLogger(TrustedBrowsers.class);
+    private static final long DAY = 24L * 60 * 60;
+
+    private TrustedBrowsers() {
+    }
+
+    /** Whether this browser may pass the SMS step without a code, for the flow's user and {@code number}. */
+    public static boolean honours(AuthenticationFlowContext flow, String number) {
+        if (levelRequested(flow.getAuthenticationSession())) {
+            return false;
+        }
+        Cookie cookie = flow.getHttpRequest().getHttpHeaders().getCookies().get(COOKIE);
+        if (cookie == null) {
+            return false;
+        }
+        KeycloakSession session = flow.getSession();
+        RealmModel realm = flow.getRealm();
+        UserModel user = flow.getUser();
+        Optional<TrustToken> token = TrustToken.verify(cookie.getValue(), new RealmHmacKeys(session, realm));
+        if (token.isEmpty()) {
+            LOG.debugf("trusted-browser cookie ignored in realm '%s': malformed, or not signed by a key of the realm",
+                    realm.getName());
+            return false;
+        }
+        String refusal = refusal(token.get(), TrustBinding.of(realm, user, number),
+                Math.max(session.users().getNotBeforeOfUser(realm, user), realm.getNotBefore()));
+        if (refusal != null) {
+            LOG.debugf("trusted-browser cookie ignored for user '%s' in realm '%s': %s", user.getId(), realm.getName(),
+                    refusal);
+            return false;
+        }
+        return true;
+    }
+
+    /** Why the token does not let the user through now; null when it does. */
+    static String refusal(TrustToken token, TrustBinding current, long notBefore) {
+        if (!token.binding().realmId().equals(current.realmId()) || !token.binding().userId().equals(current.userId())) {
+            return "issued for another user or realm";
+        }
+        if (!token.binding().equals(current)) {
+            return "the number, the SMS credential, the password or the trust epoch changed since";
+        }
+        long now = Time.currentTime();
+        if (token.expiresAt() <= now) {
+            return "expired";
+        }
+        // Seconds on both sides: a browser trusted in the second of a sign-out of all sessions is not.
+        if (token.issuedAt() <= notBefore) {
+            return "the user was signed out of all sessions since";
+        }
+        return null;
+    }
+
+    /** Trusts this browser for {@code days} days for the flow's user and {@code number}. */
+    public static void trust(AuthenticationFlowContext flow, String number, int days) {
+        KeycloakSession session = flow.getSession();
+        RealmModel realm = flow.getRealm();
+        long now = Time.currentTime();
+        TrustToken token = new TrustToken(TrustBinding.of(realm, flow.getUser(), number), now, now + days * DAY);
+        String path = session.getContext().getUri().getBaseUri().getPath() + "realms/" + realm.getName() + "/";
+        session.getContext().getHttpResponse().setCookieIfAbsent(new NewCookie.Builder(COOKIE)
+                .value(token.sign(new RealmHmacKeys(session, realm)))
+                .path(path)
+                .maxAge((int) (days * DAY))
+                .secure(true)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.NONE)
+                .build());
+    }
+
+    /** Ends the trust of every browser of the user. */
+    public static void revokeAll(UserModel user) {
+        user.setSingleAttribute(TrustBinding.EPOCH_ATTRIBUTE, UUID.randomUUID().toString());
+    }
+
+    /** The login asks for a level of authentication: only a code satisfies it. */
+    private static boolean levelRequested(AuthenticationSessionModel authSession) {
+        String requested = authSession.getClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION);
+        return requested != null && !requested.equals(String.valueOf(Constants.NO_LOA))
+                || Boolean.parseBoolean(authSession.getClientNote(Constants.FORCE_LEVEL_OF_AUTHENTICATION));
+    }
+}
