@@ -59,7 +59,7 @@ class IdentityJourneyIT {
             browser.click(By.id("try-another-way"));
             browser.awaitText("Sign in with a code sent by SMS to your mobile number.");
             browser.screenshot("phone-sign-in-choice");
-            browser.click(By.xpath("//div[@role='button'][contains(., 'Phone number')]"));
+            browser.click(By.xpath("//div[contains(@onclick, 'requestSubmit')][contains(., 'Phone number')]"));
 
             browser.await(By.id("kc-sms-otp-phone-login-form"));
             browser.type(By.id("phone"), "+1 201 555 1041");
