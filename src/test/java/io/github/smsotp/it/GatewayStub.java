@@ -59,6 +59,8 @@ public final class GatewayStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> latest = new ConcurrentHashMap<>();
+    /** Paths whose messages only their own realm reads (see {@link RealmGateway}). */
+    private final java.util.Set<String> isolated = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.ACCEPT;
     private volatile Duration latency = Duration.ZERO;
 
@@ -87,18 +89,38 @@ public final class GatewayStub implements AutoCloseable {
         return Optional.ofNullable(latest.get(number));
     }
 
-    /** Every message to this number, oldest first. */
+    /**
+     * Every message to this number, oldest first, but those at an isolated path: test numbers are
+     * shared between test classes, and a realm that reads only its own path keeps its messages out of
+     * everyone else's counts.
+     */
     public List<Received> to(String number) {
-        return received.stream().filter(r -> number.equals(r.to())).toList();
+        return received.stream().filter(r -> number.equals(r.to()) && !isolated.contains(r.path())).toList();
     }
 
     /** Every message to this number that arrived at one path (a realm of its own points its sender there). */
     public List<Received> to(String number, String path) {
-        return to(number).stream().filter(r -> r.path().equals(path)).toList();
+        return received.stream().filter(r -> number.equals(r.to()) && r.path().equals(path)).toList();
     }
 
+    /** Messages to {@code path} count only for {@link #to(String, String)} with that path. */
+    public void isolate(String path) {
+        isolated.add(path);
+    }
+
+    /** Every message, but those at an isolated path. */
     public List<Received> all() {
+        return received.stream().filter(r -> !isolated.contains(r.path())).toList();
+    }
+
+    /** Every message the stub received, isolated paths included (for checks over all of them). */
+    public List<Received> everything() {
         return List.copyOf(received);
+    }
+
+    /** Every message that arrived at one path. */
+    public List<Received> at(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

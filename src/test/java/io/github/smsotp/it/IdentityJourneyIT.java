@@ -1,15 +1,12 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.smsotp.it.GatewayStub.Received;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +21,6 @@ import org.openqa.selenium.By;
 class IdentityJourneyIT {
 
     private static final String REALM = "sms-identity-browser";
-    private static final String GATEWAY_PATH = "/identity";
 
     private final KeycloakServer server;
 
@@ -34,10 +30,10 @@ class IdentityJourneyIT {
 
     @BeforeAll
     static void createRealm(KeycloakServer server) {
-        String gateway = "http://127.0.0.1:" + server.gateway().port() + GATEWAY_PATH;
-        new AdminApi(server).createRealm(REALM, Map.of("http.url", gateway), realm -> {
+        Map<String, String> gateway = new RealmGateway(server, REALM).settings();
+        new AdminApi(server).createRealm(REALM, gateway, realm -> {
             realm.put("displayName", "SMS OTP demo");
-            AdminApi.enrollmentConfig(realm, Map.of("http.url", gateway));
+            AdminApi.enrollmentConfig(realm, gateway);
             IdentityFlows.phoneSignIn(realm, false);
             IdentityFlows.resetBySms(realm);
             IdentityFlows.registrationWithPhone(realm);
@@ -151,8 +147,6 @@ class IdentityJourneyIT {
     }
 
     private String awaitCodeTo(String phone) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to(phone, GATEWAY_PATH).isEmpty());
-        List<Received> sms = server.gateway().to(phone, GATEWAY_PATH);
-        return sms.get(sms.size() - 1).code();
+        return new RealmGateway(server, REALM).awaitCode(phone);
     }
 }

@@ -18,6 +18,7 @@ record RealmGateway(KeycloakServer server, String realm) {
 
     /** The sender settings that point the realm's SMS step (and its enrollment) at this path. */
     Map<String, String> settings() {
+        server.gateway().isolate(path());
         return Map.of("http.url", "http://127.0.0.1:" + server.gateway().port() + path());
     }
 
@@ -26,7 +27,7 @@ record RealmGateway(KeycloakServer server, String realm) {
     }
 
     List<GatewayStub.Received> all() {
-        return server.gateway().all().stream().filter(r -> r.path().equals(path())).toList();
+        return server.gateway().at(path());
     }
 
     /** The newest code sent to {@code number}, once one has arrived. */
