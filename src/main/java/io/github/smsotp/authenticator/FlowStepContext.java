@@ -3,6 +3,7 @@ package io.github.smsotp.authenticator;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.InFlowStepContext;
+import io.github.smsotp.step.ProvenNumber;
 import io.github.smsotp.step.SmsOtpConfig;
 import io.github.smsotp.trust.TrustedBrowsers;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -37,6 +38,7 @@ final class FlowStepContext extends InFlowStepContext {
     @Override
     public void succeed(String phone) {
         SignInNumber.confirmed(flow.getSession(), flow.getRealm(), flow.getUser(), phone);
+        ProvenNumber.record(flow.getAuthenticationSession(), flow.getUser(), phone);
         int trustDays = SmsOtpConfig.from(settings).trustBrowserDays();
         if (trustDays > 0 && flow.getHttpRequest().getDecodedFormParameters().containsKey(TrustedBrowsers.FIELD)) {
             TrustedBrowsers.trust(flow, phone, trustDays);

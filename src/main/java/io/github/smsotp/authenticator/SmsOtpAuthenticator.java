@@ -1,6 +1,7 @@
 package io.github.smsotp.authenticator;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,10 @@ import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.ProvenNumber;
+import io.github.smsotp.step.SmsOtpConfig;
 import io.github.smsotp.step.SmsOtpStep;
+import io.github.smsotp.trust.RequestedLevel;
 import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -43,6 +47,9 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     /** Event detail of a sign-in that passed the step on a trusted browser. */
     static final String TRUSTED_BROWSER_EVENT = "sms_otp_trusted_browser";
 
+    /** Event detail of a sign-in whose number was proven by an earlier SMS step of the same login. */
+    static final String PROVEN_EVENT = "sms_otp_proven_in_this_login";
+
     private final Clock clock;
 
     public SmsOtpAuthenticator(Clock clock) {
@@ -56,6 +63,11 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             return;
         }
         SmsOtpStep step = opened.get();
+        if (ProvenNumber.inThisLogin(context.getAuthenticationSession(), context.getUser(), step.phone())) {
+            context.getEvent().detail(PROVEN_EVENT, "true");
+            context.success();
+            return;
+        }
         if (step.trustBrowserDays() > 0 && TrustedBrowsers.honours(context, step.phone())) {
             // Passed, not proven: no "otp" success, which would clear the user's second-factor failures.
             context.getEvent().detail(TRUSTED_BROWSER_EVENT, "true");
@@ -76,7 +88,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     }
 
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
-        ConfigReader settings = SmsSettings.resolve(context.getRealm(), configMap(context.getAuthenticatorConfig()));
+        ConfigReader settings = SmsSettings.resolve(context.getRealm(), stepConfig(context));
         FlowStepContext step = new FlowStepContext(context, settings);
         context.getEvent().user(context.getUser());
         Optional<String> phone;
@@ -146,7 +158,16 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         // stateless
     }
 
-    private static Map<String, String> configMap(AuthenticatorConfigModel model) {
-        return model == null ? null : model.getConfig();
+    /**
+     * The execution's config, with trusted browsers off where the login asks for a level they must
+     * not answer: no box on the page, no cookie honoured or issued.
+     */
+    private static Map<String, String> stepConfig(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
+        Map<String, String> config = model == null ? new HashMap<>() : new HashMap<>(model.getConfig());
+        if (RequestedLevel.outranksTrust(context)) {
+            config.put(SmsOtpConfig.TRUST_BROWSER_DAYS, "0");
+        }
+        return config;
     }
 }

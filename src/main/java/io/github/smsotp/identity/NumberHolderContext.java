@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.Dispatch;
 import io.github.smsotp.step.InFlowStepContext;
+import io.github.smsotp.step.ProvenNumber;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
@@ -64,6 +65,7 @@ final class NumberHolderContext extends InFlowStepContext {
 
     @Override
     public void succeed(String phone) {
+        ProvenNumber.record(authSession(), holder, phone);
         onProven.accept(holder);
     }
 

@@ -1,6 +1,7 @@
 package io.github.smsotp.it;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,6 +57,67 @@ final class IdentityFlows {
         }
         realm.put("registrationFlow", "sms registration");
         declarePhoneNumber(realm);
+    }
+
+    /**
+     * Makes "step-up browser" the realm's browser flow, the step-up recipe of the README: level 1 is the
+     * password and the SMS step (trusted browsers may answer it), level 2 a fresh SMS code (max age 0),
+     * with the ACR names {@code standard} and {@code fresh-sms}.
+     */
+    static void stepUp(ObjectNode realm) {
+        ArrayNode top = flow(realm, "step-up browser", "basic-flow", true).putArray("authenticationExecutions");
+        step(top, "auth-cookie", "ALTERNATIVE", 10);
+        subflow(top, "step-up forms", "ALTERNATIVE", 20);
+        ArrayNode forms = flow(realm, "step-up forms", "basic-flow", false).putArray("authenticationExecutions");
+        subflow(forms, "level 1", "CONDITIONAL", 10);
+        subflow(forms, "level 2", "CONDITIONAL", 20);
+        ArrayNode level1 = flow(realm, "level 1", "basic-flow", false).putArray("authenticationExecutions");
+        condition(realm, level1, "conditional-level-of-authentication", "level 1 condition",
+                Map.of("loa-condition-level", "1", "loa-max-age", "36000"));
+        step(level1, "auth-username-password-form", "REQUIRED", 20);
+        step(level1, "sms-otp-code", "REQUIRED", 30).put("authenticatorConfig", "sms-otp-it");
+        ArrayNode level2 = flow(realm, "level 2", "basic-flow", false).putArray("authenticationExecutions");
+        condition(realm, level2, "conditional-level-of-authentication", "level 2 condition",
+                Map.of("loa-condition-level", "2", "loa-max-age", "0"));
+        step(level2, "sms-otp-code", "REQUIRED", 20).put("authenticatorConfig", "sms-otp-it");
+        realm.withObject("/attributes").put("acr.loa.map", "{\"standard\":1,\"fresh-sms\":2}");
+        realm.put("browserFlow", "step-up browser");
+    }
+
+    /** Makes "sms for a role" the realm's browser flow: the password, then the SMS step for members of {@code role} only. */
+    static void smsForRole(ObjectNode realm, String role) {
+        smsUnderCondition(realm, "conditional-user-role", Map.of("condUserRole", role));
+        realm.withObject("/roles").withArray("realm").addObject().put("name", role);
+    }
+
+    /**
+     * Makes "sms under a condition" the realm's browser flow, asking the code where the login's client
+     * scopes include {@code scope} (a client scope the test creates once the realm exists).
+     */
+    static void smsForClientScope(ObjectNode realm, String scope) {
+        smsUnderCondition(realm, "conditional-client-scope", Map.of("client_scope", scope));
+    }
+
+    private static void smsUnderCondition(ObjectNode realm, String condition, Map<String, String> config) {
+        ArrayNode top = flow(realm, "sms under a condition", "basic-flow", true).putArray("authenticationExecutions");
+        step(top, "auth-cookie", "ALTERNATIVE", 10);
+        subflow(top, "sms under a condition forms", "ALTERNATIVE", 20);
+        ArrayNode forms = flow(realm, "sms under a condition forms", "basic-flow", false)
+                .putArray("authenticationExecutions");
+        step(forms, "auth-username-password-form", "REQUIRED", 10);
+        subflow(forms, "sms when the condition holds", "CONDITIONAL", 20);
+        ArrayNode conditional = flow(realm, "sms when the condition holds", "basic-flow", false)
+                .putArray("authenticationExecutions");
+        condition(realm, conditional, condition, "sms condition", config);
+        step(conditional, "sms-otp-code", "REQUIRED", 20).put("authenticatorConfig", "sms-otp-it");
+        realm.put("browserFlow", "sms under a condition");
+    }
+
+    private static void condition(ObjectNode realm, ArrayNode executions, String authenticator, String alias,
+                                  Map<String, String> config) {
+        step(executions, authenticator, "REQUIRED", 10).put("authenticatorConfig", alias);
+        ObjectNode values = realm.withArray("authenticatorConfig").addObject().put("alias", alias).putObject("config");
+        config.forEach(values::put);
     }
 
     private static void declarePhoneNumber(ObjectNode realm) {
