@@ -1,5 +1,6 @@
 package io.github.smsotp.trust;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,17 +10,16 @@ import jakarta.ws.rs.core.NewCookie;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * "Don't ask for a code on this browser": a cookie with a {@link TrustToken} lets the SMS step pass
  * the user it was issued to, for the number it was issued for, until it expires or anything it is
  * bound to changes. A cookie that does not pass every check is ignored: the code is asked as usual.
- * A login that asks for a level of authentication (step-up) always gets the code.
+ * Where a login asks for a level of authentication, {@link RequestedLevel} decides whether trust may
+ * answer at all.
  */
 public final class TrustedBrowsers {
 
@@ -35,30 +35,41 @@ public final class TrustedBrowsers {
 
     /** Whether this browser may pass the SMS step without a code, for the flow's user and {@code number}. */
     public static boolean honours(AuthenticationFlowContext flow, String number) {
-        if (levelRequested(flow.getAuthenticationSession())) {
-            return false;
-        }
-        Cookie cookie = flow.getHttpRequest().getHttpHeaders().getCookies().get(COOKIE);
+        return valid(flow.getSession(), flow.getRealm(), flow.getUser(), number).isPresent();
+    }
+
+    /**
+     * Until when the browser of the current request is trusted for the user's SMS credential
+     * {@code credentialId} and its {@code number}; empty when it is not (no cookie, or one that fails
+     * a check). The Account Console asks from the user's own browser, with the realm's cookies.
+     */
+    public static Optional<Instant> trustedUntil(KeycloakSession session, RealmModel realm, UserModel user,
+                                                 String credentialId, String number) {
+        return valid(session, realm, user, number)
+                .filter(token -> token.binding().credential().equals(credentialId))
+                .map(token -> Instant.ofEpochSecond(token.expiresAt()));
+    }
+
+    /** The request's trust token, when it passes every check for {@code user} and {@code number}. */
+    private static Optional<TrustToken> valid(KeycloakSession session, RealmModel realm, UserModel user, String number) {
+        Cookie cookie = session.getContext().getHttpRequest().getHttpHeaders().getCookies().get(COOKIE);
         if (cookie == null) {
-            return false;
+            return Optional.empty();
         }
-        KeycloakSession session = flow.getSession();
-        RealmModel realm = flow.getRealm();
-        UserModel user = flow.getUser();
         Optional<TrustToken> token = TrustToken.verify(cookie.getValue(), new RealmHmacKeys(session, realm));
         if (token.isEmpty()) {
             LOG.debugf("trusted-browser cookie ignored in realm '%s': malformed, or not signed by a key of the realm",
                     realm.getName());
-            return false;
+            return Optional.empty();
         }
         String refusal = refusal(token.get(), TrustBinding.of(realm, user, number),
                 Math.max(session.users().getNotBeforeOfUser(realm, user), realm.getNotBefore()));
         if (refusal != null) {
             LOG.debugf("trusted-browser cookie ignored for user '%s' in realm '%s': %s", user.getId(), realm.getName(),
                     refusal);
-            return false;
+            return Optional.empty();
         }
-        return true;
+        return token;
     }
 
     /** Why the token does not let the user through now; null when it does. */
@@ -100,12 +111,5 @@ public final class TrustedBrowsers {
     /** Ends the trust of every browser of the user. */
     public static void revokeAll(UserModel user) {
         user.setSingleAttribute(TrustBinding.EPOCH_ATTRIBUTE, UUID.randomUUID().toString());
-    }
-
-    /** The login asks for a level of authentication: only a code satisfies it. */
-    private static boolean levelRequested(AuthenticationSessionModel authSession) {
-        String requested = authSession.getClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION);
-        return requested != null && !requested.equals(String.valueOf(Constants.NO_LOA))
-                || Boolean.parseBoolean(authSession.getClientNote(Constants.FORCE_LEVEL_OF_AUTHENTICATION));
     }
 }

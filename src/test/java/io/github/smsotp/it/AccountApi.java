@@ -21,10 +21,17 @@ public final class AccountApi {
 
     /** Exchanges the authorization code of a finished login for the user's access token. */
     public AccountApi(KeycloakServer server, String realm, Page finishedLogin) {
+        this(server, realm, finishedLogin, "it-app", Browser.CALLBACK);
+    }
+
+    /** As {@link #AccountApi(KeycloakServer, String, Page)}, for the public client {@code clientId}. */
+    public AccountApi(KeycloakServer server, String realm, Page finishedLogin, String clientId, String redirectUri) {
         this.server = server;
         this.realm = realm;
-        String code = query(finishedLogin.redirectedTo(), "code");
-        String form = "grant_type=authorization_code&client_id=it-app&code=" + code + "&redirect_uri=" + Browser.CALLBACK;
+        String code = query(finishedLogin.redirectedTo() != null ? finishedLogin.redirectedTo()
+                : finishedLogin.uri().toString(), "code");
+        String form = "grant_type=authorization_code&client_id=" + clientId + "&code=" + code + "&redirect_uri="
+                + redirectUri;
         HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -46,7 +53,17 @@ public final class AccountApi {
 
     /** The type's entry as the Account Console shows it (display name, category, actions). */
     public JsonNode smsCredentialType() {
-        HttpResponse<String> response = JsonHttp.send(request("/credentials").GET());
+        return smsCredentialType(request("/credentials"));
+    }
+
+    /** The user's SMS credential as the Account Console lists it in a browser holding the cookie {@code name}. */
+    public JsonNode smsCredentialSeenWith(String name, String value) {
+        JsonNode type = smsCredentialType(request("/credentials").header("Cookie", name + "=" + value));
+        return type.path("userCredentialMetadatas").path(0);
+    }
+
+    private JsonNode smsCredentialType(HttpRequest.Builder request) {
+        HttpResponse<String> response = JsonHttp.send(request.GET());
         for (JsonNode type : JsonHttp.read(response.body())) {
             if (type.path("type").asText().equals("sms-otp")) {
                 return type;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.HttpCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +47,16 @@ class TrustedBrowserIT {
     void theBoxTrustsTheBrowserAndTheNextSignInThereNeedsNoCode() {
         String realm = "sms-trust";
         trustRealm(realm);
+        enroll(realm, "user21");
         SmsLogin login = new SmsLogin(server, realm, "user21", null);
         Page codePage = login.codePage();
         assertThat(codePage.has("#trust")).as("the box is offered").isTrue();
         assertThat(codePage.text()).contains("Do not ask for a code on this browser for 30 days");
         int sent = new RealmGateway(server, realm).to(login.phone()).size();
+        LocalDate trustedOn = LocalDate.now(ZoneOffset.UTC);
         Page done = login.post(codePage, Map.of("code", lastCode(realm, login.phone()), "trust", "on"));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
+        LocalDate trustedBy = LocalDate.now(ZoneOffset.UTC);
 
         HttpCookie cookie = login.browser().cookie(COOKIE).orElseThrow();
         assertThat(cookie.getPath()).isEqualTo("/realms/" + realm + "/");
@@ -61,6 +66,13 @@ class TrustedBrowserIT {
 
         Page again = signIn(login.browser().keeping(COOKIE), realm, "user21");
         assertThat(again.loggedIn()).as("no code asked: " + again.text()).isTrue();
+        // The Account Console, asked from the trusted browser, says until when; from another, nothing.
+        AccountApi account = new AccountApi(server, realm, again);
+        JsonNode seen = account.smsCredentialSeenWith(COOKIE, cookie.getValue());
+        assertThat(seen.path("infoMessage").path("key").asText()).isEqualTo("smsOtpTrustedUntil");
+        assertThat(seen.path("infoMessage").path("parameters").path(0).asText())
+                .isIn(trustedOn.plusDays(30).toString(), trustedBy.plusDays(30).toString());
+        assertThat(account.smsCredentialSeenWith("other", "x").path("infoMessage").path("key").asText()).isEmpty();
         assertThat(new RealmGateway(server, realm).to(login.phone())).hasSize(sent);
         assertThat(admin.events(realm, "user21")).anyMatch(e -> e.path("type").asText().equals("LOGIN")
                 && e.path("details").path("sms_otp_trusted_browser").asText().equals("true"));
@@ -76,6 +88,7 @@ class TrustedBrowserIT {
     void inChromiumTheBoxIsOnTheCodePageAndTheNextSignInAsksNoCode() throws Exception {
         String realm = "sms-trust-browser";
         trustRealm(realm);
+        enroll(realm, "user30");
         RealmGateway gateway = new RealmGateway(server, realm);
         String account = server.baseUrl() + "/realms/" + realm + "/account/";
         try (Chromium browser = Chromium.start("en")) {
@@ -98,7 +111,51 @@ class TrustedBrowserIT {
             browser.screenshot("trust-browser-second-sign-in");
             assertThat(browser.url()).startsWith(account);
             assertThat(gateway.to(SmsLogin.phoneOf("user30"))).hasSize(sent);
+
+            browser.open(account + "account-security/signing-in");
+            browser.awaitText("This browser is trusted until ");
+            browser.reveal("This browser is trusted until ");
+            browser.screenshot("trust-browser-account-console");
         }
+    }
+
+    /**
+     * A day of one user on one browser: 20 sign-ins (each after a sign-out, as a new session), with
+     * trusted browsers on and off. The send limits are off so that only the trust decides.
+     */
+    @Test
+    void aDayOfTwentySignInsOnOneBrowserSendsOneSmsWithTrustAndTwentyWithout() {
+        Map<String, String> noLimits = Map.of("limit-user-sends-per-hour", "0", "limit-number-sends-per-10-minutes", "0",
+                "limit-ip-sends-per-hour", "0");
+        int withTrust = dayOfSignIns("sms-trust-day-on", "30", noLimits);
+        int withoutTrust = dayOfSignIns("sms-trust-day-off", "0", noLimits);
+        System.out.printf("A day of 20 sign-ins on one browser: %d SMS with trusted browsers, %d without%n",
+                withTrust, withoutTrust);
+        assertThat(withTrust).isEqualTo(1);
+        assertThat(withoutTrust).isEqualTo(20);
+    }
+
+    /** Signs user36 in 20 times, ticking the box whenever it is offered; the SMS the realm sent. */
+    private int dayOfSignIns(String realm, String trustDays, Map<String, String> settings) {
+        Map<String, String> config = new java.util.HashMap<>(new RealmGateway(server, realm).settings());
+        config.putAll(settings);
+        config.put("trust-browser-days", trustDays);
+        admin.createRealm(realm, config, r -> { });
+        Browser browser = new Browser();
+        for (int signIn = 1; signIn <= 20; signIn++) {
+            Browser afterSignOut = browser.keeping(COOKIE);
+            Page page = signIn(afterSignOut, realm, "user36");
+            if (!page.loggedIn()) {
+                Map<String, String> fields = new java.util.HashMap<>(Map.of("code", lastCode(realm, SmsLogin.phoneOf("user36"))));
+                if (page.has("#trust")) {
+                    fields.put("trust", "on");
+                }
+                page = afterSignOut.post(page.form("kc-sms-otp-form").absUrl("action"), fields);
+            }
+            assertThat(page.loggedIn()).as("sign-in " + signIn + ": " + page.text()).isTrue();
+            browser = afterSignOut;
+        }
+        return new RealmGateway(server, realm).to(SmsLogin.phoneOf("user36")).size();
     }
 
     private static void passwordStep(Chromium browser, String user) {
@@ -123,9 +180,7 @@ class TrustedBrowserIT {
                 .isEqualTo(204));
         causes.forEach((user, cause) -> {
             if (user.equals("user24")) {
-                // An enrolled number (a credential) to remove.
-                assertThat(admin.tryPut(phonePath(realm, user), "{\"number\":\"" + SmsLogin.phoneOf(user)
-                        + "\",\"status\":\"verified\"}").statusCode()).isEqualTo(200);
+                enroll(realm, user); // an enrolled number (a credential) to remove
             }
             Browser trusted = trust(realm, user);
             assertThat(signIn(trusted.keeping(COOKIE), realm, user).loggedIn()).as(user + " trusted").isTrue();
@@ -162,11 +217,21 @@ class TrustedBrowserIT {
         // A realm's token in another realm (same user name, another realm id and key).
         Page elsewhere = signInWith(otherRealm, "user28", valid);
         assertThat(elsewhere.has("#kc-sms-otp-form")).as("another realm: " + elsewhere.text()).isTrue();
+        // A rotation: a newer key signs from now on, the old one is still the realm's: the token passes.
+        addKey(realm, "newer-hmac", "trusted-browser-it-rotated", "2000",
+                "another 64-byte secret: the realm's active key after the rotation".getBytes(StandardCharsets.US_ASCII));
+        assertThat(signInWith(realm, "user28", valid).loggedIn()).as("after a rotation").isTrue();
         // A key the realm no longer has.
         removeKnownKey(realm);
         Page oldKey = signInWith(realm, "user28", valid);
         assertThat(oldKey.has("#kc-sms-otp-form")).as("old key: " + oldKey.text()).isTrue();
         assertThat(server.log()).doesNotContain("Exception in").doesNotContain(valid);
+    }
+
+    /** Gives the user an enrolled number (an SMS credential, listed in the Account Console): their own. */
+    private void enroll(String realm, String user) {
+        assertThat(admin.tryPut(phonePath(realm, user), "{\"number\":\"" + SmsLogin.phoneOf(user)
+                + "\",\"status\":\"verified\"}").statusCode()).isEqualTo(200);
     }
 
     private Page signInWith(String realm, String user, String token) {
@@ -227,12 +292,16 @@ class TrustedBrowserIT {
      * first use).
      */
     private void addKnownKey(String realm) {
+        addKey(realm, "known-hmac", KNOWN_KID, "1000", KNOWN_SECRET);
+    }
+
+    private void addKey(String realm, String name, String kid, String priority, byte[] secretBytes) {
         String realmId = admin.get("/admin/realms/" + realm).path("id").asText();
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(KNOWN_SECRET);
-        String component = "{\"name\":\"known-hmac\",\"providerId\":\"hmac-generated\","
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        String component = "{\"name\":\"" + name + "\",\"providerId\":\"hmac-generated\","
                 + "\"providerType\":\"org.keycloak.keys.KeyProvider\",\"parentId\":\"" + realmId + "\","
-                + "\"config\":{\"priority\":[\"1000\"],\"active\":[\"true\"],\"enabled\":[\"true\"],"
-                + "\"secretSize\":[\"64\"],\"algorithm\":[\"HS256\"],\"kid\":[\"" + KNOWN_KID + "\"],"
+                + "\"config\":{\"priority\":[\"" + priority + "\"],\"active\":[\"true\"],\"enabled\":[\"true\"],"
+                + "\"secretSize\":[\"64\"],\"algorithm\":[\"HS256\"],\"kid\":[\"" + kid + "\"],"
                 + "\"secret\":[\"" + secret + "\"]}}";
         assertThat(admin.post("/admin/realms/" + realm + "/components", component).statusCode()).isEqualTo(201);
     }
