@@ -106,6 +106,11 @@ public final class AccountApi {
         return JsonHttp.read(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
+    /** "Sign out all devices" in the Account Console (Device activity). */
+    public int signOutAllDevices() {
+        return JsonHttp.send(request("/sessions").DELETE()).statusCode();
+    }
+
     public int delete(String credentialId) {
         return JsonHttp.send(request("/credentials/" + credentialId).DELETE()).statusCode();
     }

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -115,6 +115,7 @@ class TrustedBrowserIT {
             browser.open(account + "account-security/signing-in");
             browser.awaitText("This browser is trusted until ");
             browser.reveal("This browser is trusted until ");
+            assertThat(browser.pageText()).containsPattern("This browser is trusted until [0-9]{4}-[0-9]{2}-[0-9]{2}: ");
             browser.screenshot("trust-browser-account-console");
         }
     }
@@ -168,23 +169,27 @@ class TrustedBrowserIT {
     void eachRevocationEndsTheTrust() {
         String realm = "sms-trust-revoked";
         trustRealm(realm);
-        Map<String, Consumer<String>> causes = new java.util.LinkedHashMap<>();
-        causes.put("user23", user -> assertThat(admin.tryPut(phonePath(realm, user),
+        Map<String, BiConsumer<String, Page>> causes = new java.util.LinkedHashMap<>();
+        causes.put("user23", (user, signedIn) -> assertThat(admin.tryPut(phonePath(realm, user),
                 "{\"number\":\"+12015557023\",\"status\":\"verified\"}").statusCode()).isEqualTo(200));
-        causes.put("user24", user -> assertThat(admin.delete(phonePath(realm, user))).isEqualTo(204));
-        causes.put("user25", user -> admin.put(userPath(realm, user) + "/reset-password",
+        causes.put("user24", (user, signedIn) -> assertThat(admin.delete(phonePath(realm, user))).isEqualTo(204));
+        causes.put("user25", (user, signedIn) -> admin.put(userPath(realm, user) + "/reset-password",
                 "{\"type\":\"password\",\"value\":\"pass-25\",\"temporary\":false}"));
-        causes.put("user26", user -> assertThat(admin.post(userPath(realm, user) + "/logout", "").statusCode())
+        causes.put("user26", (user, signedIn) -> assertThat(admin.post(userPath(realm, user) + "/logout", "").statusCode())
                 .isEqualTo(204));
-        causes.put("user27", user -> assertThat(admin.delete(phonePath(realm, user) + "/trusted-browsers"))
+        causes.put("user27", (user, signedIn) -> assertThat(admin.delete(phonePath(realm, user) + "/trusted-browsers"))
+                .isEqualTo(204));
+        // The user's own "Sign out all devices" (Account Console, Device activity).
+        causes.put("user38", (user, signedIn) -> assertThat(new AccountApi(server, realm, signedIn).signOutAllDevices())
                 .isEqualTo(204));
         causes.forEach((user, cause) -> {
             if (user.equals("user24")) {
                 enroll(realm, user); // an enrolled number (a credential) to remove
             }
             Browser trusted = trust(realm, user);
-            assertThat(signIn(trusted.keeping(COOKIE), realm, user).loggedIn()).as(user + " trusted").isTrue();
-            cause.accept(user);
+            Page signedIn = signIn(trusted.keeping(COOKIE), realm, user);
+            assertThat(signedIn.loggedIn()).as(user + " trusted").isTrue();
+            cause.accept(user, signedIn);
             Page after = signIn(trusted.keeping(COOKIE), realm, user);
             assertThat(after.has("#kc-sms-otp-form")).as(user + ": the code is asked again: " + after.text()).isTrue();
         });
