@@ -2,6 +2,8 @@ package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KeycloakExtension.class)
 class DemoRealmIT {
 
+    private static final String DEMO_PHONE = "+12015550123";
+
     private final KeycloakServer server;
 
     DemoRealmIT(KeycloakServer server) {
@@ -24,7 +28,7 @@ class DemoRealmIT {
 
     @Test
     void demoUserSignsInToTheAccountConsoleWithTheCodeFromTheConsole() {
-        signsInWithTheCodeFromTheConsole(server, "sms-demo", "+12015550123");
+        signsInWithTheCodeFromTheConsole(server, "sms-demo", DEMO_PHONE);
         // The code confirmed the provisioned number: it is now the verified one the phone scope reads,
         // shown to admins (read-only, as the demo's user profile declares it).
         JsonNode attributes = new AdminApi(server).user("sms-demo", "demo").path("attributes");
@@ -39,16 +43,38 @@ class DemoRealmIT {
      */
     static void signsInWithTheCodeFromTheConsole(KeycloakServer server, String realm, String phone) {
         Browser browser = new Browser();
+        int seen = loggedCodes(server, phone).size();
         Page codePage = browser.submit(accountLogin(server, browser, realm), "kc-form-login",
                 Map.of("username", "demo", "password", "demo"));
         assertThat(codePage.has("#kc-sms-otp-form")).as(codePage.text()).isTrue();
         assertThat(codePage.textOf("#sms-otp-destination")).contains(phone.substring(phone.length() - 4));
 
-        Matcher matcher = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(phone)
-                + ": ([0-9]{6}) is your SMS OTP demo sign-in code").matcher(server.log());
-        assertThat(matcher.find()).as("the log sender prints the SMS to the console").isTrue();
-        Page done = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", matcher.group(1)));
+        assertThat(server.log()).as("the log sender prints the SMS to the console")
+                .containsPattern(" to " + Pattern.quote(phone) + ": [0-9]{6} is your SMS OTP demo sign-in code");
+        Page done = browser.submit(codePage, "kc-sms-otp-form", Map.of("code", awaitLoggedCode(server, phone, seen)));
         assertThat(done.uri().toString()).startsWith(account(server, realm)).contains("code=");
+    }
+
+    @Test
+    void theStepUpClientAsksForAFreshCodeInsideTheSession() {
+        Browser browser = new Browser();
+        int seen = loggedCodes(server, DEMO_PHONE).size();
+        Page codePage = browser.submit(accountLogin(server, browser, "sms-demo"), "kc-form-login",
+                Map.of("username", "demo", "password", "demo"));
+        Page signedIn = browser.submit(codePage, "kc-sms-otp-form",
+                Map.of("code", awaitLoggedCode(server, DEMO_PHONE, seen)));
+        assertThat(signedIn.uri().toString()).startsWith(account(server, "sms-demo"));
+
+        String stepUpReturn = account(server, "sms-demo");
+        Page stepUp = browser.get(server.baseUrl() + "/realms/sms-demo/protocol/openid-connect/auth"
+                + "?client_id=sms-demo-stepup&response_type=code&scope=openid&redirect_uri=" + stepUpReturn);
+        assertThat(stepUp.has("#kc-sms-otp-form")).as("a fresh code inside the session: " + stepUp.text()).isTrue();
+        assertThat(stepUp.has("#password")).isFalse();
+        String code = awaitLoggedCode(server, DEMO_PHONE, seen + 1);
+        Page steppedUp = browser.submit(stepUp, "kc-sms-otp-form", Map.of("code", code));
+        assertThat(steppedUp.uri().toString()).startsWith(stepUpReturn).contains("code=");
+        JsonNode idToken = new AccountApi(server, "sms-demo", steppedUp, "sms-demo-stepup", stepUpReturn).idToken();
+        assertThat(idToken.path("acr").asText()).isEqualTo("fresh-sms");
     }
 
     @Test
@@ -72,10 +98,11 @@ class DemoRealmIT {
         Page choices = browser.submit(login, "kc-select-try-another-way-form", Map.of());
         assertThat(choices.text()).contains("Phone number");
         Page numberPage = choose(browser, choices, "Phone number");
+        int seen = loggedCodes(server, "+12015550124").size();
         Page codePage = browser.submit(numberPage, PhoneSignIn.NUMBER_FORM, Map.of("phone", "+1 201 555 0124"));
         assertThat(codePage.has("#" + PhoneSignIn.CODE_FORM)).as(codePage.text()).isTrue();
 
-        Page done = browser.submit(codePage, PhoneSignIn.CODE_FORM, Map.of("code", awaitLoggedCode("+12015550124")));
+        Page done = browser.submit(codePage, PhoneSignIn.CODE_FORM, Map.of("code", awaitLoggedCode(server, "+12015550124", seen)));
         assertThat(done.uri().toString()).startsWith(account(server, "sms-demo")).contains("code=");
     }
 
@@ -108,17 +135,23 @@ class DemoRealmIT {
         throw new AssertionError("no option " + name + " in " + choices.text());
     }
 
-    /** The code the log sender printed for {@code phone}, once it has (phone sign-in sends after the page). */
-    private String awaitLoggedCode(String phone) {
-        Pattern code = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(phone) + ": ([0-9]{6}) ");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> code.matcher(server.log()).find());
-        Matcher matcher = code.matcher(server.log());
-        String last = null;
+    /** The codes the log sender printed for {@code phone} so far, oldest first. */
+    private static List<String> loggedCodes(KeycloakServer server, String phone) {
+        Matcher matcher = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(phone) + ": ([0-9]{6}) ")
+                .matcher(server.log());
+        List<String> codes = new ArrayList<>();
         while (matcher.find()) {
-            last = matcher.group(1);
+            codes.add(matcher.group(1));
         }
-        return last;
+        return codes;
+    }
+
+    /** The newest code printed for {@code phone}, once more than {@code seen} are (phone sign-in sends after the page). */
+    private static String awaitLoggedCode(KeycloakServer server, String phone, int seen) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> loggedCodes(server, phone).size() > seen);
+        List<String> codes = loggedCodes(server, phone);
+        return codes.get(codes.size() - 1);
     }
 
     private static String account(KeycloakServer server, String realm) {
