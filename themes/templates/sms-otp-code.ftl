@@ -16,7 +16,7 @@
                     <input id="code" name="code" type="text" class="${properties.kcInputClass!}"
                            autocomplete="one-time-code" inputmode="numeric" pattern="[0-9 ]*"
                            maxlength="${smsOtp.codeLength + 4}" autofocus
-                           aria-invalid="<#if messagesPerField.existsError('code')>true<#else>false</#if>"/>
+                           aria-invalid="<#if messagesPerField.existsError('code')>true<#else>false</#if>"<#if messagesPerField.existsError('code')> aria-describedby="input-error-code"</#if>/>
                     <#if messagesPerField.existsError('code')>
                         <span id="input-error-code" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
                             ${kcSanitize(messagesPerField.get('code'))?no_esc}
@@ -54,6 +54,9 @@
                 </div>
             </form>
             <#if smsOtp.resendWaitSeconds gt 0>
+                <#-- Screen readers hear the end of the wait once, politely; not every second of the countdown. -->
+                <p id="sms-otp-resend-status" aria-live="polite"
+                   style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;"></p>
                 <script>
                     <#outputformat "JavaScript">
                     (function () {
@@ -62,11 +65,14 @@
                         var left = parseInt(button.getAttribute("data-wait"), 10);
                         var waiting = ${msg("smsOtpResendIn", "{0}")?c};
                         var ready = ${msg("smsOtpResend")?c};
+                        var readyNow = ${msg("smsOtpResendReady")?c};
+                        var status = document.getElementById("sms-otp-resend-status");
                         var timer = setInterval(function () {
                             left -= 1;
                             button.textContent = left > 0 ? waiting.replace("{0}", left) : ready;
                             if (left <= 0) {
                                 clearInterval(timer);
+                                status.textContent = readyNow;
                             }
                         }, 1000);
                     })();

@@ -10,7 +10,7 @@
                 <label for="phone" class="${properties.kcLabelClass!}">${msg("smsOtpPhoneLabel")}</label>
                 <input id="phone" name="phone" type="tel" class="${properties.kcInputClass!}" autocomplete="tel"
                        value="${smsOtpPhoneLogin.phone}" maxlength="64" autofocus
-                       aria-invalid="<#if messagesPerField.existsError('phone')>true<#else>false</#if>"/>
+                       aria-invalid="<#if messagesPerField.existsError('phone')>true<#else>false</#if>"<#if messagesPerField.existsError('phone')> aria-describedby="input-error-phone"</#if>/>
                 <#if messagesPerField.existsError('phone')>
                     <span id="input-error-phone" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
                         ${kcSanitize(messagesPerField.get('phone'))?no_esc}

@@ -12,6 +12,7 @@ import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.phone.Regions;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
@@ -44,6 +45,8 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
 
     static final String TEMPLATE = "sms-otp-enroll.ftl";
     static final String FIELD_PHONE = "phone";
+    /** The country of a number typed without its {@code +country code}. */
+    static final String FIELD_REGION = "region";
     static final String FIELD_CHANGE = "change";
     /** The number being confirmed, in the tab's authentication session. */
     static final String PENDING = PhoneSource.PENDING_NOTE;
@@ -83,7 +86,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         }
         String pending = authSession.getAuthNote(PENDING);
         if (pending == null) {
-            context.challenge(numberPage(context, null, null));
+            context.challenge(numberPage(context, settings.get(), null, null));
             return;
         }
         step(context, settings.get(), pending).ifPresent(SmsOtpStep::arrive);
@@ -109,21 +112,22 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         String pending = authSession.getAuthNote(PENDING);
         if (form.containsKey(FIELD_CHANGE) || (pending == null && !form.containsKey(FIELD_PHONE))) {
             authSession.removeAuthNote(PENDING);
-            context.challenge(numberPage(context, null, null));
+            context.challenge(numberPage(context, settings.get(), null, null));
             return;
         }
         if (form.containsKey(FIELD_PHONE)) {
-            enterNumber(context, settings.get(), form.getFirst(FIELD_PHONE));
+            enterNumber(context, settings.get(), form.getFirst(FIELD_PHONE), form.getFirst(FIELD_REGION));
             return;
         }
         step(context, settings.get(), pending).ifPresent(step -> step.answer(form));
     }
 
-    private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input) {
-        EnrollmentSettings.Result parsed = settings.parse(input);
+    /** @param region the country picked for a number typed without its {@code +country code} */
+    private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input, String region) {
+        EnrollmentSettings.Result parsed = settings.parse(input, regions(context, settings).choice(region).orElse(null));
         if (parsed.error() != null) {
             context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number").error("sms_otp_number_refused");
-            context.challenge(numberPage(context, input, parsed.error()));
+            context.challenge(numberPage(context, settings, input, parsed.error()));
             return;
         }
         context.getAuthenticationSession().setAuthNote(PENDING, parsed.number());
@@ -159,7 +163,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
                 context.challenge(context.form().setError("smsOtpProvisionedNumberTaken")
                         .createErrorPage(Response.Status.CONFLICT));
             } else {
-                context.challenge(numberPage(context, null, "smsOtpNumberTaken"));
+                context.challenge(numberPage(context, settings, null, "smsOtpNumberTaken"));
             }
             return false;
         }
@@ -195,12 +199,20 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         }
     }
 
-    private static Response numberPage(RequiredActionContext context, String typed, String errorKey) {
-        LoginFormsProvider form = context.form().setAttribute("smsOtpEnroll", Map.of("phone", typed == null ? "" : typed));
+    private static Response numberPage(RequiredActionContext context, EnrollmentSettings settings, String typed,
+                                       String errorKey) {
+        LoginFormsProvider form = context.form().setAttribute("smsOtpEnroll",
+                new NumberPageBean(typed, regions(context, settings)));
         if (errorKey != null) {
             form.addError(new FormMessage(FIELD_PHONE, errorKey));
         }
         return form.createForm(TEMPLATE);
+    }
+
+    /** The countries the page offers: those of the allow-list, in the user's language. */
+    private static Regions regions(RequiredActionContext context, EnrollmentSettings settings) {
+        return Regions.offered(settings.step().allowedCountries(), settings.defaultRegion(),
+                context.getSession().getContext().resolveLocale(context.getUser()));
     }
 
     private static Map<String, String> configMap(RequiredActionConfigModel config) {

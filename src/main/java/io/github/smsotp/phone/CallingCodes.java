@@ -35,4 +35,9 @@ public record CallingCodes(Set<Integer> codes) {
     public boolean allows(String e164) {
         return codes.isEmpty() || PhoneNumbers.callingCode(e164).filter(codes::contains).isPresent();
     }
+
+    /** Whether numbers with the country calling code {@code code} are allowed. */
+    public boolean allowsCode(int code) {
+        return codes.isEmpty() || codes.contains(code);
+    }
 }

@@ -188,12 +188,13 @@ public final class SmsOtpStep {
         return config.trustBrowserDays();
     }
 
-    /** Says a code was sent, naming the number where the page may. */
+    /**
+     * After a resend, says that a new code is on its way. The page's own sentence names the number
+     * (where the page may): said once, not again in a notice.
+     */
     void sentNotice(LoginFormsProvider form) {
-        if (purpose.numberShown()) {
-            form.setInfo("smsOtpCodeSent", maskedPhone());
-        } else {
-            form.setInfo("smsOtpResetCodeSent");
+        if (store.history().attempts() > 1) {
+            form.setInfo("smsOtpNewCodeSent");
         }
     }
 

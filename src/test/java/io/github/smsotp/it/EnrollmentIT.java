@@ -92,6 +92,35 @@ class EnrollmentIT {
     }
 
     @Test
+    void aNationalNumberIsReadInTheCountryPickedAmongTheAllowedOnes() {
+        String realm = "sms-enroll-country";
+        admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off",
+                "allowed-calling-codes", "1, 49")));
+        SmsLogin login = new SmsLogin(server, realm, "user35", null);
+        Page page = login.passwordStep("it-app");
+        assertThat(page.html().select("#region option").eachAttr("value"))
+                .contains("", "US", "CA", "DE").doesNotContain("GB", "FR");
+        assertThat(page.html().select("#region option[selected]").attr("value")).as("English, no default region")
+                .isEmpty();
+        assertThat(page.html().select("#region option[value=US]").attr("data-example"))
+                .matches("\\([0-9]{3}\\) [0-9]{3}-[0-9]{4}");
+        int sentBefore = server.gateway().all().size();
+
+        // Without a country, or with one the page did not offer, a national number is not a number.
+        page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "201 555 7135"));
+        assertThat(page.textOf("#input-error-phone")).contains("This is not a valid phone number");
+        assertThat(page.html().select("#phone").attr("aria-describedby")).as("the error is tied to its field")
+                .isEqualTo("input-error-phone");
+        page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "201 555 7135", "region", "GB"));
+        assertThat(page.textOf("#input-error-phone")).contains("This is not a valid phone number");
+        assertThat(server.gateway().all()).hasSize(sentBefore);
+
+        Page confirm = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "(201) 555-7135", "region", "US"));
+        assertThat(confirm.textOf("#sms-otp-destination")).as(confirm.text()).contains("7135");
+        assertThat(server.gateway().to("+12015557135")).hasSize(1);
+    }
+
+    @Test
     void anApplicationStartsANumberChangeWithKcAction() {
         SmsLogin login = new SmsLogin(server, SmsLogin.REALM, "user29", null);
         Page login1 = login.browser().get(server.baseUrl() + "/realms/" + SmsLogin.REALM
