@@ -49,6 +49,21 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser (own profile, no cookies) with a desktop-sized window and the given UI language. */
     public static Chromium start(String language) throws IOException {
+        return start(language, null);
+    }
+
+    /**
+     * As {@link #start(String)}, as a phone: a 375 x 667 screen (CSS pixels) with touch and a mobile
+     * browser's user agent, where most users type their codes.
+     */
+    public static Chromium startPhone(String language) throws IOException {
+        return start(language, Map.of(
+                "deviceMetrics", Map.of("width", 375, "height", 667, "pixelRatio", 2.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/131.0.0.0 Mobile Safari/537.36"));
+    }
+
+    private static Chromium start(String language, Map<String, Object> phone) throws IOException {
         RequiredTool.find(INSTALL, BROWSER);
         RequiredTool.find(INSTALL, DRIVER);
         Path profile = Files.createTempDirectory("sms-otp-chromium");
@@ -59,10 +74,15 @@ public final class Chromium implements AutoCloseable {
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=" + language,
                 "--window-size=1100,900");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        if (phone != null) {
+            options.setExperimentalOption("mobileEmulation", phone);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1100, 900));
+        if (phone == null) {
+            driver.manage().window().setSize(new Dimension(1100, 900));
+        }
         return new Chromium(driver, profile);
     }
 
@@ -170,6 +190,27 @@ public final class Chromium implements AutoCloseable {
             WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
             return element == null ? null : element.getText();
         });
+    }
+
+    /** Runs an asynchronous script (its last argument is the callback) and answers the strings it called back with. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> runAsync(String script) {
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+        return (java.util.List<String>) driver.executeAsyncScript(script);
+    }
+
+    /** Waits until {@code script} returns a non-empty text, and answers it (for what is not visible, like live regions). */
+    public String awaitScript(String script) {
+        return waitFor("a value from " + script, d -> {
+            Object value = ((JavascriptExecutor) d).executeScript(script);
+            return value == null || value.toString().isEmpty() ? null : value.toString();
+        });
+    }
+
+    /** Whether the page fits the window's width: nothing to scroll sideways. */
+    public boolean fitsTheWidth() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return document.scrollingElement.scrollWidth <= window.innerWidth;"));
     }
 
     /** Saves what the user sees as {@code <name>.png} and returns the file. */
