@@ -50,8 +50,11 @@ public final class FailureGuard {
             return false;
         }
         String failures = failuresKey(realmId, userId);
-        boolean full = counter.tryClaim(failures, limit, policy.failureWindow()).isEmpty()
-                || counter.count(failures, limit) >= limit;
+        SlotCounter.Claim claim = counter.tryClaim(failures, limit, policy.failureWindow());
+        if (claim instanceof SlotCounter.Claimed claimed) {
+            counter.confirm(claimed);
+        }
+        boolean full = claim instanceof SlotCounter.Full || counter.count(failures, limit) >= limit;
         if (!full) {
             return false;
         }

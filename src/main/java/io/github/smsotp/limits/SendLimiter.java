@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+
+import io.github.smsotp.limits.SlotCounter.Claim;
+import io.github.smsotp.limits.SlotCounter.Claimed;
+import io.github.smsotp.limits.SlotCounter.Full;
 
 /**
  * Decides, before a sender is called, whether one more SMS may go out: per user, per destination
@@ -57,18 +60,19 @@ public final class SendLimiter {
     }
 
     private Decision claim(List<Rule> rules) {
-        List<String> claimed = new ArrayList<>();
+        List<Claimed> claimed = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule.limit() <= 0) {
                 continue;
             }
-            Optional<String> slot = counter.tryClaim(rule.key(), rule.limit(), rule.window());
-            if (slot.isEmpty()) {
+            Claim claim = counter.tryClaim(rule.key(), rule.limit(), rule.window());
+            if (claim instanceof Full full) {
                 claimed.forEach(counter::release);
-                return new Refused(rule.kind(), counter.nextFree(rule.key(), rule.limit(), rule.window()));
+                return new Refused(rule.kind(), full.freesAt());
             }
-            claimed.add(slot.get());
+            claimed.add((Claimed) claim);
         }
+        claimed.forEach(counter::confirm);
         return new Allowed();
     }
 

@@ -15,6 +15,7 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.FailureGuard;
 import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.limits.RequestWrites;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
@@ -65,7 +66,7 @@ public final class SmsOtpStep {
         this.purpose = purpose;
         AuthenticationSessionModel authSession = context.authSession();
         SingleUseObjectProvider singleUse = context.session().singleUseObjects();
-        SlotCounter counter = new SlotCounter(singleUse, clock);
+        SlotCounter counter = new SlotCounter(singleUse, clock, RequestWrites.of(context.session()));
         this.store = new ChallengeStore(new AuthSessionNotes(authSession));
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
                 authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.limits.RequestWrites;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.sender.SmsMessage;
@@ -47,7 +48,8 @@ public final class TestSms {
         } catch (InvalidConfigException e) {
             return new Result("misconfigured", null, e.getMessage(), millisSince(start), masked);
         }
-        SendLimiter limiter = new SendLimiter(new SlotCounter(session.singleUseObjects(), Clock.systemUTC()));
+        SendLimiter limiter = new SendLimiter(new SlotCounter(session.singleUseObjects(), Clock.systemUTC(),
+                RequestWrites.of(session)));
         if (limiter.tryAdminSend(config.limits(), realm.getId()) instanceof SendLimiter.Refused refused) {
             return new Result("refused", null, "the realm's limit of SMS per hour is reached; it frees at "
                     + refused.retryAt(), millisSince(start), masked);

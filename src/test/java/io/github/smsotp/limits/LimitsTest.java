@@ -3,9 +3,12 @@ package io.github.smsotp.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +18,9 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.SendLimiter.Allowed;
 import io.github.smsotp.limits.SendLimiter.Limit;
 import io.github.smsotp.limits.SendLimiter.Refused;
+import io.github.smsotp.limits.SlotCounter.Claim;
+import io.github.smsotp.limits.SlotCounter.Claimed;
+import io.github.smsotp.limits.SlotCounter.Full;
 import io.github.smsotp.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +28,6 @@ class LimitsTest {
 
     private final TestClock clock = new TestClock();
     private final InMemorySingleUseStore store = new InMemorySingleUseStore(clock);
-    private final SlotCounter counter = new SlotCounter(store, clock);
-    private final SendLimiter limiter = new SendLimiter(counter);
-    private final FailureGuard guard = new FailureGuard(store, counter, clock);
 
     @Test
     void defaultsFollowTheAnchors() {
@@ -38,25 +41,26 @@ class LimitsTest {
     void aCounterAllowsItsLimitInAnyWindow() {
         Duration window = Duration.ofMinutes(10);
         for (int i = 0; i < 5; i++) {
-            assertThat(claim("k", 5, window)).isPresent();
+            assertThat(claim("k", 5, window)).isInstanceOf(Claimed.class);
             clock.advance(Duration.ofMinutes(1));
         }
-        assertThat(claim("k", 5, window)).isEmpty();
         // The first claim was 5 minutes ago: it frees 5 minutes from now.
-        assertThat(store.request(() -> counter.nextFree("k", 5, window)))
-                .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(claim("k", 5, window)).isEqualTo(new Full(clock.instant().plus(Duration.ofMinutes(5))));
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(claim("k", 5, window)).isPresent();
-        assertThat(claim("k", 5, window)).isEmpty();
+        assertThat(claim("k", 5, window)).isInstanceOf(Claimed.class);
+        assertThat(claim("k", 5, window)).isInstanceOf(Full.class);
     }
 
     @Test
     void aReleasedSlotStaysFreeAfterTheRequestCommits() {
-        store.run(() -> counter.release(counter.tryClaim("k", 1, Duration.ofHours(1)).orElseThrow()));
+        store.run(() -> {
+            SlotCounter counter = counter();
+            counter.release((Claimed) counter.tryClaim("k", 1, Duration.ofHours(1)));
+        });
 
-        assertThat(store.request(() -> counter.count("k", 1))).isZero();
-        assertThat(claim("k", 1, Duration.ofHours(1))).isPresent();
+        assertThat(store.request(() -> counter().count("k", 1))).isZero();
+        assertThat(claim("k", 1, Duration.ofHours(1))).isInstanceOf(Claimed.class);
     }
 
     @Test
@@ -79,7 +83,7 @@ class LimitsTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Callable<Boolean>> claims = IntStream.range(0, 200)
-                    .<Callable<Boolean>>mapToObj(i -> () -> claim("race", 7, Duration.ofHours(1)).isPresent())
+                    .<Callable<Boolean>>mapToObj(i -> () -> claim("race", 7, Duration.ofHours(1)) instanceof Claimed)
                     .toList();
             long granted = 0;
             for (Future<Boolean> result : pool.invokeAll(claims)) {
@@ -89,6 +93,70 @@ class LimitsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void nClaimsAtOnceAllWinAndTheNextNAtOnceAllLose() throws Exception {
+        int limit = 32;
+        assertThat(claimAtOnce("burst", limit, limit)).isEqualTo(limit);
+        assertThat(claimAtOnce("burst", limit, limit)).isZero();
+        assertThat(claimAtOnce("burst2", limit, 2 * limit)).isEqualTo(limit);
+    }
+
+    @Test
+    void aCounterNinetyNinePercentFullGrantsEveryFreeSlotAndNotOneMore() throws Exception {
+        int limit = 1000;
+        Duration window = Duration.ofHours(1);
+        Instant first = clock.instant();
+        for (int i = 0; i < 990; i++) {
+            assertThat(claim("budget", limit, window)).isInstanceOf(Claimed.class);
+            clock.advance(Duration.ofSeconds(3));
+        }
+        // The last 10 slots, claimed by 10 requests at once, then one too many.
+        assertThat(claimAtOnce("budget", limit, 10)).isEqualTo(10);
+        assertThat(claim("budget", limit, window)).isEqualTo(new Full(first.plus(window)));
+
+        // As the oldest claims end, exactly as many new ones are granted, one per freed slot.
+        clock.advance(Duration.between(clock.instant(), first.plus(window).plusSeconds(3 * 4)));
+        assertThat(claimAtOnce("budget", limit, 20)).isEqualTo(5);
+        assertThat(store.request(() -> counter().count("budget", limit))).isEqualTo(limit);
+    }
+
+    @Test
+    void aSlotGivenBackOutOfTurnIsFilledBeforeARefusal() {
+        Duration window = Duration.ofHours(1);
+        claim("k", 3, window);
+        Claimed second = (Claimed) claim("k", 3, window);
+        claim("k", 3, window);
+        store.run(() -> counter().release(second));
+
+        assertThat(claim("k", 3, window)).isInstanceOf(Claimed.class);
+        assertThat(claim("k", 3, window)).isInstanceOf(Full.class);
+    }
+
+    @Test
+    void aClaimTakesTheSameFewStoreOperationsAtAnyFill() {
+        CountingStore counting = new CountingStore(store);
+        int limit = 1000;
+        Duration window = Duration.ofHours(1);
+        for (int fill : new int[] {0, 500, 900, 990, 999}) {
+            String key = "fill-" + fill;
+            for (int i = 0; i < fill; i++) {
+                claim(key, limit, window);
+            }
+            counting.take();
+            Claim claim = store.request(() -> claimAndConfirm(new SlotCounter(counting, clock, new HashSet<>()), key,
+                    limit, window));
+
+            assertThat(claim).as("at %d of %d", fill, limit).isInstanceOf(Claimed.class);
+            assertThat(counting.take()).as("at %d of %d", fill, limit)
+                    .isEqualTo(Map.of("get", 1, "putIfAbsent", 1, "put", 2));
+        }
+        Claim refused = store.request(() -> new SlotCounter(counting, clock, new HashSet<>())
+                .tryClaim("fill-999", limit, window));
+        assertThat(refused).isInstanceOf(Full.class);
+        // The hint, the oldest slot and its note, and the hole left by a slot given back (none here).
+        assertThat(counting.take()).isEqualTo(Map.of("get", 3, "putIfAbsent", 1));
     }
 
     @Test
@@ -145,15 +213,15 @@ class LimitsTest {
 
         assertThat(failure(policy)).isFalse();
         assertThat(failure(policy)).isFalse();
-        store.run(() -> guard.recordSuccess(policy, "r", "u"));
+        store.run(() -> guard().recordSuccess(policy, "r", "u"));
         assertThat(failure(policy)).isFalse();
         assertThat(failure(policy)).isFalse();
-        assertThat(store.request(() -> guard.lockedUntil(policy, "r", "u"))).isEmpty();
+        assertThat(store.request(() -> guard().lockedUntil(policy, "r", "u"))).isEmpty();
         assertThat(failure(policy)).isTrue();
-        assertThat(store.request(() -> guard.lockedUntil(policy, "r", "u"))).contains(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(store.request(() -> guard().lockedUntil(policy, "r", "u"))).contains(clock.instant().plus(Duration.ofMinutes(15)));
 
         clock.advance(Duration.ofMinutes(15));
-        assertThat(store.request(() -> guard.lockedUntil(policy, "r", "u"))).isEmpty();
+        assertThat(store.request(() -> guard().lockedUntil(policy, "r", "u"))).isEmpty();
     }
 
     @Test
@@ -183,12 +251,56 @@ class LimitsTest {
         assertThat(failure(policy)).isTrue();
     }
 
-    private Optional<String> claim(String key, int limit, Duration window) {
-        return store.request(() -> counter.tryClaim(key, limit, window));
+    /** Each request has its own objects, as in Keycloak. */
+    private SlotCounter counter() {
+        return new SlotCounter(store, clock, new HashSet<>());
+    }
+
+    private SendLimiter limiter() {
+        return new SendLimiter(counter());
+    }
+
+    private FailureGuard guard() {
+        return new FailureGuard(store, counter(), clock);
+    }
+
+    /** {@code racers} requests claim at once, each on its own thread; returns how many won. */
+    private int claimAtOnce(String key, int limit, int racers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = IntStream.range(0, racers)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        return claim(key, limit, Duration.ofHours(1)) instanceof Claimed;
+                    }))
+                    .toList();
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> result : results) {
+                won += result.get() ? 1 : 0;
+            }
+            return won;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One event, in its own request: claimed and, if granted, confirmed. */
+    private Claim claim(String key, int limit, Duration window) {
+        return store.request(() -> claimAndConfirm(counter(), key, limit, window));
+    }
+
+    private static Claim claimAndConfirm(SlotCounter counter, String key, int limit, Duration window) {
+        Claim claim = counter.tryClaim(key, limit, window);
+        if (claim instanceof Claimed claimed) {
+            counter.confirm(claimed);
+        }
+        return claim;
     }
 
     private SendLimiter.Decision send(LimitPolicy policy, String realm, String user, String number, String ip) {
-        return store.request(() -> limiter.trySend(policy, realm, user, number, ip));
+        return store.request(() -> limiter().trySend(policy, realm, user, number, ip));
     }
 
     private SendLimiter.Decision send(LimitPolicy policy, String user, String number, String ip) {
@@ -196,7 +308,7 @@ class LimitsTest {
     }
 
     private boolean failure(LimitPolicy policy) {
-        return store.request(() -> guard.recordFailure(policy, "r", "u"));
+        return store.request(() -> guard().recordFailure(policy, "r", "u"));
     }
 
     private static Limit refusal(SendLimiter.Decision decision) {
