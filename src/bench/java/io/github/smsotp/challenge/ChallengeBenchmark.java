@@ -33,12 +33,12 @@ public class ChallengeBenchmark {
 
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
-    private OtpChallengesTest.Keys keys;
+    private FakeKeys keys;
     private OtpChallenges challenges;
 
     @Setup
     public void setUp() {
-        keys = new OtpChallengesTest.Keys();
+        keys = new FakeKeys("bench");
         challenges = new OtpChallenges(new ChallengeStore(new OtpChallengesTest.MapNotes()), keys, "root/tab",
                 new TestClock(), new FirstUse());
     }

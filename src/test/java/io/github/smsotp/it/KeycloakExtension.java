@@ -1,6 +1,7 @@
 package io.github.smsotp.it;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,8 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Starts one Keycloak (and its gateway stub) for the whole test run and hands it to test classes
- * as a {@link KeycloakServer} parameter. It stops when the run ends.
+ * Starts one Keycloak (and its gateway stub) for each test JVM and hands it to test classes
+ * as a {@link KeycloakServer} parameter. It stops when the JVM's run ends.
  */
 public final class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -43,9 +44,12 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
         static Running start() {
             try {
                 GatewayStub gateway = new GatewayStub();
-                Files.createDirectories(KeycloakServer.runDir());
-                KeycloakServer server = new KeycloakServer(KeycloakServer.distribution(),
-                        KeycloakServer.runDir().resolve("keycloak-it.log"), gateway);
+                Path dir = serverDir();
+                Path home = dir.resolve("keycloak");
+                if (!Files.exists(home)) {
+                    TestFiles.copyTree(KeycloakServer.distribution(), home);
+                }
+                KeycloakServer server = new KeycloakServer(home, dir.resolve("keycloak-it.log"), gateway);
                 try {
                     server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true", "--vault=file");
                     // The test realm's gateway token lives in Keycloak's file vault, not in the realm.
@@ -72,6 +76,14 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Keycloak for the tests", e);
             }
+        }
+
+        /**
+         * Failsafe runs the suite in parallel JVMs ({@code forkCount}); each JVM has its own server, in
+         * its own copy of the distribution, since a server builds and writes into its folder.
+         */
+        private static Path serverDir() {
+            return KeycloakServer.runDir().resolve(System.getProperty("server.folder", "server-1"));
         }
 
         @Override

@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * The real Keycloak distribution (unpacked by Maven) with the freshly built provider JAR and the
- * test realms, on 127.0.0.1. Started once per test run; its console output goes to
- * {@code keycloak-it.log} in the run's folder so tests can read what an operator would see.
+ * test realms, on 127.0.0.1. Started once per test JVM; its console output goes to
+ * {@code keycloak-it.log} in its folder so tests can read what an operator would see.
  */
 public final class KeycloakServer {
 

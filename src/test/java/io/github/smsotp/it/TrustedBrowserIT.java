@@ -179,9 +179,11 @@ class TrustedBrowserIT {
                 .isEqualTo(204));
         causes.put("user27", (user, signedIn) -> assertThat(admin.delete(phonePath(realm, user) + "/trusted-browsers"))
                 .isEqualTo(204));
-        // The user's own "Sign out all devices" (Account Console, Device activity).
+        // The user's own "Sign out all devices" (Account Console, Device activity). Keycloak 26.4 signs
+        // the sessions out without an event, so nothing hears it there: the trust stays (README).
         causes.put("user38", (user, signedIn) -> assertThat(new AccountApi(server, realm, signedIn).signOutAllDevices())
                 .isEqualTo(204));
+        boolean signOutHeard = KeycloakServer.atLeast(26, 5);
         causes.forEach((user, cause) -> {
             if (user.equals("user24")) {
                 enroll(realm, user); // an enrolled number (a credential) to remove
@@ -191,7 +193,12 @@ class TrustedBrowserIT {
             assertThat(signedIn.loggedIn()).as(user + " trusted").isTrue();
             cause.accept(user, signedIn);
             Page after = signIn(trusted.keeping(COOKIE), realm, user);
-            assertThat(after.has("#kc-sms-otp-form")).as(user + ": the code is asked again: " + after.text()).isTrue();
+            boolean asked = after.has("#kc-sms-otp-form");
+            if (user.equals("user38") && !signOutHeard) {
+                assertThat(after.loggedIn()).as(user + ": on 26.4 the trust stays: " + after.text()).isTrue();
+            } else {
+                assertThat(asked).as(user + ": the code is asked again: " + after.text()).isTrue();
+            }
         });
     }
 
