@@ -27,6 +27,8 @@ final class BenchmarkEnvironment implements AutoCloseable {
 
     static final String TOTP_SECRET = "bench-totp-secret-0123456789abcd";
     static final int SEND_TIMEOUT_MS = 2000;
+    /** Where the spent-budget client's sends would arrive: the one that spent it, and no other. */
+    static final String BUDGET_PATH = "/budget";
 
     /** Keycloak's {@code sms_otp_send_duration_seconds} for successful calls: how many, how long in all. */
     record SendTimer(double count, double seconds) {
@@ -94,8 +96,11 @@ final class BenchmarkEnvironment implements AutoCloseable {
                 .users(users, TOTP_SECRET);
         for (LoginVariant variant : List.of(LoginVariant.SMS, LoginVariant.SMS_200, LoginVariant.SMS_1000,
                 LoginVariant.SMS_REFUSED, LoginVariant.SMS_HANGING)) {
-            realm.passwordAndSms(variant.clientId, gatewayUrl(variant), SEND_TIMEOUT_MS);
+            realm.passwordAndSms(variant.clientId, gatewayUrl(variant), SEND_TIMEOUT_MS, 0);
         }
+        // A budget of one SMS an hour: the first sign-in spends it, every later send is refused.
+        realm.passwordAndSms(LoginVariant.SMS_BUDGET_SPENT.clientId, gatewayUrl(LoginVariant.SMS_BUDGET_SPENT),
+                SEND_TIMEOUT_MS, 1);
         return realm;
     }
 
@@ -107,7 +112,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
             case SMS_HANGING -> hanging.port();
             default -> fast.port();
         };
-        return "http://127.0.0.1:" + port + "/sms";
+        return "http://127.0.0.1:" + port + (variant == LoginVariant.SMS_BUDGET_SPENT ? BUDGET_PATH : "/sms");
     }
 
     /** Where the code for a sign-in of this variant arrives. */
@@ -117,6 +122,11 @@ final class BenchmarkEnvironment implements AutoCloseable {
             case SMS_1000 -> slow1000;
             default -> fast;
         };
+    }
+
+    /** How many SMS reached the spent-budget client's gateway path (the one that spent it, if all is well). */
+    int budgetGatewayCalls() {
+        return fast.at(BUDGET_PATH).size();
     }
 
     /** Reads the step's send timer from the management endpoint (the gateway's share of a sign-in). */

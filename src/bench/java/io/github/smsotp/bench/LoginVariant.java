@@ -10,9 +10,13 @@ enum LoginVariant {
     /** The gateway's port refuses connections: the user must get the could-not-send page. */
     SMS_REFUSED("C", "bench-sms-refused", Factor.SEND_FAILS),
     /** The gateway accepts the connection and never answers. */
-    SMS_HANGING("C", "bench-sms-hanging", Factor.SEND_FAILS);
+    SMS_HANGING("C", "bench-sms-hanging", Factor.SEND_FAILS),
+    /** The one sign-in that spends the realm's budget of one SMS (in the warm-up). */
+    SMS_BUDGET_FIRST("C", "bench-sms-budget-spent", Factor.SMS),
+    /** The realm's SMS budget is spent: every send is refused before any gateway call. */
+    SMS_BUDGET_SPENT("C", "bench-sms-budget-spent", Factor.REFUSED);
 
-    enum Factor { NONE, TOTP, SMS, SEND_FAILS }
+    enum Factor { NONE, TOTP, SMS, SEND_FAILS, REFUSED }
 
     final String scenario;
     final String clientId;

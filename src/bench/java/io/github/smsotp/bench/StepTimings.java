@@ -29,6 +29,8 @@ final class StepTimings {
         /** Keycloak's own timer of successful gateway calls, read before and after the phase. */
         volatile BenchmarkEnvironment.SendTimer sendsBefore;
         volatile BenchmarkEnvironment.SendTimer sendsAfter;
+        /** Set on a phase merged from slices that ran apart: the slices' spans added up. */
+        private double mergedSeconds;
 
         Phase(String name) {
             this.name = name;
@@ -43,9 +45,14 @@ final class StepTimings {
             lastEnd.accumulateAndGet(endNanos, Math::max);
         }
 
+        /** Seconds from the first sign-in's start to the last step's end; for a merged phase, its parts' sum. */
+        double seconds() {
+            return mergedSeconds > 0 ? mergedSeconds : Math.max(0, (lastEnd.get() - firstStart.get()) / 1e9);
+        }
+
         /** Completed logins per second over the phase's span. */
         double loginsPerSecond() {
-            double seconds = (lastEnd.get() - firstStart.get()) / 1e9;
+            double seconds = seconds();
             return seconds > 0 ? logins.get() / seconds : 0;
         }
 
@@ -74,6 +81,21 @@ final class StepTimings {
     }
 
     private final Map<String, Phase> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** The slices of one variant as one phase: their samples, sign-ins and errors, over their time in all. */
+    static Phase merged(String name, List<Phase> slices) {
+        Phase all = new Phase(name);
+        for (Phase slice : slices) {
+            slice.micros.forEach((step, values) -> all.micros.computeIfAbsent(step, s -> new ConcurrentLinkedQueue<>())
+                    .addAll(values));
+            all.logins.addAndGet(slice.logins.get());
+            all.errors.addAndGet(slice.errors.get());
+            all.firstStart.accumulateAndGet(slice.firstStart.get(), Math::min);
+            all.lastEnd.accumulateAndGet(slice.lastEnd.get(), Math::max);
+            all.mergedSeconds += slice.seconds();
+        }
+        return all;
+    }
 
     Phase phase(String name) {
         return phases.computeIfAbsent(name, Phase::new);

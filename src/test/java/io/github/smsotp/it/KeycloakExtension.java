@@ -15,11 +15,15 @@ import org.opentest4j.TestAbortedException;
  */
 public final class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
+    /**
+     * One per JVM, not in the root context's store: with more than one fork, failsafe launches each
+     * test class on its own, and the root context (with what its store holds) ends after each class.
+     */
+    private static Running running;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server(context);
+        server();
     }
 
     @Override
@@ -29,17 +33,19 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server(context);
+        return server();
     }
 
-    private static KeycloakServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).server;
+    private static synchronized KeycloakServer server() {
+        if (running == null) {
+            running = Running.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-keycloak"));
+        }
+        return running.server;
     }
 
-    /** Closed by JUnit when the root context ends, that is after the last test class. */
-    private record Running(KeycloakServer server, GatewayStub gateway)
-            implements ExtensionContext.Store.CloseableResource {
+    /** Stopped when the JVM exits, after its last test class. */
+    private record Running(KeycloakServer server, GatewayStub gateway) {
 
         static Running start() {
             try {
@@ -86,10 +92,14 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
             return KeycloakServer.runDir().resolve(System.getProperty("server.folder", "server-1"));
         }
 
-        @Override
-        public void close() throws InterruptedException {
-            server.stop();
-            gateway.close();
+        void close() {
+            try {
+                server.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                gateway.close();
+            }
         }
     }
 }
