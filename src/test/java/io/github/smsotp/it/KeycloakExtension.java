@@ -1,7 +1,10 @@
 package io.github.smsotp.it;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,17 +50,18 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
     /** Stopped when the JVM exits, after its last test class. */
     private record Running(KeycloakServer server, GatewayStub gateway) {
 
+        private static final String[] BUILD_OPTIONS = {"--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true",
+                "--vault=file"};
+
         static Running start() {
             try {
                 GatewayStub gateway = new GatewayStub();
                 Path dir = serverDir();
                 Path home = dir.resolve("keycloak");
-                if (!Files.exists(home)) {
-                    TestFiles.copyTree(KeycloakServer.distribution(), home);
-                }
+                copyBuilt(home, gateway);
                 KeycloakServer server = new KeycloakServer(home, dir.resolve("keycloak-it.log"), gateway);
                 try {
-                    server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true", "--vault=file");
+                    server.buildWith(BUILD_OPTIONS);
                     // The test realm's gateway token lives in Keycloak's file vault, not in the realm.
                     server.putVaultSecret(SmsLogin.REALM, "sms-gateway-token", "Bearer it-token");
                     server.clearImports();
@@ -81,6 +85,27 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
                 throw missingTool;
             } catch (Exception e) {
                 throw new IllegalStateException("could not start Keycloak for the tests", e);
+            }
+        }
+
+        /**
+         * Gives {@code home} the distribution with the JAR installed and built. The JVMs of one version
+         * take turns under a file lock: the first builds a copy once ({@code kc.sh build} takes some
+         * 20 s of CPU), and each copies it.
+         */
+        private static void copyBuilt(Path home, GatewayStub gateway) throws Exception {
+            Path shared = KeycloakServer.runDir().resolve("built");
+            Path built = shared.resolve("keycloak");
+            Files.createDirectories(shared);
+            try (FileChannel channel = FileChannel.open(shared.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock turn = channel.lock()) {
+                if (!Files.exists(built)) {
+                    TestFiles.copyTree(KeycloakServer.distribution(), built);
+                }
+                new KeycloakServer(built, shared.resolve("keycloak.log"), gateway).buildWith(BUILD_OPTIONS);
+                if (!Files.exists(home)) {
+                    TestFiles.copyTree(built, home);
+                }
             }
         }
 
