@@ -9,6 +9,17 @@
         <#else>
             <p id="sms-otp-destination">${msg("smsOtpResetSentTo")}</p>
         </#if>
+        <#-- Shown once the provider reports that the SMS did not arrive: on the next page the user asks for,
+             or by the script below without a reload. It sits beside a wrong-code error, which hides the page's
+             general message. -->
+        <#if smsOtp.notDelivered || smsOtp.deliveryStatusUrl??>
+            <#-- The wrapper carries "hidden": a theme's alert class sets its own display, which would override it. -->
+            <div id="sms-otp-not-delivered" role="alert"<#if !smsOtp.notDelivered> hidden</#if>>
+                <div class="${properties.kcAlertClass!} pf-m-danger">
+                    <span class="${properties.kcAlertTitleClass!}">${msg("smsOtpNotDelivered")}</span>
+                </div>
+            </div>
+        </#if>
         <#if smsOtp.codeActive>
             <form id="kc-sms-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
                 <div class="${properties.kcFormGroupClass!}">
@@ -79,6 +90,42 @@
                     </#outputformat>
                 </script>
             </#if>
+        </#if>
+        <#if smsOtp.deliveryStatusUrl??>
+            <script>
+                <#outputformat "JavaScript">
+                (function () {
+                    // Asks every 2 seconds, for at most 5 minutes, whether the SMS arrived; stops at the first answer
+                    // that is final, or when the login is gone.
+                    var url = ${smsOtp.deliveryStatusUrl?c};
+                    var alert = document.getElementById("sms-otp-not-delivered");
+                    var asked = 0;
+                    var timer = setInterval(function () {
+                        asked += 1;
+                        if (asked > 150) {
+                            clearInterval(timer);
+                            return;
+                        }
+                        fetch(url, {credentials: "same-origin", cache: "no-store"}).then(function (response) {
+                            if (response.status === 404) {
+                                clearInterval(timer);
+                            }
+                            return response.ok ? response.json() : null;
+                        }).then(function (answer) {
+                            if (!answer || answer.status === "pending") {
+                                return;
+                            }
+                            clearInterval(timer);
+                            if (answer.status === "failed" || answer.status === "expired") {
+                                alert.hidden = false;
+                            }
+                        }).catch(function () {
+                            // A network hiccup: the next tick asks again.
+                        });
+                    }, 2000);
+                })();
+                </#outputformat>
+            </script>
         </#if>
         <#if smsOtp.numberChangeable>
             <form id="kc-sms-otp-change-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">

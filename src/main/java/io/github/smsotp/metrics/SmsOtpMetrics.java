@@ -20,6 +20,7 @@ public final class SmsOtpMetrics {
     static final String SEND_DURATION = "sms.otp.send.duration";
     static final String SENDS_REFUSED = "sms.otp.sends.refused";
     static final String VERIFICATIONS = "sms.otp.verifications";
+    static final String DELIVERY = "sms.otp.delivery";
 
     private static final SmsOtpMetrics GLOBAL = new SmsOtpMetrics(Metrics.globalRegistry);
 
@@ -60,5 +61,11 @@ public final class SmsOtpMetrics {
     public void verification(String realm, String outcome) {
         Counter.builder(VERIFICATIONS).description("Submitted SMS codes by outcome")
                 .tag("realm", realm).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** A provider's delivery receipt, by the status it reported ({@code delivered}, {@code failed}, ...). */
+    public void delivery(String realm, String sender, String status) {
+        Counter.builder(DELIVERY).description("Delivery receipts from SMS providers by status")
+                .tag("realm", realm).tag("sender", sender).tag("status", status).register(registry).increment();
     }
 }

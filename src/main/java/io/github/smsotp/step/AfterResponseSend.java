@@ -1,11 +1,12 @@
 package io.github.smsotp.step;
 
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
@@ -29,19 +30,15 @@ final class AfterResponseSend {
 
     /** The executor's name: its pool can be sized with {@code --spi-executors--default--...}. */
     private static final String EXECUTOR = "sms-otp-send";
-    /** Names the tab's latest send, whose failure the next page looks for. */
-    private static final String SEND_NOTE = "sms-otp.send-id";
     private static final String FAILED = "sms-otp:send-failed:";
 
     private AfterResponseSend() {
     }
 
-    static void schedule(SmsOtpStep step, SmsMessage message) {
+    static void schedule(SmsOtpStep step, SmsMessage message, SenderChoice.Tracking tracking) {
         KeycloakSession session = step.context.session();
-        String sendId = UUID.randomUUID().toString();
-        step.context.authSession().setAuthNote(SEND_NOTE, sendId);
         Job job = new Job(session.getKeycloakSessionFactory(), step.realmId(), step.config, step.settings, message,
-                sendId, step.config.codeLifetime().toSeconds());
+                tracking, step.config.codeLifetime().toSeconds());
         Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
@@ -58,16 +55,16 @@ final class AfterResponseSend {
 
     /** Whether the tab's latest send failed; tells it once. */
     static boolean failed(StepContext context) {
-        String sendId = context.authSession().getAuthNote(SEND_NOTE);
+        String sendId = context.authSession().getAuthNote(SmsOtpStep.SEND_NOTE);
         if (sendId == null || !context.session().singleUseObjects().contains(FAILED + sendId)) {
             return false;
         }
-        context.authSession().removeAuthNote(SEND_NOTE);
+        context.authSession().removeAuthNote(SmsOtpStep.SEND_NOTE);
         return true;
     }
 
     private record Job(KeycloakSessionFactory factory, String realmId, SmsOtpConfig config, ConfigReader settings,
-                       SmsMessage message, String sendId, long markSeconds) {
+                       SmsMessage message, SenderChoice.Tracking tracking, long markSeconds) {
 
         void run() {
             try {
@@ -86,14 +83,17 @@ final class AfterResponseSend {
             // Vault references resolve in the realm of the session's context.
             session.getContext().setRealm(realm);
             try {
-                String deliveredBy = SenderChoice.resolve(session, config, settings).send(message, realm.getName());
-                SmsOtpMetrics.global().codeSent(realm.getName(), deliveredBy);
+                SenderChoice.Sent sent = SenderChoice.resolve(session, config, settings)
+                        .send(message, realm.getName(), Optional.of(tracking));
+                sent.messageId().ifPresent(id -> new DeliveryLedger(session.singleUseObjects())
+                        .track(realmId, sent.senderId(), id, tracking.sendId()));
+                SmsOtpMetrics.global().codeSent(realm.getName(), sent.senderId());
                 LOG.infof("SMS code sent in realm '%s' to %s via '%s'", realm.getName(), message.maskedTo(),
-                        deliveredBy);
+                        sent.senderId());
             } catch (SmsSendException | InvalidConfigException e) {
                 LOG.warnf("SMS step in realm '%s': sending to %s failed: %s", realm.getName(), message.maskedTo(),
                         e.getMessage());
-                session.singleUseObjects().put(FAILED + sendId, markSeconds, Map.of());
+                session.singleUseObjects().put(FAILED + tracking.sendId(), markSeconds, Map.of());
             }
         }
     }

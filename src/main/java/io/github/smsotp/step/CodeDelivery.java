@@ -96,20 +96,23 @@ final class CodeDelivery {
         }
         // Counted before the call: a send that times out may still have been delivered and billed.
         step.store.save(history.attempted());
+        SenderChoice.Tracking tracking = step.newSend();
         switch (context.dispatch()) {
-            case IN_REQUEST -> sendNow(pending, message);
+            case IN_REQUEST -> sendNow(pending, message, tracking);
             case AFTER_RESPONSE -> {
-                AfterResponseSend.schedule(step, message);
+                AfterResponseSend.schedule(step, message, tracking);
                 sent(pending);
             }
             case WITHHELD -> sent(pending);
         }
     }
 
-    private void sendNow(PendingCode pending, SmsMessage message) {
+    private void sendNow(PendingCode pending, SmsMessage message, SenderChoice.Tracking tracking) {
         String deliveredBy;
         try {
-            deliveredBy = step.sender.send(message, context.realm().getName());
+            SenderChoice.Sent sent = step.sender.send(message, context.realm().getName(), Optional.of(tracking));
+            sent.messageId().ifPresent(id -> step.ledger.track(step.realmId(), sent.senderId(), id, tracking.sendId()));
+            deliveredBy = sent.senderId();
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
                     step.sender.primaryId(), e.getMessage());

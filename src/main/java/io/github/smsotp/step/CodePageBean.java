@@ -13,9 +13,12 @@ public final class CodePageBean {
     private final boolean sendFailed;
     private final CodePurpose purpose;
     private final int trustDays;
+    private final boolean notDelivered;
+    private final String deliveryStatusUrl;
 
     CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
-                 boolean resendAllowed, boolean sendFailed, CodePurpose purpose, int trustDays) {
+                 boolean resendAllowed, boolean sendFailed, CodePurpose purpose, int trustDays,
+                 boolean notDelivered, String deliveryStatusUrl) {
         this.maskedPhone = maskedPhone;
         this.codeLength = codeLength;
         this.codeActive = codeActive;
@@ -24,6 +27,8 @@ public final class CodePageBean {
         this.sendFailed = sendFailed;
         this.purpose = purpose;
         this.trustDays = trustDays;
+        this.notDelivered = notDelivered;
+        this.deliveryStatusUrl = deliveryStatusUrl;
     }
 
     /** The number the code went to, masked; null where the page must not show it. */
@@ -63,6 +68,16 @@ public final class CodePageBean {
     /** Days the page offers to trust this browser for; 0: no such offer (only a second factor makes it). */
     public int getTrustDays() {
         return purpose == CodePurpose.SIGN_IN ? trustDays : 0;
+    }
+
+    /** The provider reported that the latest SMS did not reach the phone. */
+    public boolean isNotDelivered() {
+        return notDelivered;
+    }
+
+    /** Where the page's script asks whether the SMS arrived; null when it need not ask. */
+    public String getDeliveryStatusUrl() {
+        return deliveryStatusUrl;
     }
 
     /** The page offers to type another number. */

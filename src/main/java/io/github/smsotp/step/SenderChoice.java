@@ -1,7 +1,9 @@
 package io.github.smsotp.step;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smsotp.config.ConfigReader;
@@ -11,13 +13,11 @@ import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
-import io.github.smsotp.sender.SmsSenderSpi;
+import io.github.smsotp.sender.SenderSettings;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
-import org.keycloak.vault.VaultStringSecret;
 
 /**
  * The sender a flow execution uses, with its per-realm settings, and an optional fallback tried
@@ -29,6 +29,24 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
 
     private static final Logger LOG = Logger.getLogger(SenderChoice.class);
 
+    /**
+     * A message a sender accepted.
+     *
+     * @param senderId  the sender that took it (the fallback's, when the first one failed)
+     * @param messageId the provider's id of the message, when the sender asked for receipts
+     */
+    record Sent(String senderId, Optional<String> messageId) {
+    }
+
+    /**
+     * What a sender needs to ask for receipts.
+     *
+     * @param receiptBase the realm's receipt address, to which the sender's id is added
+     * @param sendId      our id of the send, which the ledger and some providers' receipts carry
+     */
+    record Tracking(URI receiptBase, String sendId) {
+    }
+
     /** One installed sender with the settings stored under its id. */
     record Sender(String id, SmsSender sender, ConfigReader settings) {
 
@@ -36,13 +54,19 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
          * Calls the sender and records the call's duration and outcome. Anything the sender throws
          * is a failure of this send, so that the fallback is still tried and the user gets the
          * could-not-send page rather than a server error.
+         *
+         * @param tracking empty where nobody waits for the outcome (an admin's test SMS)
          */
-        void send(SmsMessage message, String realmName) throws SmsSendException {
+        Sent send(SmsMessage message, String realmName, Optional<Tracking> tracking) throws SmsSendException {
             long start = System.nanoTime();
             boolean failed = true;
             try {
-                sender.send(message, settings);
+                Optional<Tracking> wanted = tracking.filter(t -> receiptsOn());
+                SmsMessage sent = wanted.map(t -> message.withReceipts(t.receiptBase().resolve(id), t.sendId()))
+                        .orElse(message);
+                Optional<String> messageId = sender.sendTracked(sent, settings);
                 failed = false;
+                return new Sent(id, wanted.isPresent() ? messageId : Optional.empty());
             } catch (InvalidConfigException e) {
                 // Checked in resolve(); a value that changed since (a vault secret) ends up here.
                 throw new SmsSendException(e.getMessage());
@@ -56,6 +80,10 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
                 SmsOtpMetrics.global().sendAttempt(realmName, id, Duration.ofNanos(System.nanoTime() - start), failed);
             }
         }
+
+        boolean receiptsOn() {
+            return settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off")).equals("on");
+        }
     }
 
     static SenderChoice resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
@@ -65,20 +93,23 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         return new SenderChoice(sender(session, SmsOtpConfig.SENDER, id, executionConfig), fallback);
     }
 
-    /** The id of the sender that delivered the message. */
-    String send(SmsMessage message, String realmName) throws SmsSendException {
+    /** Sends through the first sender, or the fallback when the first one fails. */
+    Sent send(SmsMessage message, String realmName, Optional<Tracking> tracking) throws SmsSendException {
         try {
-            primary.send(message, realmName);
-            return primary.id();
+            return primary.send(message, realmName, tracking);
         } catch (SmsSendException e) {
             if (fallback.isEmpty()) {
                 throw e;
             }
             LOG.warnf("SMS step in realm '%s': sender '%s' failed, trying fallback '%s': %s", realmName,
                     primary.id(), fallback.get().id(), e.getMessage());
-            fallback.get().send(message, realmName);
-            return fallback.get().id();
+            return fallback.get().send(message, realmName, tracking);
         }
+    }
+
+    /** Whether a receipt may tell what became of a send (the first sender or the fallback asks for them). */
+    boolean tracksDelivery() {
+        return primary.receiptsOn() || fallback.map(Sender::receiptsOn).orElse(false);
     }
 
     String primaryId() {
@@ -90,9 +121,8 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         if (sender == null) {
             throw new InvalidConfigException(key, "names no installed SMS sender: '" + id + "'");
         }
-        // Per realm first, then the server-wide option --spi-sms-sender--<id>--<key>.
-        Config.Scope server = Config.scope(SmsSenderSpi.NAME, id);
-        ConfigReader settings = executionConfig.scoped(id, value -> fromVault(session, value), server::get);
+        ConfigReader settings = SenderSettings.of(session, executionConfig, id);
+        settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off"));
         sender.validate(settings);
         return new Sender(id, sender, settings);
     }
@@ -112,12 +142,5 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
                     + "--spi-sms-sender--provider-default=<id> (installed: " + installed + ")");
         }
         return factory.getId();
-    }
-
-    /** A {@code ${vault.key}} reference becomes the secret; any other value stays as it is. */
-    private static String fromVault(KeycloakSession session, String value) {
-        try (VaultStringSecret secret = session.vault().getStringSecret(value)) {
-            return secret.get().orElse(null);
-        }
     }
 }

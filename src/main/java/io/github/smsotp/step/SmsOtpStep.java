@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.github.smsotp.challenge.AuthSessionNotes;
@@ -13,12 +14,15 @@ import io.github.smsotp.challenge.RealmHmacKeys;
 import io.github.smsotp.challenge.SingleUseCodeUses;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.delivery.DeliveryAddresses;
+import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.limits.FailureGuard;
 import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.RequestWrites;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.sender.DeliveryStatus;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -39,6 +43,10 @@ public final class SmsOtpStep {
     static final String TEMPLATE = "sms-otp-code.ftl";
     public static final String EVENT_PHONE = "sms_otp_phone";
     public static final String EVENT_REASON = "sms_otp_reason";
+    public static final String EVENT_DELIVERY = "sms_otp_delivery";
+    public static final String EVENT_DELIVERY_ERROR = "sms_otp_delivery_error";
+    /** Names the tab's latest send, whose failure or receipt the next page looks for. */
+    public static final String SEND_NOTE = "sms-otp.send-id";
 
     final StepContext context;
     final SmsOtpConfig config;
@@ -48,12 +56,15 @@ public final class SmsOtpStep {
     final OtpChallenges challenges;
     final SendLimiter limiter;
     final FailureGuard failures;
+    final DeliveryLedger ledger;
     final SmsOtpMetrics metrics = SmsOtpMetrics.global();
     final ConfigReader settings;
     final Clock clock;
     private final CodePurpose purpose;
     /** A send after the last response failed: the page says so until a new code goes out. */
     boolean lateSendFailed;
+    /** What the provider's receipts said of the tab's latest SMS, once final. */
+    private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
 
     private SmsOtpStep(StepContext context, SmsOtpConfig config, ConfigReader settings, String phone,
                        SenderChoice sender, Clock clock, CodePurpose purpose) {
@@ -73,12 +84,36 @@ public final class SmsOtpStep {
                 new SingleUseCodeUses(singleUse));
         this.limiter = new SendLimiter(counter);
         this.failures = new FailureGuard(singleUse, counter, clock);
+        this.ledger = new DeliveryLedger(singleUse);
         if (context.dispatch() == Dispatch.AFTER_RESPONSE && AfterResponseSend.failed(context)) {
             // The code never left: nobody can type it, and a wrong guess must not count against the user.
             store.clearChallenge();
             lateSendFailed = true;
             errorEvent(CodeDelivery.ERROR_SEND_FAILED, "after_response");
         }
+        Optional.ofNullable(authSession.getAuthNote(SEND_NOTE)).flatMap(send -> ledger.status(realmId(), send))
+                .ifPresent(this::receiptSaid);
+    }
+
+    /** The receipt of the tab's SMS goes on this request's event; a failed one on its page too. */
+    private void receiptSaid(DeliveryLedger.Delivery receipt) {
+        delivery = Optional.of(receipt);
+        context.event().detail(EVENT_DELIVERY, receipt.status().label());
+        receipt.errorCode().ifPresent(code -> context.event().detail(EVENT_DELIVERY_ERROR, code));
+    }
+
+    /** A new send of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
+    SenderChoice.Tracking newSend() {
+        String sendId = UUID.randomUUID().toString();
+        context.authSession().setAuthNote(SEND_NOTE, sendId);
+        delivery = Optional.empty();
+        return new SenderChoice.Tracking(DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
+    }
+
+    /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
+    boolean notDelivered() {
+        return delivery.map(receipt -> receipt.status() == DeliveryStatus.FAILED
+                || receipt.status() == DeliveryStatus.EXPIRED).orElse(false);
     }
 
     /**
@@ -169,14 +204,26 @@ public final class SmsOtpStep {
     public Response page(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
         long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
+        boolean notDelivered = notDelivered();
         LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
-                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft, sendFailed || lateSendFailed, purpose,
-                config.trustBrowserDays()));
+                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft,
+                sendFailed || lateSendFailed || notDelivered, purpose, config.trustBrowserDays(), notDelivered,
+                deliveryStatusUrl()));
         if (lateSendFailed) {
             form.setError("smsOtpSendFailed");
         }
         messages.accept(form);
         return form.createForm(TEMPLATE);
+    }
+
+    /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
+    private String deliveryStatusUrl() {
+        if (!sender.tracksDelivery() || delivery.isPresent() || context.authSession().getAuthNote(SEND_NOTE) == null) {
+            return null;
+        }
+        AuthenticationSessionModel authSession = context.authSession();
+        return DeliveryAddresses.status(context.session(), context.realm(), authSession.getClient().getClientId(),
+                authSession.getTabId()).toString();
     }
 
     /** The E.164 number codes go to. */

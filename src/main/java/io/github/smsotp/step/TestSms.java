@@ -2,6 +2,7 @@ package io.github.smsotp.step;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
@@ -55,7 +56,7 @@ public final class TestSms {
                     + refused.retryAt(), millisSince(start), masked);
         }
         try {
-            String used = sender.send(new SmsMessage(to, text), realm.getName());
+            String used = sender.send(new SmsMessage(to, text), realm.getName(), Optional.empty()).senderId();
             return new Result("sent", used, null, millisSince(start), masked);
         } catch (SmsSendException e) {
             return new Result("failed", sender.primaryId(), e.getMessage(), millisSince(start), masked);

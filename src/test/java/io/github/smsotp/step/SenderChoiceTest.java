@@ -3,6 +3,7 @@ package io.github.smsotp.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class SenderChoiceTest {
             throw new IllegalArgumentException("bad URI with " + message.text() + " for " + message.to());
         }), Optional.of(sender("log", working)));
 
-        assertThat(choice.send(MESSAGE, "demo")).isEqualTo("log");
+        assertThat(choice.send(MESSAGE, "demo", Optional.empty()).senderId()).isEqualTo("log");
         assertThat(delivered).containsExactly(MESSAGE);
     }
 
@@ -39,7 +40,7 @@ class SenderChoiceTest {
             throw new IllegalStateException("gateway said " + message.text() + " to " + message.to());
         }), Optional.empty());
 
-        assertThatThrownBy(() -> choice.send(MESSAGE, "demo")).isInstanceOf(SmsSendException.class)
+        assertThatThrownBy(() -> choice.send(MESSAGE, "demo", Optional.empty())).isInstanceOf(SmsSendException.class)
                 .hasMessageContaining("IllegalStateException")
                 .hasMessageNotContaining("483920").hasMessageNotContaining("2015550123");
     }
@@ -50,7 +51,47 @@ class SenderChoiceTest {
             throw new InvalidConfigException("http.auth-value", "must not contain line breaks");
         }), Optional.of(sender("log", working)));
 
-        assertThat(choice.send(MESSAGE, "demo")).isEqualTo("log");
+        assertThat(choice.send(MESSAGE, "demo", Optional.empty()).senderId()).isEqualTo("log");
+    }
+
+    @Test
+    void receiptsAreAskedForAtTheAddressOfTheSenderThatTookTheMessage() throws Exception {
+        ConfigReader receiptsOn = ConfigReader.of(Map.of("receipts", "on"));
+        SmsSender tracked = new SmsSender() {
+            @Override
+            public void send(SmsMessage message, ConfigReader settings) {
+                delivered.add(message);
+            }
+
+            @Override
+            public Optional<String> sendTracked(SmsMessage message, ConfigReader settings) {
+                send(message, settings);
+                return Optional.of("provider-id-1");
+            }
+        };
+        SenderChoice choice = new SenderChoice(sender("broken", (message, settings) -> {
+            throw new SmsSendException("down");
+        }), Optional.of(new SenderChoice.Sender("http", tracked, receiptsOn)));
+        SenderChoice.Tracking tracking = new SenderChoice.Tracking(
+                URI.create("https://sso.example.org/realms/demo/sms-otp/delivery/"), "send-1");
+
+        SenderChoice.Sent sent = choice.send(MESSAGE, "demo", Optional.of(tracking));
+
+        assertThat(sent).isEqualTo(new SenderChoice.Sent("http", Optional.of("provider-id-1")));
+        assertThat(delivered.get(0).receiptUrl())
+                .isEqualTo(URI.create("https://sso.example.org/realms/demo/sms-otp/delivery/http"));
+        assertThat(delivered.get(0).reference()).isEqualTo("send-1");
+    }
+
+    @Test
+    void withReceiptsOffNoAddressGoesOutAndNoIdIsKept() throws Exception {
+        SenderChoice choice = new SenderChoice(sender("log", working), Optional.empty());
+
+        SenderChoice.Sent sent = choice.send(MESSAGE, "demo", Optional.of(new SenderChoice.Tracking(
+                URI.create("https://sso.example.org/realms/demo/sms-otp/delivery/"), "send-2")));
+
+        assertThat(sent.messageId()).isEmpty();
+        assertThat(delivered.get(0).receipts()).isEmpty();
     }
 
     private static SenderChoice.Sender sender(String id, SmsSender sender) {

@@ -17,6 +17,12 @@ import io.github.smsotp.sender.SmsMessage;
 interface GatewayCall {
 
     String PRESET = "preset";
+    String CUSTOM = "custom";
+
+    /** The preset the settings name: {@value #CUSTOM} or a provider's. */
+    static String preset(ConfigReader settings) {
+        return settings.choice(PRESET, CUSTOM, Set.of(CUSTOM, "twilio", "vonage", "infobip", "messagebird", "webhook"));
+    }
 
     HttpRequest request();
 
@@ -27,10 +33,14 @@ interface GatewayCall {
     /** Why the gateway refused the message, when it did; empty when it accepted it. */
     Optional<String> failure(int status, String body);
 
+    /** The provider's id of an accepted message, which its delivery receipts name; empty if it has none. */
+    default Optional<String> messageId(String body) {
+        return Optional.empty();
+    }
+
     static GatewayCall of(ConfigReader settings, SmsMessage message) {
-        String preset = settings.choice(PRESET, "custom", Set.of("custom", "twilio", "vonage", "infobip",
-                "messagebird", "webhook"));
-        if (preset.equals("custom")) {
+        String preset = preset(settings);
+        if (preset.equals(CUSTOM)) {
             HttpGatewaySettings generic = HttpGatewaySettings.from(settings);
             return new GenericCall(generic, generic.toRequest(message));
         }

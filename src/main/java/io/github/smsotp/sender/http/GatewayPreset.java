@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,11 +33,32 @@ enum GatewayPreset {
         @Override
         HttpRequest.Builder request(PresetSettings s, SmsMessage message) {
             String account = s.account();
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("To", message.to());
+            fields.put("From", s.from());
+            fields.put("Body", message.text());
+            message.receipts().ifPresent(url -> fields.put("StatusCallback", url.toString()));
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/2010-04-01/Accounts/"
                             + RequestParts.pathSegment(account) + "/Messages.json"))
                     .header("Authorization", basic(account, s.secret()))
                     .header("Content-Type", FORM)
-                    .POST(form(Map.of("To", message.to(), "From", s.from(), "Body", message.text())));
+                    .POST(form(fields));
+        }
+
+        @Override
+        Optional<String> messageId(JsonNode body) {
+            return text(body.path("sid"));
+        }
+
+        @Override
+        ReceiptFormat receipts() {
+            return new TwilioReceipts();
+        }
+
+        @Override
+        Optional<String> receiptSecretKey() {
+            // Twilio signs callbacks with the auth token the sends use.
+            return Optional.empty();
         }
 
         @Override
@@ -58,8 +80,22 @@ enum GatewayPreset {
             if (!SmsSegments.isGsm7(message.text())) {
                 fields.put("type", "unicode");
             }
+            message.receipts().ifPresent(url -> {
+                fields.put("status-report-req", "1");
+                fields.put("callback", url.toString());
+            });
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/sms/json"))
                     .header("Content-Type", FORM).POST(form(fields));
+        }
+
+        @Override
+        Optional<String> messageId(JsonNode body) {
+            return text(body.path("messages").path(0).path("message-id"));
+        }
+
+        @Override
+        ReceiptFormat receipts() {
+            return new VonageReceipts(Clock.systemUTC());
         }
 
         @Override
@@ -76,12 +112,30 @@ enum GatewayPreset {
     INFOBIP(null) {
         @Override
         HttpRequest.Builder request(PresetSettings s, SmsMessage message) {
-            Map<String, Object> sms = Map.of("destinations", List.of(Map.of("to", message.to().substring(1))),
-                    "from", s.from(), "text", message.text());
+            Map<String, Object> sms = new LinkedHashMap<>();
+            sms.put("destinations", List.of(Map.of("to", message.to().substring(1))));
+            sms.put("from", s.from());
+            sms.put("text", message.text());
+            message.receipts().ifPresent(url -> {
+                sms.put("notifyUrl", url.toString());
+                sms.put("notifyContentType", JSON_TYPE);
+                sms.put("callbackData", InfobipReceipts.callbackData(message.reference(),
+                        s.reader().require(ReceiptFormat.RECEIPT_SECRET)));
+            });
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/sms/2/text/advanced"))
                     .header("Authorization", "App " + s.secret())
                     .header("Content-Type", JSON_TYPE)
                     .POST(json(Map.of("messages", List.of(sms))));
+        }
+
+        @Override
+        Optional<String> messageId(JsonNode body) {
+            return text(body.path("messages").path(0).path("messageId"));
+        }
+
+        @Override
+        ReceiptFormat receipts() {
+            return new InfobipReceipts();
         }
 
         @Override
@@ -95,11 +149,29 @@ enum GatewayPreset {
     MESSAGEBIRD("https://rest.messagebird.com") {
         @Override
         HttpRequest.Builder request(PresetSettings s, SmsMessage message) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("recipients", List.of(message.to().substring(1)));
+            fields.put("originator", s.from());
+            fields.put("body", message.text());
+            message.receipts().ifPresent(url -> {
+                // MessageBird reports only on messages that carry a reference.
+                fields.put("reportUrl", url.toString());
+                fields.put("reference", message.reference());
+            });
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/messages"))
                     .header("Authorization", "AccessKey " + s.secret())
                     .header("Content-Type", JSON_TYPE)
-                    .POST(json(Map.of("recipients", List.of(message.to().substring(1)), "originator", s.from(),
-                            "body", message.text())));
+                    .POST(json(fields));
+        }
+
+        @Override
+        Optional<String> messageId(JsonNode body) {
+            return text(body.path("id"));
+        }
+
+        @Override
+        ReceiptFormat receipts() {
+            return new BirdReceipts(Clock.systemUTC());
         }
 
         @Override
@@ -113,11 +185,25 @@ enum GatewayPreset {
     WEBHOOK(null) {
         @Override
         HttpRequest.Builder request(PresetSettings s, SmsMessage message) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("to", message.to());
+            fields.put("text", message.text());
+            message.receipts().ifPresent(url -> fields.put("receiptUrl", url.toString()));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.baseUrl()))
                     .header("Content-Type", JSON_TYPE)
-                    .POST(json(Map.of("to", message.to(), "text", message.text())));
+                    .POST(json(fields));
             s.optionalSecret().ifPresent(token -> request.header("Authorization", "Bearer " + token));
             return request;
+        }
+
+        @Override
+        Optional<String> messageId(JsonNode body) {
+            return text(body.path("id"));
+        }
+
+        @Override
+        ReceiptFormat receipts() {
+            return new WebhookReceipts();
         }
 
         @Override
@@ -144,6 +230,17 @@ enum GatewayPreset {
     abstract HttpRequest.Builder request(PresetSettings settings, SmsMessage message);
 
     abstract Optional<String> failure(int status, JsonNode body);
+
+    /** The provider's id of the accepted message, from its answer. */
+    abstract Optional<String> messageId(JsonNode body);
+
+    /** How the provider signs and words its delivery receipts. */
+    abstract ReceiptFormat receipts();
+
+    /** The setting with the secret that checks receipts, where it is not one a send already needs. */
+    Optional<String> receiptSecretKey() {
+        return Optional.of(ReceiptFormat.RECEIPT_SECRET);
+    }
 
     GatewayCall call(ConfigReader reader, SmsMessage message) {
         String base = reader.get(HttpGatewaySettings.URL).orElse(defaultBaseUrl);
@@ -176,6 +273,11 @@ enum GatewayPreset {
             public Optional<String> failure(int status, String body) {
                 return preset.failure(status, parse(body));
             }
+
+            @Override
+            public Optional<String> messageId(String body) {
+                return preset.messageId(parse(body));
+            }
         };
     }
 
@@ -199,6 +301,12 @@ enum GatewayPreset {
         String from() {
             return reader.require(FROM);
         }
+    }
+
+    /** A non-empty text value; ids are short, and anything longer is no id of a provider's. */
+    private static Optional<String> text(JsonNode node) {
+        return node.isValueNode() ? Optional.of(node.asText()).filter(id -> !id.isBlank() && id.length() <= 128)
+                : Optional.empty();
     }
 
     static boolean ok(int status) {

@@ -4,7 +4,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +15,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.sender.ProviderReason;
+import io.github.smsotp.sender.Receipt;
+import io.github.smsotp.sender.ReceiptRejected;
+import io.github.smsotp.sender.ReceiptRequest;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
@@ -36,10 +42,33 @@ public class HttpSmsSender implements SmsSender {
     @Override
     public void validate(ConfigReader settings) {
         GatewayCall.of(settings, PROBE);
+        if (settings.choice(RECEIPTS, "off", Set.of("on", "off")).equals("on")) {
+            preset(settings).receiptSecretKey().ifPresent(settings::require);
+        }
+    }
+
+    @Override
+    public List<Receipt> readReceipts(ReceiptRequest request, ConfigReader settings) throws ReceiptRejected {
+        return preset(settings).receipts().read(request, settings);
+    }
+
+    /** The preset the settings name; the custom gateway has no receipt format of its own. */
+    private static GatewayPreset preset(ConfigReader settings) {
+        String preset = GatewayCall.preset(settings);
+        if (preset.equals(GatewayCall.CUSTOM)) {
+            throw settings.invalid(RECEIPTS, "works with a provider preset only: the custom gateway's receipts "
+                    + "have no known format");
+        }
+        return GatewayPreset.valueOf(preset.toUpperCase(Locale.ROOT));
     }
 
     @Override
     public void send(SmsMessage message, ConfigReader settings) throws SmsSendException {
+        sendTracked(message, settings);
+    }
+
+    @Override
+    public Optional<String> sendTracked(SmsMessage message, ConfigReader settings) throws SmsSendException {
         GatewayCall call = GatewayCall.of(settings, message);
         String gateway = "HTTP gateway " + call.url().getAuthority();
         HttpResponse<byte[]> response;
@@ -61,12 +90,14 @@ public class HttpSmsSender implements SmsSender {
             Thread.currentThread().interrupt();
             throw new SmsSendException("interrupted while sending to " + message.maskedTo());
         }
-        Optional<String> failure = call.failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        Optional<String> failure = call.failure(response.statusCode(), body);
         if (failure.isPresent()) {
             String reason = failure.get().startsWith("HTTP ") ? "answered " + failure.get()
                     : "refused (HTTP " + response.statusCode() + "): " + ProviderReason.forLog(failure.get());
             throw new SmsSendException(gateway + " " + reason + " (to " + message.maskedTo() + ")");
         }
+        return call.messageId(body);
     }
 
     private static SmsSendException timedOut(String gateway, GatewayCall call, SmsMessage message) {

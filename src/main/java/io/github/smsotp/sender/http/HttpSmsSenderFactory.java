@@ -112,6 +112,23 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
                         + "Infobip, MessageBird: API key; webhook: bearer token. Use a vault reference such as "
                         + "${vault.sms-gateway-token} to keep the secret out of the realm.")
                 .add()
+                .property().name(SmsSender.RECEIPTS).type(ProviderConfigProperty.LIST_TYPE)
+                .label("HTTP gateway: delivery receipts").options("off", "on").defaultValue("off")
+                .helpText("on: each SMS asks the provider (a preset) to report delivery to "
+                        + "/realms/<realm>/sms-otp/delivery/http, so that the code page says when an SMS did not "
+                        + "arrive. Receipts are checked with this realm's SMS settings.")
+                .add()
+                .property().name(ReceiptFormat.RECEIPT_SECRET).type(ProviderConfigProperty.PASSWORD)
+                .label("HTTP gateway: receipt secret").secret(true)
+                .helpText("The secret receipts are signed with: Vonage's signature secret, MessageBird's signing "
+                        + "key, the webhook's shared secret, any secret of yours for Infobip (it signs the callback "
+                        + "data). Twilio signs with the auth token. Use a vault reference.")
+                .add()
+                .property().name(VonageReceipts.SIGNATURE_METHOD).type(ProviderConfigProperty.LIST_TYPE)
+                .label("HTTP gateway: Vonage signature method")
+                .options("md5hash", "md5", "sha1", "sha256", "sha512").defaultValue("md5hash")
+                .helpText("The signature method chosen in Vonage's dashboard for signed webhooks.")
+                .add()
                 .property().name(HttpGatewaySettings.TIMEOUT).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("HTTP gateway: timeout (ms)").defaultValue(String.valueOf(HttpGatewaySettings.DEFAULT_TIMEOUT_MS))
                 .helpText("How long to wait for the gateway's answer (100-60000). On timeout the user sees "

@@ -1,0 +1,120 @@
+package io.github.smsotp.delivery.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.delivery.DeliveryLedger;
+import io.github.smsotp.metrics.SmsOtpMetrics;
+import io.github.smsotp.sender.Receipt;
+import io.github.smsotp.sender.ReceiptRejected;
+import io.github.smsotp.sender.ReceiptRequest;
+import io.github.smsotp.sender.SenderSettings;
+import io.github.smsotp.sender.SmsSender;
+import io.github.smsotp.settings.SmsSettings;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Takes one provider callback: the sender checks its signature and reads it with the realm's
+ * settings of that sender, then the ledger records each receipt once. The caller learns what was
+ * wrong from the status alone: 401 for a missing or wrong signature, 400 for an unreadable or
+ * replayed callback, 404 for a sender or message nobody here knows. Nothing in the request is
+ * logged but the realm, the sender and the reason.
+ */
+final class ReceiptIntake {
+
+    private static final Logger LOG = Logger.getLogger(ReceiptIntake.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    ReceiptIntake(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    Response take(String senderId, String method, byte[] body) {
+        try {
+            return record(senderId, read(senderId, method, body), fingerprint(method, body));
+        } catch (ReceiptRejected e) {
+            LOG.infof("SMS receipt for sender '%s' in realm '%s' refused (%d): %s", senderId, realm.getName(),
+                    e.status(), e.getMessage());
+            return answer(e.status(), e.getMessage());
+        } catch (InvalidConfigException e) {
+            LOG.warnf("SMS receipts for sender '%s' in realm '%s' cannot be checked: %s", senderId, realm.getName(),
+                    e.getMessage());
+            return answer(404, "this realm takes no receipts for sender '" + senderId + "'");
+        } catch (RuntimeException e) {
+            // Only the type: a message might quote what the caller sent.
+            LOG.errorf("SMS receipt for sender '%s' in realm '%s' could not be read: %s", senderId, realm.getName(),
+                    e.getClass().getName());
+            return answer(400, "the receipt could not be read");
+        }
+    }
+
+    private List<Receipt> read(String senderId, String method, byte[] body) throws ReceiptRejected {
+        SmsSender sender = session.getProvider(SmsSender.class, senderId);
+        if (sender == null) {
+            throw new ReceiptRejected(ReceiptRejected.NOT_FOUND, "no sender '" + senderId + "' here");
+        }
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        Map<String, String> firstValues = new LinkedHashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                firstValues.put(name, values.get(0));
+            }
+        });
+        ReceiptRequest request = new ReceiptRequest(method, session.getContext().getUri().getRequestUri(), firstValues,
+                body);
+        return sender.readReceipts(request, SenderSettings.of(session, SmsSettings.resolve(realm, null), senderId));
+    }
+
+    private Response record(String senderId, List<Receipt> receipts, String fingerprint) {
+        DeliveryLedger ledger = new DeliveryLedger(session.singleUseObjects());
+        int recorded = 0;
+        int replayed = 0;
+        for (Receipt receipt : receipts) {
+            switch (ledger.record(realm.getId(), senderId, receipt, fingerprint + ":" + receipt.messageId())) {
+                case RECORDED -> {
+                    recorded++;
+                    SmsOtpMetrics.global().delivery(realm.getName(), senderId, receipt.status().label());
+                }
+                case REPLAYED -> replayed++;
+                case UNKNOWN_MESSAGE -> { }
+            }
+        }
+        if (recorded > 0) {
+            return answer(200, null);
+        }
+        if (replayed > 0) {
+            return answer(400, "this receipt was taken before");
+        }
+        return answer(404, "no message of this sender here has that id");
+    }
+
+    /** The same for the same callback sent twice; a new receipt of the same message differs. */
+    private String fingerprint(String method, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + session.getContext().getUri().getRequestUri()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static Response answer(int status, String error) {
+        return DeliveryResource.noStore(Response.status(status)
+                .entity(error == null ? Map.of("status", "recorded") : Map.of("error", error)));
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.smsotp.sender;
+
+import io.github.smsotp.config.ConfigReader;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.vault.VaultStringSecret;
+
+/**
+ * The settings of one sender, as the step and the receipts endpoint both read them: the values
+ * stored under {@code <sender id>.} first, then the server-wide option
+ * {@code --spi-sms-sender--<id>--<key>}; a {@code ${vault.key}} value is the vault's secret.
+ */
+public final class SenderSettings {
+
+    private SenderSettings() {
+    }
+
+    public static ConfigReader of(KeycloakSession session, ConfigReader config, String senderId) {
+        Config.Scope server = Config.scope(SmsSenderSpi.NAME, senderId);
+        return config.scoped(senderId, value -> fromVault(session, value), server::get);
+    }
+
+    /** A {@code ${vault.key}} reference becomes the secret; any other value stays as it is. */
+    private static String fromVault(KeycloakSession session, String value) {
+        try (VaultStringSecret secret = session.vault().getStringSecret(value)) {
+            return secret.get().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.smsotp.sender.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.sender.DeliveryStatus;
+import io.github.smsotp.sender.Receipt;
+import io.github.smsotp.sender.ReceiptRejected;
+import io.github.smsotp.sender.ReceiptRequest;
+
+/**
+ * Infobip's delivery report: a JSON POST {@code {"results": [...]}}, each result with
+ * {@code messageId}, {@code status.groupName}, {@code error.id} and the {@code callbackData} the
+ * send set. Infobip signs no per-message report, so the preset signs the callback data itself:
+ * {@code <send id>.<HMAC-SHA256 of the send id, keyed with receipt-secret>}. A result whose
+ * callback data does not carry a valid signature fails the whole report.
+ */
+final class InfobipReceipts implements ReceiptFormat {
+
+    @Override
+    public List<Receipt> read(ReceiptRequest request, ConfigReader settings) throws ReceiptRejected {
+        String secret = Signatures.secret(settings, RECEIPT_SECRET);
+        JsonNode results = JsonBodies.object(request).path("results");
+        if (!results.isArray() || results.isEmpty()) {
+            throw ReceiptRejected.malformed("results is missing");
+        }
+        List<Receipt> receipts = new ArrayList<>();
+        for (JsonNode result : results) {
+            String data = JsonBodies.text(result, "callbackData")
+                    .orElseThrow(() -> ReceiptRejected.unsigned("callbackData is missing"));
+            int dot = data.lastIndexOf('.');
+            if (dot < 0 || !Signatures.same(callbackData(data.substring(0, dot), secret), data)) {
+                throw ReceiptRejected.unsigned("callbackData is not signed");
+            }
+            String id = JsonBodies.text(result, "messageId")
+                    .orElseThrow(() -> ReceiptRejected.malformed("messageId is missing"));
+            String group = JsonBodies.text(result.path("status"), "groupName")
+                    .orElseThrow(() -> ReceiptRejected.malformed("status.groupName is missing"));
+            receipts.add(new Receipt(id, status(group), JsonBodies.text(result.path("error"), "id")));
+        }
+        return receipts;
+    }
+
+    /** The callback data a send carries: its id and that id's signature. */
+    static String callbackData(String sendId, String secret) {
+        byte[] mac = Signatures.hmac("HmacSHA256", secret, sendId.getBytes(StandardCharsets.UTF_8));
+        return sendId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    private static DeliveryStatus status(String group) {
+        return switch (group) {
+            case "DELIVERED" -> DeliveryStatus.DELIVERED;
+            case "UNDELIVERABLE", "REJECTED" -> DeliveryStatus.FAILED;
+            case "EXPIRED" -> DeliveryStatus.EXPIRED;
+            default -> DeliveryStatus.PENDING;
+        };
+    }
+}
