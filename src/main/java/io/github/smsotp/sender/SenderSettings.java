@@ -7,17 +7,18 @@ import org.keycloak.vault.VaultStringSecret;
 
 /**
  * The settings of one sender, as the step and the receipts endpoint both read them: the values
- * stored under {@code <sender id>.} first, then the server-wide option
- * {@code --spi-sms-sender--<id>--<key>}; a {@code ${vault.key}} value is the vault's secret.
+ * stored under {@code <name>.} first (the sender's id, or a route's own name), then the
+ * server-wide option {@code --spi-sms-sender--<id>--<key>}; a {@code ${vault.key}} value is the
+ * vault's secret.
  */
 public final class SenderSettings {
 
     private SenderSettings() {
     }
 
-    public static ConfigReader of(KeycloakSession session, ConfigReader config, String senderId) {
+    public static ConfigReader of(KeycloakSession session, ConfigReader config, String senderId, String name) {
         Config.Scope server = Config.scope(SmsSenderSpi.NAME, senderId);
-        return config.scoped(senderId, value -> fromVault(session, value), server::get);
+        return config.scoped(name, value -> fromVault(session, value), server::get);
     }
 
     /** A {@code ${vault.key}} reference becomes the secret; any other value stays as it is. */

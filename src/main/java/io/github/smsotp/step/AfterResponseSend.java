@@ -83,7 +83,7 @@ final class AfterResponseSend {
             // Vault references resolve in the realm of the session's context.
             session.getContext().setRealm(realm);
             try {
-                SenderChoice.Sent sent = SenderChoice.resolve(session, config, settings)
+                SenderChoice.Sent sent = SenderChoice.resolve(session, config, settings, message.to())
                         .send(message, realm.getName(), Optional.of(tracking));
                 sent.messageId().ifPresent(id -> new DeliveryLedger(session.singleUseObjects())
                         .track(realmId, sent.senderId(), id, tracking.sendId()));

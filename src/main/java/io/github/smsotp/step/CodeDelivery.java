@@ -121,6 +121,7 @@ final class CodeDelivery {
             return;
         }
         step.metrics.codeSent(context.realm().getName(), deliveredBy);
+        step.sentBy(deliveredBy);
         LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
                 deliveredBy);
         sent(pending);

@@ -13,6 +13,7 @@ import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
+import io.github.smsotp.sender.SenderRoutes;
 import io.github.smsotp.sender.SenderSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -47,7 +48,12 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     record Tracking(URI receiptBase, String sendId) {
     }
 
-    /** One installed sender with the settings stored under its id. */
+    /**
+     * One installed sender with its settings.
+     *
+     * @param id what it is called here: the sender's id, or the name of the route that uses it, under
+     *           which its settings are stored and which logs, metrics and receipt addresses show
+     */
     record Sender(String id, SmsSender sender, ConfigReader settings) {
 
         /**
@@ -86,11 +92,40 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         }
     }
 
-    static SenderChoice resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
-        String id = config.senderId().orElseGet(() -> defaultSenderId(session));
+    /**
+     * The senders for messages to {@code phone}: its country's route, else the step's sender, and the
+     * fallback.
+     */
+    static SenderChoice resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig,
+                                String phone) {
         Optional<Sender> fallback = config.fallbackSenderId()
-                .map(fallbackId -> sender(session, SmsOtpConfig.FALLBACK_SENDER, fallbackId, executionConfig));
-        return new SenderChoice(sender(session, SmsOtpConfig.SENDER, id, executionConfig), fallback);
+                .map(fallbackId -> sender(session, SmsOtpConfig.FALLBACK_SENDER, fallbackId, fallbackId,
+                        executionConfig));
+        Sender primary = config.routes().routeFor(phone)
+                .map(route -> sender(session, SmsOtpConfig.ROUTES, route.senderId(), route.name(), executionConfig))
+                .orElseGet(() -> {
+                    String id = config.senderId().orElseGet(() -> defaultSenderId(session));
+                    return sender(session, SmsOtpConfig.SENDER, id, id, executionConfig);
+                });
+        return new SenderChoice(primary, fallback);
+    }
+
+    /**
+     * Checks every sender the settings may use: the step's sender (unless a {@code *} route takes its
+     * place), each route's and the fallback.
+     *
+     * @throws InvalidConfigException naming the first bad key
+     */
+    static void check(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
+        SenderRoutes routes = config.routes();
+        routes.routes().forEach(route -> sender(session, SmsOtpConfig.ROUTES, route.senderId(), route.name(),
+                executionConfig));
+        if (routes.routes().stream().noneMatch(route -> route.codes().codes().isEmpty())) {
+            String id = config.senderId().orElseGet(() -> defaultSenderId(session));
+            sender(session, SmsOtpConfig.SENDER, id, id, executionConfig);
+        }
+        config.fallbackSenderId().ifPresent(id -> sender(session, SmsOtpConfig.FALLBACK_SENDER, id, id,
+                executionConfig));
     }
 
     /** Sends through the first sender, or the fallback when the first one fails. */
@@ -116,15 +151,16 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         return primary.id();
     }
 
-    private static Sender sender(KeycloakSession session, String key, String id, ConfigReader executionConfig) {
+    private static Sender sender(KeycloakSession session, String key, String id, String name,
+                                 ConfigReader executionConfig) {
         SmsSender sender = session.getProvider(SmsSender.class, id);
         if (sender == null) {
             throw new InvalidConfigException(key, "names no installed SMS sender: '" + id + "'");
         }
-        ConfigReader settings = SenderSettings.of(session, executionConfig, id);
+        ConfigReader settings = SenderSettings.of(session, executionConfig, id, name);
         settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off"));
         sender.validate(settings);
-        return new Sender(id, sender, settings);
+        return new Sender(name, sender, settings);
     }
 
     /**

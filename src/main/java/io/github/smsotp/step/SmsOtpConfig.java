@@ -7,6 +7,7 @@ import java.util.Set;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.LimitPolicy;
 import io.github.smsotp.phone.CallingCodes;
+import io.github.smsotp.sender.SenderRoutes;
 
 /**
  * The SMS step's settings for one flow execution, validated, with defaults that follow
@@ -17,10 +18,12 @@ import io.github.smsotp.phone.CallingCodes;
  * @param webOtp           whether the text ends with the origin-bound line ({@code @host #code}) that
  *                         lets Android and iOS offer the code for autofill
  * @param trustBrowserDays for how many days a user may have a browser trusted (no code asked); 0: never
+ * @param routes           senders by country calling code, ahead of {@code senderId}
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
                            int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
-                           CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays) {
+                           CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays,
+                           SenderRoutes routes) {
 
     public static final String CODE_LENGTH = "code-length";
     public static final String CODE_LIFETIME = "code-lifetime-seconds";
@@ -32,6 +35,7 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String TEXT_FORMAT = "sms-format";
     public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
     public static final String TRUST_BROWSER_DAYS = "trust-browser-days";
+    public static final String ROUTES = "routes";
 
     public static final int DEFAULT_CODE_LENGTH = 6;
     public static final int DEFAULT_CODE_LIFETIME = 300;
@@ -56,7 +60,17 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 allowedCountries(config),
                 LimitPolicy.from(config),
                 config.choice(TEXT_FORMAT, "plain", Set.of("plain", "webotp")).equals("webotp"),
-                config.intIn(TRUST_BROWSER_DAYS, 0, 0, 90));
+                config.intIn(TRUST_BROWSER_DAYS, 0, 0, 90),
+                routes(config));
+    }
+
+    /** The {@code routes} setting, as the step and the receipts endpoint both read it. */
+    public static SenderRoutes routes(ConfigReader config) {
+        try {
+            return SenderRoutes.parse(config.get(ROUTES, ""));
+        } catch (IllegalArgumentException e) {
+            throw config.invalid(ROUTES, e.getMessage());
+        }
     }
 
     private static CallingCodes allowedCountries(ConfigReader config) {

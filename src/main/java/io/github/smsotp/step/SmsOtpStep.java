@@ -43,8 +43,12 @@ public final class SmsOtpStep {
     static final String TEMPLATE = "sms-otp-code.ftl";
     public static final String EVENT_PHONE = "sms_otp_phone";
     public static final String EVENT_REASON = "sms_otp_reason";
+    /** The sender, or the route, that took the code's SMS. */
+    public static final String EVENT_SENDER = "sms_otp_sender";
     public static final String EVENT_DELIVERY = "sms_otp_delivery";
     public static final String EVENT_DELIVERY_ERROR = "sms_otp_delivery_error";
+    /** The sender (or route) that took the tab's latest SMS, for the events that follow. */
+    private static final String SENDER_NOTE = "sms-otp.sender";
     /** Names the tab's latest send, whose failure or receipt the next page looks for. */
     public static final String SEND_NOTE = "sms-otp.send-id";
 
@@ -91,8 +95,16 @@ public final class SmsOtpStep {
             lateSendFailed = true;
             errorEvent(CodeDelivery.ERROR_SEND_FAILED, "after_response");
         }
+        Optional.ofNullable(authSession.getAuthNote(SENDER_NOTE))
+                .ifPresent(name -> context.event().detail(EVENT_SENDER, name));
         Optional.ofNullable(authSession.getAuthNote(SEND_NOTE)).flatMap(send -> ledger.status(realmId(), send))
                 .ifPresent(this::receiptSaid);
+    }
+
+    /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
+    void sentBy(String name) {
+        context.authSession().setAuthNote(SENDER_NOTE, name);
+        context.event().detail(EVENT_SENDER, name);
     }
 
     /** The receipt of the tab's SMS goes on this request's event; a failed one on its page too. */
@@ -126,7 +138,7 @@ public final class SmsOtpStep {
         SenderChoice sender;
         try {
             config = SmsOtpConfig.from(settings);
-            sender = SenderChoice.resolve(context.session(), config, settings);
+            sender = SenderChoice.resolve(context.session(), config, settings, phone);
         } catch (InvalidConfigException e) {
             showUnavailable(context, e);
             return Optional.empty();
@@ -142,7 +154,7 @@ public final class SmsOtpStep {
      * @throws InvalidConfigException naming the first bad key
      */
     public static void check(KeycloakSession session, ConfigReader settings) {
-        SenderChoice.resolve(session, SmsOtpConfig.from(settings), settings);
+        SenderChoice.check(session, SmsOtpConfig.from(settings), settings);
     }
 
     /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */

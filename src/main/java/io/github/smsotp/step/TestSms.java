@@ -45,7 +45,7 @@ public final class TestSms {
         SenderChoice sender;
         try {
             config = SmsOtpConfig.from(settings);
-            sender = SenderChoice.resolve(session, config, settings);
+            sender = SenderChoice.resolve(session, config, settings, to);
         } catch (InvalidConfigException e) {
             return new Result("misconfigured", null, e.getMessage(), millisSince(start), masked);
         }

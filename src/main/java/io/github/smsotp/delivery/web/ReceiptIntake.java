@@ -8,15 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.Receipt;
 import io.github.smsotp.sender.ReceiptRejected;
 import io.github.smsotp.sender.ReceiptRequest;
+import io.github.smsotp.sender.SenderRoutes;
 import io.github.smsotp.sender.SenderSettings;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.SmsOtpConfig;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -61,21 +64,24 @@ final class ReceiptIntake {
         }
     }
 
-    private List<Receipt> read(String senderId, String method, byte[] body) throws ReceiptRejected {
-        SmsSender sender = session.getProvider(SmsSender.class, senderId);
+    private List<Receipt> read(String name, String method, byte[] body) throws ReceiptRejected {
+        ConfigReader config = SmsSettings.resolve(realm, null);
+        // The address names a route, or a sender that takes numbers without one.
+        String id = SmsOtpConfig.routes(config).named(name).map(SenderRoutes.Route::senderId).orElse(name);
+        SmsSender sender = session.getProvider(SmsSender.class, id);
         if (sender == null) {
-            throw new ReceiptRejected(ReceiptRejected.NOT_FOUND, "no sender '" + senderId + "' here");
+            throw new ReceiptRejected(ReceiptRejected.NOT_FOUND, "no sender '" + name + "' here");
         }
         HttpHeaders headers = session.getContext().getRequestHeaders();
         Map<String, String> firstValues = new LinkedHashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> {
+        headers.getRequestHeaders().forEach((header, values) -> {
             if (!values.isEmpty()) {
-                firstValues.put(name, values.get(0));
+                firstValues.put(header, values.get(0));
             }
         });
         ReceiptRequest request = new ReceiptRequest(method, session.getContext().getUri().getRequestUri(), firstValues,
                 body);
-        return sender.readReceipts(request, SenderSettings.of(session, SmsSettings.resolve(realm, null), senderId));
+        return sender.readReceipts(request, SenderSettings.of(session, config, id, name));
     }
 
     private Response record(String senderId, List<Receipt> receipts, String fingerprint) {
