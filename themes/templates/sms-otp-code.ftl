@@ -118,6 +118,10 @@
                             clearInterval(timer);
                             if (answer.status === "failed" || answer.status === "expired") {
                                 alert.hidden = false;
+                                var call = document.getElementById("sms-otp-call");
+                                if (call) {
+                                    call.hidden = false;
+                                }
                             }
                         }).catch(function () {
                             // A network hiccup: the next tick asks again.
@@ -126,6 +130,19 @@
                 })();
                 </#outputformat>
             </script>
+        </#if>
+        <#if smsOtp.callPossible>
+            <#-- Shown where the SMS may not reach the phone; the script below reveals it when a receipt says so. -->
+            <div id="sms-otp-call"<#if !smsOtp.callOffered> hidden</#if>>
+                <form id="kc-sms-otp-call-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                    <div class="${properties.kcFormGroupClass!}">
+                        <button type="submit" id="kc-sms-otp-call" name="call" value="true"
+                                class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}">
+                            ${msg("smsOtpCallMe")}
+                        </button>
+                    </div>
+                </form>
+            </div>
         </#if>
         <#if smsOtp.numberChangeable>
             <form id="kc-sms-otp-change-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">

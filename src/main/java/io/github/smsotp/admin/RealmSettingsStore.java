@@ -1,17 +1,13 @@
 package io.github.smsotp.admin;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import io.github.smsotp.settings.SmsSettings;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.services.ui.extend.UiTabProvider;
 
@@ -31,14 +27,12 @@ final class RealmSettingsStore {
      * also saves its page's route parameters ({@code realm}, {@code tab}) in the component.
      */
     static Map<String, String> masked(KeycloakSession session, RealmModel realm) {
-        List<ProviderConfigProperty> properties = SmsSettingsTab.properties(session.getKeycloakSessionFactory());
-        Set<String> known = properties.stream().map(ProviderConfigProperty::getName).collect(Collectors.toSet());
-        Set<String> secrets = properties.stream().filter(ProviderConfigProperty::isSecret)
-                .map(ProviderConfigProperty::getName).collect(Collectors.toSet());
+        Map<String, String> values = SmsSettings.realmValues(realm);
+        SettingNames names = SettingNames.of(SmsSettingsTab.properties(session.getKeycloakSessionFactory()), values);
         Map<String, String> shown = new TreeMap<>();
-        SmsSettings.realmValues(realm).forEach((key, value) -> {
-            if (known.contains(key)) {
-                shown.put(key, secrets.contains(key) && !isVaultReference(value) ? SECRET_MASK : value);
+        values.forEach((key, value) -> {
+            if (names.property(key).isPresent()) {
+                shown.put(key, names.isSecret(key) && !isVaultReference(value) ? SECRET_MASK : value);
             }
         });
         return shown;

@@ -2,8 +2,6 @@ package io.github.smsotp.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.config.InvalidConfigException;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * {@code GET/PUT settings}: the realm's SMS settings, as Realm settings > SMS holds them, for servers
@@ -45,19 +42,22 @@ public class SettingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> save(String body) {
         call.auth().realm().requireManageRealm();
-        Set<String> known = SmsSettingsTab.properties(call.session().getKeycloakSessionFactory()).stream()
-                .map(ProviderConfigProperty::getName).collect(Collectors.toSet());
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : JsonInput.of(body).json().properties()) {
-            if (!known.contains(field.getKey())) {
-                throw new JsonInput.BadInput(field.getKey(), "is no SMS setting");
-            }
             if (!field.getValue().isValueNode() || field.getValue().isNull()) {
                 throw new JsonInput.BadInput(field.getKey(), "must be a string");
             }
             values.put(field.getKey(), field.getValue().asText());
         }
         try {
+            // A route's own settings (eu.url for '49 -> http@eu') are known once its route is.
+            SettingNames names = SettingNames.of(SmsSettingsTab.properties(call.session().getKeycloakSessionFactory()),
+                    values);
+            for (String key : values.keySet()) {
+                if (names.property(key).isEmpty()) {
+                    throw new JsonInput.BadInput(key, "is no SMS setting");
+                }
+            }
             RealmSettingsStore.save(call.session(), call.realm(), values);
         } catch (InvalidConfigException e) {
             throw new JsonInput.BadInput(e.key(), "is refused: " + e.getMessage());

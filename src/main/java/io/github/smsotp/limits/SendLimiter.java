@@ -19,6 +19,17 @@ public final class SendLimiter {
     /** Which limit refused a send. Lower-case names appear in events. */
     public enum Limit { USER, NUMBER, IP, REALM }
 
+    /** What is sent: SMS and calls count against limits of the same kinds, each with counters of its own. */
+    public enum Channel {
+        SMS("sends"), VOICE("calls");
+
+        private final String counted;
+
+        Channel(String counted) {
+            this.counted = counted;
+        }
+    }
+
     public sealed interface Decision permits Allowed, Refused {
     }
 
@@ -35,14 +46,19 @@ public final class SendLimiter {
     }
 
     public Decision trySend(LimitPolicy policy, String realmId, String userId, String number, String clientIp) {
+        return trySend(Channel.SMS, policy, realmId, userId, number, clientIp);
+    }
+
+    public Decision trySend(Channel channel, LimitPolicy policy, String realmId, String userId, String number,
+                            String clientIp) {
         List<Rule> rules = List.of(
-                new Rule(Limit.USER, LimitKeys.of(realmId, "user-sends", userId), policy.sendsPerUserPerHour(),
-                        LimitPolicy.HOUR),
-                new Rule(Limit.NUMBER, LimitKeys.of(realmId, "number-sends", number),
+                new Rule(Limit.USER, LimitKeys.of(realmId, "user-" + channel.counted, userId),
+                        policy.sendsPerUserPerHour(), LimitPolicy.HOUR),
+                new Rule(Limit.NUMBER, LimitKeys.of(realmId, "number-" + channel.counted, number),
                         policy.sendsPerNumberPer10Minutes(), LimitPolicy.TEN_MINUTES),
-                new Rule(Limit.IP, LimitKeys.of(realmId, "ip-sends", ClientNetwork.of(clientIp)),
+                new Rule(Limit.IP, LimitKeys.of(realmId, "ip-" + channel.counted, ClientNetwork.of(clientIp)),
                         policy.sendsPerIpPerHour(), LimitPolicy.HOUR),
-                realmRule(policy, realmId));
+                realmRule(channel, policy, realmId));
         return claim(rules);
     }
 
@@ -51,12 +67,12 @@ public final class SendLimiter {
      * no user, login or client address stands behind it.
      */
     public Decision tryAdminSend(LimitPolicy policy, String realmId) {
-        return claim(List.of(realmRule(policy, realmId)));
+        return claim(List.of(realmRule(Channel.SMS, policy, realmId)));
     }
 
-    private static Rule realmRule(LimitPolicy policy, String realmId) {
-        return new Rule(Limit.REALM, LimitKeys.of(realmId, "realm-sends", realmId), policy.sendsPerRealmPerHour(),
-                LimitPolicy.HOUR);
+    private static Rule realmRule(Channel channel, LimitPolicy policy, String realmId) {
+        return new Rule(Limit.REALM, LimitKeys.of(realmId, "realm-" + channel.counted, realmId),
+                policy.sendsPerRealmPerHour(), LimitPolicy.HOUR);
     }
 
     private Decision claim(List<Rule> rules) {

@@ -56,6 +56,15 @@ public final class PhoneNumbers {
         }
     }
 
+    /** Whether a number is a fixed line by its numbering plan: SMS cannot reach it, a call can. */
+    public static boolean isFixedLine(String e164) {
+        try {
+            return UTIL.getNumberType(UTIL.parse(e164, null)) == PhoneNumberUtil.PhoneNumberType.FIXED_LINE;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     /** The country calling code of an E.164 number, e.g. 1 for {@code +12015550123}. */
     static Optional<Integer> callingCode(String e164) {
         try {

@@ -17,7 +17,13 @@ public final class SenderSettings {
     }
 
     public static ConfigReader of(KeycloakSession session, ConfigReader config, String senderId, String name) {
-        Config.Scope server = Config.scope(SmsSenderSpi.NAME, senderId);
+        return of(session, config, SmsSenderSpi.NAME, senderId, name);
+    }
+
+    /** The settings of a provider of another SPI (a voice sender), stored under {@code <name>.}. */
+    public static ConfigReader of(KeycloakSession session, ConfigReader config, String spi, String providerId,
+                                  String name) {
+        Config.Scope server = Config.scope(spi, providerId);
         return config.scoped(name, value -> fromVault(session, value), server::get);
     }
 

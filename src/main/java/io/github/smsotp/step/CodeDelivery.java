@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.challenge.SendHistory;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.limits.SendLimiter.Channel;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.VoiceMessage;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
@@ -35,7 +39,22 @@ final class CodeDelivery {
         this.context = step.context;
     }
 
+    /** A new code by SMS. */
     void deliver() {
+        deliver(Channel.SMS);
+    }
+
+    /** A new code read aloud in a call, where the page offers one. */
+    void call() {
+        if (!step.callOffered()) {
+            // Only the page's button asks for a call, and only where it is shown.
+            context.show(step.page(false, form -> { }));
+            return;
+        }
+        deliver(Channel.VOICE);
+    }
+
+    private void deliver(Channel channel) {
         String keycloakRefusal = context.refusedByKeycloak();
         if (keycloakRefusal != null) {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
@@ -69,27 +88,28 @@ final class CodeDelivery {
         // error, shown as such, and must cost the user neither a send slot nor an attempt.
         SmsText text;
         try {
-            text = SmsText.prepare(context.session(), context.user(), step.config);
+            text = channel == Channel.SMS ? SmsText.prepare(context.session(), context.user(), step.config)
+                    : SmsText.prepareSpoken(context.session(), context.user(), step.config);
         } catch (IOException | InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
-        SendLimiter.Decision decision = step.limiter.trySend(step.config.limits(), step.realmId(), step.limitSubject(),
-                step.phone, context.clientAddress());
+        SendLimiter.Decision decision = step.limiter.trySend(channel, step.config.limits(), step.realmId(),
+                step.limitSubject(), step.phone, context.clientAddress());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
                     step.minutesUntil(refused.retryAt()));
             return;
         }
-        send(history, text);
+        send(history, text, channel);
     }
 
-    private void send(SendHistory history, SmsText text) {
+    private void send(SendHistory history, SmsText text, Channel channel) {
         PendingCode pending;
-        SmsMessage message;
+        String said;
         try {
             pending = step.challenges.create(step.config.codeLength(), step.config.codeLifetime());
-            message = new SmsMessage(step.phone, text.render(pending.code()));
+            said = text.render(pending.code());
         } catch (IllegalStateException | InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
@@ -97,6 +117,11 @@ final class CodeDelivery {
         // Counted before the call: a send that times out may still have been delivered and billed.
         step.store.save(history.attempted());
         SenderChoice.Tracking tracking = step.newSend();
+        if (channel == Channel.VOICE) {
+            callNow(pending, new VoiceMessage(step.phone, said, text.locale()));
+            return;
+        }
+        SmsMessage message = new SmsMessage(step.phone, said);
         switch (context.dispatch()) {
             case IN_REQUEST -> sendNow(pending, message, tracking);
             case AFTER_RESPONSE -> {
@@ -127,13 +152,34 @@ final class CodeDelivery {
         sent(pending);
     }
 
+    /** Calls the number (only where the page offered it: the code goes out within the request). */
+    private void callNow(PendingCode pending, VoiceMessage message) {
+        String realm = context.realm().getName();
+        try {
+            step.voice.orElseThrow().call(message, realm);
+        } catch (SmsSendException e) {
+            LOG.warnf("SMS step in realm '%s': the call failed: %s", realm, e.getMessage());
+            step.errorEvent(ERROR_SEND_FAILED, VoiceChoice.NAME);
+            context.show(step.page(true, form -> form.setError("smsOtpCallFailed")));
+            return;
+        }
+        step.metrics.codeSent(realm, VoiceChoice.NAME);
+        LOG.infof("SMS step code read in a call in realm '%s' to %s", realm, step.maskedPhone());
+        step.sentBy(VoiceChoice.NAME);
+        sent(pending, form -> form.setInfo("smsOtpCalling"));
+    }
+
     /** The code page after a send, the same whether the SMS went, is on its way or was withheld. */
     private void sent(PendingCode pending) {
+        sent(pending, step::sentNotice);
+    }
+
+    private void sent(PendingCode pending, Consumer<LoginFormsProvider> notice) {
         step.challenges.activate(pending);
         step.lateSendFailed = false;
         step.store.save(step.store.history().sent(step.clock.instant()));
         context.event().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
-        context.show(step.page(false, step::sentNotice));
+        context.show(step.page(false, notice));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {

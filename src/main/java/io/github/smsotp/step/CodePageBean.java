@@ -15,10 +15,12 @@ public final class CodePageBean {
     private final int trustDays;
     private final boolean notDelivered;
     private final String deliveryStatusUrl;
+    private final boolean callOffered;
+    private final boolean callPossible;
 
     CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
                  boolean resendAllowed, boolean sendFailed, CodePurpose purpose, int trustDays,
-                 boolean notDelivered, String deliveryStatusUrl) {
+                 boolean notDelivered, String deliveryStatusUrl, boolean callOffered, boolean callPossible) {
         this.maskedPhone = maskedPhone;
         this.codeLength = codeLength;
         this.codeActive = codeActive;
@@ -29,6 +31,8 @@ public final class CodePageBean {
         this.trustDays = trustDays;
         this.notDelivered = notDelivered;
         this.deliveryStatusUrl = deliveryStatusUrl;
+        this.callOffered = callOffered;
+        this.callPossible = callPossible;
     }
 
     /** The number the code went to, masked; null where the page must not show it. */
@@ -78,6 +82,16 @@ public final class CodePageBean {
     /** Where the page's script asks whether the SMS arrived; null when it need not ask. */
     public String getDeliveryStatusUrl() {
         return deliveryStatusUrl;
+    }
+
+    /** The page shows "Call me instead". */
+    public boolean isCallOffered() {
+        return callOffered;
+    }
+
+    /** The page holds "Call me instead", hidden until a receipt says the SMS did not arrive. */
+    public boolean isCallPossible() {
+        return callPossible;
     }
 
     /** The page offers to type another number. */

@@ -1,6 +1,7 @@
 package io.github.smsotp.step;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,11 +20,23 @@ import io.github.smsotp.sender.SenderRoutes;
  *                         lets Android and iOS offer the code for autofill
  * @param trustBrowserDays for how many days a user may have a browser trusted (no code asked); 0: never
  * @param routes           senders by country calling code, ahead of {@code senderId}
+ * @param voice            when the code page offers to read the code in a call
+ * @param voiceSenderId    the voice sender that places calls; its settings are stored under {@code voice.}
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
                            int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
                            CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays,
-                           SenderRoutes routes) {
+                           SenderRoutes routes, VoiceOffer voice, String voiceSenderId) {
+
+    /** When "Call me instead" is offered (besides numbers that are fixed lines, where it always is). */
+    public enum VoiceOffer {
+        /** Never: no calls. */
+        OFF,
+        /** Once a receipt said the SMS did not arrive. */
+        AFTER_FAILED_DELIVERY,
+        /** From the first SMS on. */
+        ALWAYS
+    }
 
     public static final String CODE_LENGTH = "code-length";
     public static final String CODE_LIFETIME = "code-lifetime-seconds";
@@ -36,6 +49,10 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
     public static final String TRUST_BROWSER_DAYS = "trust-browser-days";
     public static final String ROUTES = "routes";
+    public static final String VOICE_FALLBACK = "voice-fallback";
+    public static final String VOICE_SENDER = "voice-sender";
+    /** The settings name of the voice sender: its settings are {@code voice.*}. */
+    public static final String VOICE_SETTINGS = "voice";
 
     public static final int DEFAULT_CODE_LENGTH = 6;
     public static final int DEFAULT_CODE_LIFETIME = 300;
@@ -61,7 +78,10 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 LimitPolicy.from(config),
                 config.choice(TEXT_FORMAT, "plain", Set.of("plain", "webotp")).equals("webotp"),
                 config.intIn(TRUST_BROWSER_DAYS, 0, 0, 90),
-                routes(config));
+                routes(config),
+                VoiceOffer.valueOf(config.choice(VOICE_FALLBACK, "off", Set.of("off", "after-failed-delivery", "always"))
+                        .toUpperCase(Locale.ROOT).replace('-', '_')),
+                config.get(VOICE_SENDER, "http"));
     }
 
     /** The {@code routes} setting, as the step and the receipts endpoint both read it. */

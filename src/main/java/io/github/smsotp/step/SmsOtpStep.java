@@ -22,6 +22,7 @@ import io.github.smsotp.limits.RequestWrites;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -56,6 +57,8 @@ public final class SmsOtpStep {
     final SmsOtpConfig config;
     final String phone;
     final SenderChoice sender;
+    /** The voice sender, where the step offers calls. */
+    final Optional<VoiceChoice> voice;
     final ChallengeStore store;
     final OtpChallenges challenges;
     final SendLimiter limiter;
@@ -71,8 +74,9 @@ public final class SmsOtpStep {
     private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
 
     private SmsOtpStep(StepContext context, SmsOtpConfig config, ConfigReader settings, String phone,
-                       SenderChoice sender, Clock clock, CodePurpose purpose) {
+                       SenderChoice sender, Optional<VoiceChoice> voice, Clock clock, CodePurpose purpose) {
         this.context = context;
+        this.voice = voice;
         this.config = config;
         this.settings = settings;
         this.phone = phone;
@@ -122,6 +126,23 @@ public final class SmsOtpStep {
         return new SenderChoice.Tracking(DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
     }
 
+    /**
+     * Whether the page offers "Call me instead": calls are on, a code went out before, sends are left,
+     * and the SMS may not reach the phone (the step offers calls always, a receipt said the SMS did not
+     * arrive, or the number is a fixed line). Only where the code goes out within the request: where
+     * the pages must not tell a known number from an unknown one, no call is offered.
+     */
+    boolean callOffered() {
+        return callPossible() && (config.voice() == SmsOtpConfig.VoiceOffer.ALWAYS || notDelivered()
+                || PhoneNumbers.isFixedLine(phone));
+    }
+
+    /** Whether a call could be offered on this page: it is, or a receipt that the SMS failed would make it so. */
+    private boolean callPossible() {
+        return voice.isPresent() && context.dispatch() == Dispatch.IN_REQUEST && attemptedSend()
+                && store.history().attempts() < config.sendsPerLogin();
+    }
+
     /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
     boolean notDelivered() {
         return delivery.map(receipt -> receipt.status() == DeliveryStatus.FAILED
@@ -136,15 +157,17 @@ public final class SmsOtpStep {
                                             CodePurpose purpose) {
         SmsOtpConfig config;
         SenderChoice sender;
+        Optional<VoiceChoice> voice;
         try {
             config = SmsOtpConfig.from(settings);
             sender = SenderChoice.resolve(context.session(), config, settings, phone);
+            voice = VoiceChoice.resolve(context.session(), config, settings);
         } catch (InvalidConfigException e) {
             showUnavailable(context, e);
             return Optional.empty();
         }
         context.event().detail(EVENT_PHONE, MaskedPhone.mask(phone));
-        return Optional.of(new SmsOtpStep(context, config, settings, phone, sender, clock, purpose));
+        return Optional.of(new SmsOtpStep(context, config, settings, phone, sender, voice, clock, purpose));
     }
 
     /**
@@ -154,7 +177,9 @@ public final class SmsOtpStep {
      * @throws InvalidConfigException naming the first bad key
      */
     public static void check(KeycloakSession session, ConfigReader settings) {
-        SenderChoice.check(session, SmsOtpConfig.from(settings), settings);
+        SmsOtpConfig config = SmsOtpConfig.from(settings);
+        SenderChoice.check(session, config, settings);
+        VoiceChoice.resolve(session, config, settings);
     }
 
     /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */
@@ -167,6 +192,7 @@ public final class SmsOtpStep {
     /** The code page's fields, the one definition every entry point and template shares. */
     public static final String FIELD_CODE = "code";
     public static final String FIELD_RESEND = "resend";
+    public static final String FIELD_CALL = "call";
 
     /**
      * The user arrives at the step: the first time a code is sent; a reload, or a return to the
@@ -184,6 +210,8 @@ public final class SmsOtpStep {
     public void answer(MultivaluedMap<String, String> form) {
         if (form.containsKey(FIELD_RESEND)) {
             deliver();
+        } else if (form.containsKey(FIELD_CALL)) {
+            new CodeDelivery(this).call();
         } else {
             verify(form.getFirst(FIELD_CODE));
         }
@@ -220,7 +248,7 @@ public final class SmsOtpStep {
         LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
                 config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft,
                 sendFailed || lateSendFailed || notDelivered, purpose, config.trustBrowserDays(), notDelivered,
-                deliveryStatusUrl()));
+                deliveryStatusUrl(), callOffered(), callPossible()));
         if (lateSendFailed) {
             form.setError("smsOtpSendFailed");
         }

@@ -108,6 +108,38 @@ public final class StepProperties {
                 .helpText("webotp: the text ends with '@<login host> #<code>' so that Android and iOS offer the "
                         + "code for autofill on this site only.")
                 .add()
+                .property().name(SmsOtpConfig.ROUTES).type(ProviderConfigProperty.TEXT_TYPE)
+                .label("Routes by country")
+                .helpText("Senders by country calling code, e.g. '1 -> http@us; 49,43,41 -> http@eu; * -> sns'. "
+                        + "'http@eu' is the HTTP sender with the settings eu.* (set through the admin REST API). "
+                        + "Numbers no route takes use the sender above. The allowed countries apply first.")
+                .add()
+                .property().name(SmsOtpConfig.VOICE_FALLBACK).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Call me instead").options("off", "after-failed-delivery", "always").defaultValue("off")
+                .helpText("When the code page offers a call that reads the code: never, once a delivery receipt "
+                        + "says the SMS did not arrive, or from the first SMS on. Fixed-line numbers are offered a "
+                        + "call whenever calls are on. A call is one of the login's sends, with limits of its own.")
+                .add()
+                .property().name(SmsOtpConfig.VOICE_SETTINGS + "." + GATEWAY_PRESET).type(ProviderConfigProperty.LIST_TYPE)
+                .label("Voice: provider").options("custom", "twilio", "vonage").defaultValue("custom")
+                .helpText("twilio: Calls API with TwiML Say; vonage: Voice API with an NCCO talk action; custom: "
+                        + "voice.url gets the spoken text as the HTTP gateway's {{text}}.")
+                .add()
+                .property().name(SmsOtpConfig.VOICE_SETTINGS + ".url").type(ProviderConfigProperty.STRING_TYPE)
+                .label("Voice: URL").helpText("custom: the gateway's URL. Presets: the provider's base URL, if not "
+                        + "the default.")
+                .add()
+                .property().name(SmsOtpConfig.VOICE_SETTINGS + ".account").type(ProviderConfigProperty.STRING_TYPE)
+                .label("Voice: account").helpText("Twilio: Account SID. Vonage: the application id.")
+                .add()
+                .property().name(SmsOtpConfig.VOICE_SETTINGS + ".auth-value").type(ProviderConfigProperty.PASSWORD)
+                .label("Voice: secret").secret(true)
+                .helpText("Twilio: auth token. Vonage: the application's private key (PEM). custom: the auth "
+                        + "header's value. Use a vault reference.")
+                .add()
+                .property().name(SmsOtpConfig.VOICE_SETTINGS + ".from").type(ProviderConfigProperty.STRING_TYPE)
+                .label("Voice: from").helpText("Presets: the number calls come from.")
+                .add()
                 .build());
         for (SmsSenderFactory sender : senders) {
             for (ProviderConfigProperty setting : sender.getSettingsProperties()) {
@@ -155,6 +187,9 @@ public final class StepProperties {
         withEmpty.addAll(options);
         return withEmpty;
     }
+
+    /** The HTTP senders' preset setting, under the voice sender's name. */
+    private static final String GATEWAY_PRESET = "preset";
 
     static final String INHERITS = "Empty: the realm's value (Realm settings > SMS).";
     static final String SERVER_OPTION = "Empty: the server's option --spi-sms-sender--<sender>--<key> if set, else the default.";

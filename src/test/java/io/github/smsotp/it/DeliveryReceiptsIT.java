@@ -168,8 +168,10 @@ class DeliveryReceiptsIT {
     }
 
     @Test
-    void inChromiumTheOpenCodePageShowsAFailedSmsAndANewCodeSignsTheUserIn() throws Exception {
-        String realm = realmThrough("twilio", Map.of("resend-cooldown-seconds", "0"));
+    void inChromiumTheOpenPageShowsAFailedSmsAndOffersACallWhoseCodeSignsTheUserIn() throws Exception {
+        String realm = realmThrough("twilio", Map.of("resend-cooldown-seconds", "0", "voice-fallback", "after-failed-delivery",
+                "voice.preset", "twilio", "voice.url", provider.url(), "voice.account", "AC0001",
+                "voice.auth-value", TWILIO_TOKEN, "voice.from", "+15005550006"));
         String phone = SmsLogin.phoneOf(USER);
         try (Chromium browser = Chromium.start("en")) {
             browser.open(server.baseUrl() + "/realms/" + realm + "/account/");
@@ -177,6 +179,7 @@ class DeliveryReceiptsIT {
             browser.type(By.id("password"), "pass-01");
             browser.submit(By.id("kc-login"));
             browser.await(By.id("kc-sms-otp-form"));
+            assertThat(browser.pageText()).as("no call before the SMS failed").doesNotContain("Call me instead");
             Sent first = lastSent(realm, phone);
 
             assertThat(call(ProviderReceipts.twilio(first.receiptUrl(), TWILIO_TOKEN, Map.of("MessageSid",
@@ -184,14 +187,16 @@ class DeliveryReceiptsIT {
             browser.await(By.id("sms-otp-not-delivered"));
             assertThat(browser.text(By.id("sms-otp-not-delivered")))
                     .startsWith("The SMS could not be delivered to your phone");
+            browser.await(By.id("kc-sms-otp-call"));
             browser.screenshot("code-page-not-delivered");
 
-            browser.submit(By.id("kc-sms-otp-resend"));
-            browser.await(By.id("kc-sms-otp-form"));
-            Sent second = lastSent(realm, phone);
-            assertThat(second.messageId()).isNotEqualTo(first.messageId());
+            browser.submit(By.id("kc-sms-otp-call"));
+            browser.awaitText("We are calling you now.");
+            List<Sent> calls = provider.to(phone).stream().filter(s -> s.provider().equals("twilio-voice")
+                    && s.text().contains(realm)).toList();
+            assertThat(calls).hasSize(1);
             assertThat(browser.pageText()).doesNotContain("could not be delivered");
-            browser.type(By.id("code"), second.code());
+            browser.type(By.id("code"), calls.get(0).spokenCode());
             browser.submit(By.id("kc-sms-otp-submit"));
             browser.awaitText("Personal info");
         }

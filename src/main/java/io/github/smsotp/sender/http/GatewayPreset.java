@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -243,46 +244,29 @@ enum GatewayPreset {
     }
 
     GatewayCall call(ConfigReader reader, SmsMessage message) {
-        String base = reader.get(HttpGatewaySettings.URL).orElse(defaultBaseUrl);
-        if (base == null) {
-            throw reader.invalid(HttpGatewaySettings.URL, "is required for the " + name().toLowerCase() + " preset");
-        }
-        RequestParts.httpUrl(reader, HttpGatewaySettings.URL, base);
-        PresetSettings settings = new PresetSettings(reader, base.replaceAll("/+$", ""));
-        Duration timeout = Duration.ofMillis(reader.intIn(HttpGatewaySettings.TIMEOUT,
-                HttpGatewaySettings.DEFAULT_TIMEOUT_MS, 100, 60_000));
-        HttpRequest request = request(settings, message).timeout(timeout).build();
-        GatewayPreset preset = this;
-        return new GatewayCall() {
-            @Override
-            public HttpRequest request() {
-                return request;
-            }
-
-            @Override
-            public URI url() {
-                return request.uri();
-            }
-
-            @Override
-            public Duration timeout() {
-                return timeout;
-            }
-
-            @Override
-            public Optional<String> failure(int status, String body) {
-                return preset.failure(status, parse(body));
-            }
-
-            @Override
-            public Optional<String> messageId(String body) {
-                return preset.messageId(parse(body));
-            }
-        };
+        PresetSettings settings = PresetSettings.of(reader, defaultBaseUrl, name());
+        HttpRequest request = request(settings, message).timeout(settings.timeout()).build();
+        return new PresetCall(request, settings.timeout(), body -> messageId(parse(body)),
+                (status, body) -> failure(status, parse(body)));
     }
-
     /** The settings a preset reads, each checked for where the preset puts it. */
     record PresetSettings(ConfigReader reader, String baseUrl) {
+
+        /** The settings, with the provider's address: {@code url} if set, else its default. */
+        static PresetSettings of(ConfigReader reader, String defaultBaseUrl, String preset) {
+            String base = reader.get(HttpGatewaySettings.URL).orElse(defaultBaseUrl);
+            if (base == null) {
+                throw reader.invalid(HttpGatewaySettings.URL, "is required for the " + preset.toLowerCase(Locale.ROOT)
+                        + " preset");
+            }
+            RequestParts.httpUrl(reader, HttpGatewaySettings.URL, base);
+            return new PresetSettings(reader, base.replaceAll("/+$", ""));
+        }
+
+        Duration timeout() {
+            return Duration.ofMillis(reader.intIn(HttpGatewaySettings.TIMEOUT, HttpGatewaySettings.DEFAULT_TIMEOUT_MS,
+                    100, 60_000));
+        }
 
         /** Goes into a URL path (Twilio) or a form field (Vonage). */
         String account() {
@@ -313,18 +297,18 @@ enum GatewayPreset {
         return status >= 200 && status <= 299;
     }
 
-    private static String basic(String user, String password) {
+    static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+    static HttpRequest.BodyPublisher form(Map<String, String> fields) {
         return HttpRequest.BodyPublishers.ofString(fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
     }
 
-    private static HttpRequest.BodyPublisher json(Object body) {
+    static HttpRequest.BodyPublisher json(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
@@ -332,7 +316,7 @@ enum GatewayPreset {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JsonProcessingException e) {

@@ -1,10 +1,6 @@
 package io.github.smsotp.sender.http;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
@@ -14,7 +10,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * The generic HTTP gateway sender. One {@link HttpClient} serves all realms; it is created at
+ * The generic HTTP gateway sender. One HTTP client serves all realms; it is created at
  * start-up and its threads are stopped when Keycloak shuts the factory down.
  * Server option: {@code --spi-sms-sender--http--connect-timeout-ms} (default 3000).
  */
@@ -22,9 +18,7 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
 
     public static final String PROVIDER_ID = "http";
 
-    private static final int DEFAULT_CONNECT_TIMEOUT_MS = 3000;
-
-    private ExecutorService executor;
+    private SharedHttpClient http;
     private HttpSmsSender sender;
 
     @Override
@@ -34,25 +28,14 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public void init(Config.Scope config) {
-        int connectTimeout = config.getInt("connect-timeout-ms", DEFAULT_CONNECT_TIMEOUT_MS);
-        executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "sms-otp-http-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(connectTimeout))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor)
-                .build();
-        sender = new HttpSmsSender(client);
+        http = SharedHttpClient.start(config, "sms-otp-http-sender");
+        sender = new HttpSmsSender(http.client());
     }
 
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (http != null) {
+            http.close();
         }
     }
 

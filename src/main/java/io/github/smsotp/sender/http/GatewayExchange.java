@@ -1,0 +1,63 @@
+package io.github.smsotp.sender.http;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.smsotp.sender.ProviderReason;
+import io.github.smsotp.sender.SmsSendException;
+
+/**
+ * One request to a provider, SMS or call. A refusal, an error status, a timeout or a connection
+ * failure is a send failure. Exception messages name the masked number and the provider's reason,
+ * never the text (it holds the code) nor the request URL (the query format puts both in it); long
+ * digit runs in a provider's reason are blanked for the same reason.
+ */
+final class GatewayExchange {
+
+    private GatewayExchange() {
+    }
+
+    /** The provider's answer to an accepted request. */
+    static String run(HttpClient client, GatewayCall call, String maskedTo) throws SmsSendException {
+        String gateway = "HTTP gateway " + call.url().getAuthority();
+        HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(call.request(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            // The whole exchange is bounded, body included: a gateway that stalls cannot hold the login.
+            response = exchange.get(call.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(gateway, call, maskedTo);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut(gateway, call, maskedTo);
+            }
+            throw new SmsSendException(gateway + " could not be reached: " + e.getCause().getClass().getSimpleName()
+                    + " (to " + maskedTo + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmsSendException("interrupted while sending to " + maskedTo);
+        }
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        Optional<String> failure = call.failure(response.statusCode(), body);
+        if (failure.isPresent()) {
+            String reason = failure.get().startsWith("HTTP ") ? "answered " + failure.get()
+                    : "refused (HTTP " + response.statusCode() + "): " + ProviderReason.forLog(failure.get());
+            throw new SmsSendException(gateway + " " + reason + " (to " + maskedTo + ")");
+        }
+        return body;
+    }
+
+    private static SmsSendException timedOut(String gateway, GatewayCall call, String maskedTo) {
+        return new SmsSendException(gateway + " did not answer within " + call.timeout().toMillis() + " ms (to "
+                + maskedTo + ")");
+    }
+}

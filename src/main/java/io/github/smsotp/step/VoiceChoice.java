@@ -1,0 +1,53 @@
+package io.github.smsotp.step;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.metrics.SmsOtpMetrics;
+import io.github.smsotp.sender.SenderSettings;
+import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.VoiceMessage;
+import io.github.smsotp.sender.VoiceSender;
+import io.github.smsotp.sender.VoiceSenderSpi;
+import org.keycloak.models.KeycloakSession;
+
+/** The voice sender a step places calls with, and its settings ({@code voice.*}), checked when resolved. */
+record VoiceChoice(String id, VoiceSender sender, ConfigReader settings) {
+
+    /** What metrics and events call the channel's sender. */
+    static final String NAME = SmsOtpConfig.VOICE_SETTINGS;
+
+    /** The voice sender, where the step offers calls at all. */
+    static Optional<VoiceChoice> resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
+        if (config.voice() == SmsOtpConfig.VoiceOffer.OFF) {
+            return Optional.empty();
+        }
+        VoiceSender sender = session.getProvider(VoiceSender.class, config.voiceSenderId());
+        if (sender == null) {
+            throw new InvalidConfigException(SmsOtpConfig.VOICE_SENDER, "names no installed voice sender: '"
+                    + config.voiceSenderId() + "'");
+        }
+        ConfigReader settings = SenderSettings.of(session, executionConfig, VoiceSenderSpi.NAME, config.voiceSenderId(),
+                NAME);
+        sender.validate(settings);
+        return Optional.of(new VoiceChoice(config.voiceSenderId(), sender, settings));
+    }
+
+    /** Places the call; anything the sender throws is a failed call, as for SMS. */
+    void call(VoiceMessage message, String realmName) throws SmsSendException {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            sender.call(message, settings);
+            failed = false;
+        } catch (InvalidConfigException e) {
+            throw new SmsSendException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new SmsSendException("unexpected " + e.getClass().getSimpleName() + " (to " + message.maskedTo() + ")");
+        } finally {
+            SmsOtpMetrics.global().sendAttempt(realmName, NAME, Duration.ofNanos(System.nanoTime() - start), failed);
+        }
+    }
+}
