@@ -150,7 +150,7 @@ public final class GatewayStub implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

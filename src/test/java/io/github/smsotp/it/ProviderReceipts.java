@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -13,10 +11,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.smsotp.TestHashes;
 
 /**
  * Delivery receipts as each provider sends them: its format, signed as its documentation says,
@@ -33,7 +30,7 @@ public final class ProviderReceipts {
     public static HttpRequest twilio(String url, String authToken, Map<String, String> fields) {
         StringBuilder signed = new StringBuilder(url);
         new TreeMap<>(fields).forEach((name, value) -> signed.append(name).append(value));
-        String signature = Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, signed.toString()));
+        String signature = Base64.getEncoder().encodeToString(TestHashes.mac("HmacSHA1", authToken, signed.toString()));
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
     }
@@ -49,7 +46,7 @@ public final class ProviderReceipts {
         fields.put("nonce", UUID.randomUUID().toString());
         String signed = fields.entrySet().stream().map(e -> "&" + e.getKey() + "="
                 + e.getValue().replace('&', '_').replace('=', '_')).collect(Collectors.joining());
-        fields.put("sig", HexFormat.of().formatHex(digest("MD5", signed + secret)));
+        fields.put("sig", HexFormat.of().formatHex(TestHashes.digest("MD5", signed + secret)));
         return json(url, fields).build();
     }
 
@@ -69,15 +66,15 @@ public final class ProviderReceipts {
         long now = System.currentTimeMillis() / 1000;
         String header = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = base64Url(write(Map.of("iss", "MessageBird", "nbf", now - 1, "exp", now + 60,
-                "jti", UUID.randomUUID().toString(), "url_hash", HexFormat.of().formatHex(digest("SHA-256", full)))));
-        String jwt = header + "." + claims + "." + base64Url(hmac("HmacSHA256", signingKey, header + "." + claims));
+                "jti", UUID.randomUUID().toString(), "url_hash", HexFormat.of().formatHex(TestHashes.digest("SHA-256", full)))));
+        String jwt = header + "." + claims + "." + base64Url(TestHashes.mac("HmacSHA256", signingKey, header + "." + claims));
         return HttpRequest.newBuilder(URI.create(full)).header("MessageBird-Signature-JWT", jwt).GET().build();
     }
 
     /** The webhook preset's receipt: JSON signed in X-Signature (hex HMAC-SHA256 of the body). */
     public static HttpRequest webhook(String url, String secret, Map<String, String> receipt) {
         String body = new String(write(receipt), StandardCharsets.UTF_8);
-        return webhookBody(url, "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", secret, body)), body);
+        return webhookBody(url, "sha256=" + HexFormat.of().formatHex(TestHashes.mac("HmacSHA256", secret, body)), body);
     }
 
     /** A body with whatever X-Signature the caller chooses (null for none). */
@@ -110,23 +107,5 @@ public final class ProviderReceipts {
 
     private static String base64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] hmac(String algorithm, String key, String data) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] digest(String algorithm, String data) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

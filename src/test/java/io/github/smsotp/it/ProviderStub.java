@@ -1,7 +1,6 @@
 package io.github.smsotp.it;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -99,41 +98,41 @@ public final class ProviderStub implements AutoCloseable {
             Map<String, String> form = form(body);
             Matcher say = Pattern.compile("<Say language=\"([^\"]+)\">(.*)</Say>").matcher(form.get("Twiml"));
             if (!say.find()) {
-                respond(exchange, 400, "{\"message\":\"no Say in Twiml\"}");
+                GatewayStub.respond(exchange, 400, "{\"message\":\"no Say in Twiml\"}");
                 return;
             }
             sent.add(new Sent("twilio-voice", form.get("To"), say.group(2), "CA" + id, null,
                     exchange.getRequestHeaders().getFirst("Authorization"), say.group(1)));
-            respond(exchange, 201, "{\"sid\":\"CA" + id + "\",\"status\":\"queued\"}");
+            GatewayStub.respond(exchange, 201, "{\"sid\":\"CA" + id + "\",\"status\":\"queued\"}");
         } else if (path.equals("/v1/calls")) {
             if (!VonageToken.valid(exchange.getRequestHeaders().getFirst("Authorization"), vonageKey)) {
-                respond(exchange, 401, "{\"title\":\"Invalid Token\"}");
+                GatewayStub.respond(exchange, 401, "{\"title\":\"Invalid Token\"}");
                 return;
             }
             JsonNode call = JSON.readTree(body);
             JsonNode talk = call.path("ncco").path(0);
             if (!talk.path("action").asText().equals("talk")) {
-                respond(exchange, 400, "{\"title\":\"Bad Request\"}");
+                GatewayStub.respond(exchange, 400, "{\"title\":\"Bad Request\"}");
                 return;
             }
             sent.add(new Sent("vonage-voice", "+" + call.path("to").path(0).path("number").asText(),
                     talk.path("text").asText(), "uuid-" + id, null, null, talk.path("language").asText()));
-            respond(exchange, 201, "{\"uuid\":\"uuid-" + id + "\",\"status\":\"started\"}");
+            GatewayStub.respond(exchange, 201, "{\"uuid\":\"uuid-" + id + "\",\"status\":\"started\"}");
         } else if (path.equals("/voice")) {
             JsonNode call = JSON.readTree(body);
             sent.add(new Sent("custom-voice", call.path("to").asText(), call.path("text").asText(), "call-" + id, null,
                     exchange.getRequestHeaders().getFirst("Authorization"), null));
-            respond(exchange, 200, "{}");
+            GatewayStub.respond(exchange, 200, "{}");
         } else if (path.endsWith("/Messages.json")) {
             Map<String, String> form = form(body);
             String sid = "SM" + id;
             sent.add(new Sent("twilio", form.get("To"), form.get("Body"), sid, form.get("StatusCallback"), null));
-            respond(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}");
+            GatewayStub.respond(exchange, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}");
         } else if (path.equals("/sms/json")) {
             Map<String, String> form = form(body);
             String messageId = "0A000000" + id;
             sent.add(new Sent("vonage", "+" + form.get("to"), form.get("text"), messageId, form.get("callback"), null));
-            respond(exchange, 200, "{\"message-count\":\"1\",\"messages\":[{\"to\":\"" + form.get("to")
+            GatewayStub.respond(exchange, 200, "{\"message-count\":\"1\",\"messages\":[{\"to\":\"" + form.get("to")
                     + "\",\"message-id\":\"" + messageId + "\",\"status\":\"0\"}]}");
         } else if (path.equals("/sms/2/text/advanced")) {
             JsonNode message = JSON.readTree(body).path("messages").path(0);
@@ -141,7 +140,7 @@ public final class ProviderStub implements AutoCloseable {
             sent.add(new Sent("infobip", "+" + message.path("destinations").path(0).path("to").asText(),
                     message.path("text").asText(), messageId, message.path("notifyUrl").asText(null),
                     message.path("callbackData").asText(null)));
-            respond(exchange, 200, "{\"messages\":[{\"messageId\":\"" + messageId
+            GatewayStub.respond(exchange, 200, "{\"messages\":[{\"messageId\":\"" + messageId
                     + "\",\"status\":{\"groupName\":\"PENDING\"}}]}");
         } else if (path.equals("/messages")) {
             JsonNode message = JSON.readTree(body);
@@ -149,13 +148,13 @@ public final class ProviderStub implements AutoCloseable {
             sent.add(new Sent("messagebird", "+" + message.path("recipients").path(0).asText(),
                     message.path("body").asText(), messageId, message.path("reportUrl").asText(null),
                     message.path("reference").asText(null)));
-            respond(exchange, 201, "{\"id\":\"" + messageId + "\"}");
+            GatewayStub.respond(exchange, 201, "{\"id\":\"" + messageId + "\"}");
         } else {
             JsonNode message = JSON.readTree(body);
             String messageId = "wh-" + id;
             sent.add(new Sent("webhook", message.path("to").asText(), message.path("text").asText(), messageId,
                     message.path("receiptUrl").asText(null), null));
-            respond(exchange, 200, "{\"id\":\"" + messageId + "\"}");
+            GatewayStub.respond(exchange, 200, "{\"id\":\"" + messageId + "\"}");
         }
     }
 
@@ -167,15 +166,6 @@ public final class ProviderStub implements AutoCloseable {
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return fields;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

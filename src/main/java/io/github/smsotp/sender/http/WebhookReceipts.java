@@ -2,7 +2,6 @@ package io.github.smsotp.sender.http;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.config.ConfigReader;

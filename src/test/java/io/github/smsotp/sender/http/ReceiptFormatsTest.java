@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,12 +23,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.smsotp.TestHashes;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.sender.DeliveryStatus;
 import io.github.smsotp.sender.Receipt;
@@ -416,7 +413,7 @@ class ReceiptFormatsTest {
     private static String twilioSignature(String authToken, URI url, Map<String, String> params) {
         StringBuilder signed = new StringBuilder(url.toString());
         new TreeMap<>(params).forEach((name, value) -> signed.append(name).append(value));
-        return Base64.getEncoder().encodeToString(mac("HmacSHA1", authToken, signed.toString()));
+        return Base64.getEncoder().encodeToString(TestHashes.mac("HmacSHA1", authToken, signed.toString()));
     }
 
     /** A Vonage delivery receipt stamped a minute ago, with {@code overrides} applied (null removes). */
@@ -440,11 +437,11 @@ class ReceiptFormatsTest {
             }
         });
         String sig = switch (method) {
-            case "md5hash" -> hex(digest("MD5", signed + secret));
-            case "md5" -> hex(mac("HmacMD5", secret, signed.toString()));
-            case "sha1" -> hex(mac("HmacSHA1", secret, signed.toString()));
-            case "sha256" -> hex(mac("HmacSHA256", secret, signed.toString()));
-            case "sha512" -> hex(mac("HmacSHA512", secret, signed.toString()));
+            case "md5hash" -> hex(TestHashes.digest("MD5", signed + secret));
+            case "md5" -> hex(TestHashes.mac("HmacMD5", secret, signed.toString()));
+            case "sha1" -> hex(TestHashes.mac("HmacSHA1", secret, signed.toString()));
+            case "sha256" -> hex(TestHashes.mac("HmacSHA256", secret, signed.toString()));
+            case "sha512" -> hex(TestHashes.mac("HmacSHA512", secret, signed.toString()));
             default -> throw new IllegalArgumentException(method);
         };
         Map<String, String> withSig = new LinkedHashMap<>(fields);
@@ -459,7 +456,7 @@ class ReceiptFormatsTest {
 
     /** Infobip: the send id, a dot and the unpadded base64url HMAC-SHA256 of the send id. */
     private static String infobipCallbackData(String sendId, String secret) {
-        return sendId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac("HmacSHA256", secret, sendId));
+        return sendId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(TestHashes.mac("HmacSHA256", secret, sendId));
     }
 
     private static ObjectNode infobipResult(String messageId, String groupName, int errorId, String callbackData) {
@@ -506,7 +503,7 @@ class ReceiptFormatsTest {
 
     private static String jwt(String header, String key, ObjectNode claims) {
         String signed = base64Url(header) + "." + base64Url(json(claims));
-        return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac("HmacSHA256", key, signed));
+        return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(TestHashes.mac("HmacSHA256", key, signed));
     }
 
     private static Callback bird(URI url, String token) {
@@ -517,7 +514,7 @@ class ReceiptFormatsTest {
 
     /** The webhook preset: hex HMAC-SHA256 of the body keyed with receipt-secret. */
     private static String webhookSignature(String body) {
-        return hex(mac("HmacSHA256", SECRET, body));
+        return hex(TestHashes.mac("HmacSHA256", SECRET, body));
     }
 
     private static Callback webhook(String body, String signature) {
@@ -572,26 +569,8 @@ class ReceiptFormatsTest {
         }
     }
 
-    private static byte[] mac(String algorithm, String key, String data) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static byte[] digest(String algorithm, String data) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static String sha256Hex(String data) {
-        return hex(digest("SHA-256", data));
+        return hex(TestHashes.digest("SHA-256", data));
     }
 
     private static String hex(byte[] bytes) {
