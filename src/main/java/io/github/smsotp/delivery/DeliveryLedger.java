@@ -17,7 +17,7 @@ import org.keycloak.models.SingleUseObjectProvider;
  *       {@code putIfAbsent}, which the store applies at once: a receipt may arrive before the
  *       request that sent the message has ended.</li>
  *   <li>{@code send}: which message a login tab's send became, for the tab's page.</li>
- *   <li>{@code seen}: a receipt already taken, so that a replayed callback changes nothing.</li>
+ *   <li>{@code seen}: a final receipt already taken, so that a replayed callback changes nothing.</li>
  *   <li>{@code final} and {@code state}: the message's final status. Of two final receipts racing,
  *       the one that claims {@code final} first (at once) is the one written.</li>
  * </ul>
@@ -34,7 +34,7 @@ public final class DeliveryLedger {
     private static final String ERROR = "error";
 
     /** What became of a receipt. */
-    public enum Outcome { RECORDED, UNKNOWN_MESSAGE, REPLAYED }
+    public enum Outcome { RECORDED, UNKNOWN_MESSAGE, REPLAYED, OTHER_SEND }
 
     /** A message's final delivery status, and the provider's error code if it gave one. */
     public record Delivery(DeliveryStatus status, Optional<String> errorCode) {
@@ -53,19 +53,27 @@ public final class DeliveryLedger {
     }
 
     /**
-     * Takes an authentic receipt.
-     *
-     * @param fingerprint the same for the same callback sent again, different for any other
+     * Takes an authentic receipt. A final status is taken once: the same again is a replay. Statuses
+     * on the way (queued, sent) change nothing and are not checked for replays, as providers send
+     * several of them.
      */
-    public Outcome record(String realmId, String senderId, Receipt receipt, String fingerprint) {
+    public Outcome record(String realmId, String senderId, Receipt receipt) {
         String message = messageKey(realmId, senderId, receipt.messageId());
         if (!store.contains(message)) {
             return Outcome.UNKNOWN_MESSAGE;
         }
-        if (!store.putIfAbsent(PREFIX + "seen:" + fingerprint, KEPT.toSeconds())) {
+        if (receipt.reference().map(send -> store.get(PREFIX + "send:" + send))
+                .map(send -> !receipt.messageId().equals(send.get(MESSAGE))).orElse(false)) {
+            return Outcome.OTHER_SEND;
+        }
+        if (!receipt.status().isFinal()) {
+            return Outcome.RECORDED;
+        }
+        String seen = message + ":seen:" + receipt.status().name() + ":" + receipt.errorCode().orElse("");
+        if (!store.putIfAbsent(seen, KEPT.toSeconds())) {
             return Outcome.REPLAYED;
         }
-        if (receipt.status().isFinal() && store.putIfAbsent(message + ":final", KEPT.toSeconds())) {
+        if (store.putIfAbsent(message + ":final", KEPT.toSeconds())) {
             store.put(message + ":state", KEPT.toSeconds(), receipt.errorCode()
                     .map(error -> Map.of(STATUS, receipt.status().name(), ERROR, error))
                     .orElse(Map.of(STATUS, receipt.status().name())));

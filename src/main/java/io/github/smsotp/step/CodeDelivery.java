@@ -116,11 +116,12 @@ final class CodeDelivery {
         }
         // Counted before the call: a send that times out may still have been delivered and billed.
         step.store.save(history.attempted());
-        SenderChoice.Tracking tracking = step.newSend();
         if (channel == Channel.VOICE) {
+            // A call has no receipts: the page keeps what the SMS's receipt said, for the call button.
             callNow(pending, new VoiceMessage(step.phone, said, text.locale()));
             return;
         }
+        SenderChoice.Tracking tracking = step.newSend();
         SmsMessage message = new SmsMessage(step.phone, said);
         switch (context.dispatch()) {
             case IN_REQUEST -> sendNow(pending, message, tracking);

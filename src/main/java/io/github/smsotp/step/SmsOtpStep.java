@@ -50,8 +50,13 @@ public final class SmsOtpStep {
     public static final String EVENT_DELIVERY_ERROR = "sms_otp_delivery_error";
     /** The sender (or route) that took the tab's latest SMS, for the events that follow. */
     private static final String SENDER_NOTE = "sms-otp.sender";
-    /** Names the tab's latest send, whose failure or receipt the next page looks for. */
+    /** Names the tab's latest send, whose failure after the response the next page looks for. */
     public static final String SEND_NOTE = "sms-otp.send-id";
+    /**
+     * Names the tab's latest SMS whose receipts the page may show: only one sent within the request.
+     * Where the pages must not tell a known number from an unknown one, no page learns of a receipt.
+     */
+    public static final String TRACKED_NOTE = "sms-otp.tracked-send";
 
     final StepContext context;
     final SmsOtpConfig config;
@@ -101,7 +106,7 @@ public final class SmsOtpStep {
         }
         Optional.ofNullable(authSession.getAuthNote(SENDER_NOTE))
                 .ifPresent(name -> context.event().detail(EVENT_SENDER, name));
-        Optional.ofNullable(authSession.getAuthNote(SEND_NOTE)).flatMap(send -> ledger.status(realmId(), send))
+        Optional.ofNullable(authSession.getAuthNote(TRACKED_NOTE)).flatMap(send -> ledger.status(realmId(), send))
                 .ifPresent(this::receiptSaid);
     }
 
@@ -118,10 +123,13 @@ public final class SmsOtpStep {
         receipt.errorCode().ifPresent(code -> context.event().detail(EVENT_DELIVERY_ERROR, code));
     }
 
-    /** A new send of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
+    /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
     SenderChoice.Tracking newSend() {
         String sendId = UUID.randomUUID().toString();
         context.authSession().setAuthNote(SEND_NOTE, sendId);
+        if (context.dispatch() == Dispatch.IN_REQUEST) {
+            context.authSession().setAuthNote(TRACKED_NOTE, sendId);
+        }
         delivery = Optional.empty();
         return new SenderChoice.Tracking(DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
     }
@@ -133,7 +141,7 @@ public final class SmsOtpStep {
      * the pages must not tell a known number from an unknown one, no call is offered.
      */
     boolean callOffered() {
-        return callPossible() && (config.voice() == SmsOtpConfig.VoiceOffer.ALWAYS || notDelivered()
+        return callPossible() && (config.voice() == SmsOtpConfig.VoiceOffer.ALWAYS || smsNotDelivered()
                 || PhoneNumbers.isFixedLine(phone));
     }
 
@@ -144,9 +152,18 @@ public final class SmsOtpStep {
     }
 
     /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
-    boolean notDelivered() {
+    private boolean smsNotDelivered() {
         return delivery.map(receipt -> receipt.status() == DeliveryStatus.FAILED
                 || receipt.status() == DeliveryStatus.EXPIRED).orElse(false);
+    }
+
+    /** Whether the page says that the SMS did not arrive: not once a call has followed it. */
+    boolean notDelivered() {
+        return smsNotDelivered() && !calledLast();
+    }
+
+    private boolean calledLast() {
+        return VoiceChoice.NAME.equals(context.authSession().getAuthNote(SENDER_NOTE));
     }
 
     /**
@@ -258,7 +275,8 @@ public final class SmsOtpStep {
 
     /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
     private String deliveryStatusUrl() {
-        if (!sender.tracksDelivery() || delivery.isPresent() || context.authSession().getAuthNote(SEND_NOTE) == null) {
+        if (!sender.tracksDelivery() || delivery.isPresent() || calledLast()
+                || context.authSession().getAuthNote(TRACKED_NOTE) == null) {
             return null;
         }
         AuthenticationSessionModel authSession = context.authSession();

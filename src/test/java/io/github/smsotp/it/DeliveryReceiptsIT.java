@@ -1,9 +1,12 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.TestHashes;
 import io.github.smsotp.it.Browser.Page;
 import io.github.smsotp.it.ProviderStub.Sent;
@@ -63,8 +67,7 @@ class DeliveryReceiptsIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(login.polledStatus()).isEqualTo("failed");
-        assertThat(PrometheusScrape.of(server).since(before, "sms_otp_delivery_total",
-                Map.of("realm", login.realm(), "sender", "http", "status", "failed"))).isEqualTo(1);
+        assertThat(receiptsSince(login, before, "failed")).isEqualTo(1);
         Page next = login.sms().reload(login.page());
         assertThat(next.text()).contains("The SMS could not be delivered to your phone");
     }
@@ -72,6 +75,7 @@ class DeliveryReceiptsIT {
     @Test
     void vonageReportsFailedInItsSignedJson() {
         Login login = codePageThrough("vonage");
+        PrometheusScrape before = PrometheusScrape.of(server);
 
         HttpResponse<String> answer = call(ProviderReceipts.vonage(login.sent().receiptUrl(), RECEIPT_SECRET, Map.of(
                 "messageId", login.sent().messageId(), "msisdn", login.phone().substring(1), "to", "Acme",
@@ -80,18 +84,21 @@ class DeliveryReceiptsIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(login.polledStatus()).isEqualTo("failed");
+        assertThat(receiptsSince(login, before, "failed")).isEqualTo(1);
     }
 
     @Test
     void infobipReportsExpiredWithTheCallbackDataTheSendSet() {
         Login login = codePageThrough("infobip");
         assertThat(login.sent().reference()).as("the signed callback data").isNotBlank();
+        PrometheusScrape before = PrometheusScrape.of(server);
 
         HttpResponse<String> answer = call(ProviderReceipts.infobip(login.sent().receiptUrl(), login.sent().messageId(),
                 "EXPIRED", 0, login.sent().reference()));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(login.polledStatus()).isEqualTo("expired");
+        assertThat(receiptsSince(login, before, "expired")).isEqualTo(1);
         HttpResponse<String> forged = call(ProviderReceipts.infobip(login.sent().receiptUrl(),
                 login.sent().messageId(), "DELIVERED", 0, login.sent().reference() + "x"));
         assertThat(forged.statusCode()).isEqualTo(401);
@@ -101,6 +108,7 @@ class DeliveryReceiptsIT {
     void messageBirdReportsDeliveredAndTheUserSignsInWithTheEventSayingSo() {
         Login login = codePageThrough("messagebird");
         assertThat(login.sent().reference()).as("MessageBird reports only on messages with a reference").isNotBlank();
+        PrometheusScrape before = PrometheusScrape.of(server);
 
         HttpResponse<String> answer = call(ProviderReceipts.messageBird(login.sent().receiptUrl(), RECEIPT_SECRET,
                 Map.of("id", login.sent().messageId(), "reference", login.sent().reference(),
@@ -109,6 +117,7 @@ class DeliveryReceiptsIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(login.polledStatus()).isEqualTo("delivered");
+        assertThat(receiptsSince(login, before, "delivered")).isEqualTo(1);
         Page done = login.sms().enter(login.page(), login.sent().code());
         assertThat(done.loggedIn()).as(done.text()).isTrue();
         JsonNode signedIn = admin.events(login.realm(), USER).stream()
@@ -119,12 +128,14 @@ class DeliveryReceiptsIT {
     @Test
     void webhookReportsFailedWithItsErrorCodeOnTheNextEvent() {
         Login login = codePageThrough("webhook");
+        PrometheusScrape before = PrometheusScrape.of(server);
 
         HttpResponse<String> answer = call(ProviderReceipts.webhook(login.sent().receiptUrl(), RECEIPT_SECRET,
                 Map.of("messageId", login.sent().messageId(), "status", "failed", "errorCode", "absent-subscriber")));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(login.polledStatus()).isEqualTo("failed");
+        assertThat(receiptsSince(login, before, "failed")).isEqualTo(1);
         Page next = login.sms().enter(login.page(), "000000");
         assertThat(next.text()).contains("The SMS could not be delivered to your phone");
         JsonNode wrongCode = admin.events(login.realm(), USER).stream()
@@ -156,16 +167,50 @@ class DeliveryReceiptsIT {
                 Map.of("messageId", id, "status", "failed"))).statusCode()).as("unknown sender").isEqualTo(404);
         assertThat(login.polledStatus()).isEqualTo("pending");
 
-        HttpRequest pending = ProviderReceipts.webhook(url, RECEIPT_SECRET, Map.of("messageId", id, "status", "pending"));
-        assertThat(call(pending).statusCode()).as("a fresh receipt").isEqualTo(200);
-        assertThat(call(pending).statusCode()).as("the same receipt replayed").isEqualTo(400);
+        HttpRequest delivered = ProviderReceipts.webhook(url, RECEIPT_SECRET,
+                Map.of("messageId", id, "status", "delivered"));
+        assertThat(call(delivered).statusCode()).as("a fresh receipt").isEqualTo(200);
+        assertThat(call(delivered).statusCode()).as("the same receipt replayed").isEqualTo(400);
+        assertThat(login.polledStatus()).isEqualTo("delivered");
 
-        PrometheusScrape after = PrometheusScrape.of(server);
-        assertThat(after.since(before, "sms_otp_delivery_total", Map.of("realm", login.realm(), "status", "failed")))
-                .isZero();
-        assertThat(after.since(before, "sms_otp_delivery_total", Map.of("realm", login.realm(), "status", "pending")))
-                .isEqualTo(1);
+        assertThat(receiptsSince(login, before, "failed")).isZero();
+        assertThat(receiptsSince(login, before, "delivered")).isEqualTo(1);
         assertThat(server.log()).doesNotContain(login.phone()).doesNotContain(login.phone().substring(1));
+    }
+
+    @Test
+    void phoneSignInPagesNeverLearnOfAReceiptSoTheyTellNoKnownNumberFromAnUnknownOne() {
+        String realm = "sms-dlr-phone-" + System.nanoTime() % 100_000;
+        String known = SmsLogin.phoneOf("user41");
+        admin.createRealm(realm, Map.of(), r -> {
+            IdentityFlows.phoneSignIn(r, true);
+            for (JsonNode user : r.withArray("users")) {
+                if (user.path("username").asText().equals("user41")) {
+                    ObjectNode attributes = ((ObjectNode) user).with("attributes");
+                    attributes.putArray("phoneNumber").add(known);
+                    attributes.putArray("phoneNumberVerified").add("true");
+                }
+            }
+            AdminApi.smsSettingsAtRealmLevel(r, Map.of("http.preset", "webhook", "http.url", provider.url() + "/hook",
+                    "http.receipts", "on", "http.receipt-secret", RECEIPT_SECRET));
+        });
+        PhoneSignIn user = new PhoneSignIn(server, realm);
+        Page codePage = user.number(user.start(), known);
+        await().atMost(Duration.ofSeconds(30)).until(() -> provider.to(known).stream()
+                .anyMatch(sent -> sent.receiptUrl() != null && sent.receiptUrl().contains("/realms/" + realm + "/")));
+        Sent sent = lastSent(realm, known);
+
+        HttpResponse<String> answer = call(ProviderReceipts.webhook(sent.receiptUrl(), RECEIPT_SECRET,
+                Map.of("messageId", sent.messageId(), "status", "failed")));
+
+        assertThat(answer.statusCode()).as("operators still get their receipts").isEqualTo(200);
+        assertThat(codePage.body()).as("no status poll on the page").doesNotContain("delivery-status");
+        URI action = URI.create(codePage.form(PhoneSignIn.CODE_FORM).absUrl("action"));
+        Page status = user.browser().get(server.baseUrl() + "/realms/" + realm + "/sms-otp/delivery-status?"
+                + action.getRawQuery());
+        assertThat(JsonHttp.read(status.body()).path("status").asText()).isEqualTo("pending");
+        Page next = user.code(codePage, "000000");
+        assertThat(next.text()).doesNotContain("could not be delivered");
     }
 
     @Test
@@ -239,6 +284,12 @@ class DeliveryReceiptsIT {
                 && s.receiptUrl().contains("/realms/" + realm + "/")).toList();
         assertThat(sent).as("SMS from realm %s", realm).isNotEmpty();
         return sent.get(sent.size() - 1);
+    }
+
+    /** The receipts of the login's realm (HTTP sender) the metric counted with a status since a scrape. */
+    private double receiptsSince(Login login, PrometheusScrape before, String status) {
+        return PrometheusScrape.of(server).since(before, "sms_otp_delivery_total",
+                Map.of("realm", login.realm(), "sender", "http", "status", status));
     }
 
     private static HttpResponse<String> call(HttpRequest request) {

@@ -1,9 +1,5 @@
 package io.github.smsotp.delivery.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,8 @@ import org.keycloak.models.RealmModel;
 /**
  * Takes one provider callback: the sender checks its signature and reads it with the realm's
  * settings of that sender, then the ledger records each receipt once. The caller learns what was
- * wrong from the status alone: 401 for a missing or wrong signature, 400 for an unreadable or
- * replayed callback, 404 for a sender or message nobody here knows. Nothing in the request is
+ * wrong from the status: 401 for a missing or wrong signature (or one made for another message),
+ * 400 for an unreadable or replayed callback, 404 for a sender or message nobody here knows. Nothing in the request is
  * logged but the realm, the sender and the reason.
  */
 final class ReceiptIntake {
@@ -47,11 +43,13 @@ final class ReceiptIntake {
 
     Response take(String senderId, String method, byte[] body) {
         try {
-            return record(senderId, read(senderId, method, body), fingerprint(method, body));
+            return record(senderId, read(senderId, method, body));
         } catch (ReceiptRejected e) {
             LOG.infof("SMS receipt for sender '%s' in realm '%s' refused (%d): %s", senderId, realm.getName(),
                     e.status(), e.getMessage());
-            return answer(e.status(), e.getMessage());
+            // What is wrong with a signature is the operator's to read in the log, not the caller's.
+            return answer(e.status(), e.status() == ReceiptRejected.UNSIGNED
+                    ? "the signature is missing or does not match" : e.getMessage());
         } catch (InvalidConfigException e) {
             LOG.warnf("SMS receipts for sender '%s' in realm '%s' cannot be checked: %s", senderId, realm.getName(),
                     e.getMessage());
@@ -84,19 +82,26 @@ final class ReceiptIntake {
         return sender.readReceipts(request, SenderSettings.of(session, config, id, name));
     }
 
-    private Response record(String senderId, List<Receipt> receipts, String fingerprint) {
+    private Response record(String senderId, List<Receipt> receipts) {
         DeliveryLedger ledger = new DeliveryLedger(session.singleUseObjects());
         int recorded = 0;
         int replayed = 0;
+        int forged = 0;
         for (Receipt receipt : receipts) {
-            switch (ledger.record(realm.getId(), senderId, receipt, fingerprint + ":" + receipt.messageId())) {
+            switch (ledger.record(realm.getId(), senderId, receipt)) {
                 case RECORDED -> {
                     recorded++;
                     SmsOtpMetrics.global().delivery(realm.getName(), senderId, receipt.status().label());
                 }
                 case REPLAYED -> replayed++;
+                case OTHER_SEND -> forged++;
                 case UNKNOWN_MESSAGE -> { }
             }
+        }
+        if (forged > 0) {
+            LOG.infof("SMS receipt for sender '%s' in realm '%s' refused (401): signed for another message",
+                    senderId, realm.getName());
+            return answer(401, "the signature is missing or does not match");
         }
         if (recorded > 0) {
             return answer(200, null);
@@ -105,18 +110,6 @@ final class ReceiptIntake {
             return answer(400, "this receipt was taken before");
         }
         return answer(404, "no message of this sender here has that id");
-    }
-
-    /** The same for the same callback sent twice; a new receipt of the same message differs. */
-    private String fingerprint(String method, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((method + " " + session.getContext().getUri().getRequestUri()).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static Response answer(int status, String error) {

@@ -120,7 +120,7 @@ enum GatewayPreset {
             message.receipts().ifPresent(url -> {
                 sms.put("notifyUrl", url.toString());
                 sms.put("notifyContentType", JSON_TYPE);
-                sms.put("callbackData", InfobipReceipts.callbackData(message.reference(),
+                sms.put("callbackData", InfobipReceipts.callbackData(url.toString(), message.reference(),
                         s.reader().require(ReceiptFormat.RECEIPT_SECRET)));
             });
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/sms/2/text/advanced"))

@@ -213,9 +213,9 @@ class ReceiptFormatsTest {
                 infobipResult("4193-a", "DELIVERED", 0, infobipCallbackData("send-1", SECRET)),
                 infobipResult("4193-b", "UNDELIVERABLE", 27, infobipCallbackData("send-2", SECRET))).receipts();
 
-        assertThat(receipts).containsExactly(
-                new Receipt("4193-a", DeliveryStatus.DELIVERED, Optional.empty()),
-                new Receipt("4193-b", DeliveryStatus.FAILED, Optional.of("27")));
+        assertThat(receipts).as("each names its send, for the ledger to match with its message").containsExactly(
+                new Receipt("4193-a", DeliveryStatus.DELIVERED, Optional.empty(), Optional.of("send-1")),
+                new Receipt("4193-b", DeliveryStatus.FAILED, Optional.of("27"), Optional.of("send-2")));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -235,7 +235,9 @@ class ReceiptFormatsTest {
                 Arguments.of(Named.of("bare send id", "send-2")),
                 Arguments.of(Named.of("another send's signature",
                         "send-2" + signedForSend1.substring(signedForSend1.lastIndexOf('.')))),
-                Arguments.of(Named.of("signed with a guessed secret", infobipCallbackData("send-2", "guessed"))));
+                Arguments.of(Named.of("signed with a guessed secret", infobipCallbackData("send-2", "guessed"))),
+                Arguments.of(Named.of("signed for another realm's address",
+                        infobipCallbackData(BASE.replace("/acme/", "/other/") + "infobip", "send-2", SECRET))));
     }
 
     @ParameterizedTest
@@ -454,9 +456,17 @@ class ReceiptFormatsTest {
                 settings("receipt-secret", SECRET, "receipt-signature", method));
     }
 
-    /** Infobip: the send id, a dot and the unpadded base64url HMAC-SHA256 of the send id. */
+    /**
+     * Infobip: the send id, a dot and the unpadded base64url HMAC-SHA256 of the receipt address, a
+     * line break and the send id.
+     */
     private static String infobipCallbackData(String sendId, String secret) {
-        return sendId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(TestHashes.mac("HmacSHA256", secret, sendId));
+        return infobipCallbackData(BASE + "infobip", sendId, secret);
+    }
+
+    private static String infobipCallbackData(String receiptUrl, String sendId, String secret) {
+        return sendId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                TestHashes.mac("HmacSHA256", secret, receiptUrl + "\n" + sendId));
     }
 
     private static ObjectNode infobipResult(String messageId, String groupName, int errorId, String callbackData) {
