@@ -3,6 +3,8 @@ package io.github.smsotp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +26,8 @@ class CountryRoutingIT {
     private static final String US_PHONE = "+12015551001";
     private static final String DE_USER = "user02";
     private static final String DE_PHONE = "+4915123450002";
+    private static final String AT_USER = "user04";
+    private static final String AT_PHONE = "+436641234567";
     private static final String GB_USER = "user03";
     private static final String GB_PHONE = "+447911123456";
 
@@ -43,12 +47,16 @@ class CountryRoutingIT {
         americas = new GatewayStub();
         europe = new GatewayStub();
         new AdminApi(server).createRealm(REALM, Map.of(
-                "routes", "1 -> http@us; 49,43,41 -> http@eu",
+                "routes", "1 -> http@us; 49,41 -> http@eu; 43 -> http@at",
                 "us.url", "http://127.0.0.1:" + americas.port() + "/us",
                 "eu.url", "http://127.0.0.1:" + europe.port() + "/eu",
                 "eu.auth-value", "Bearer eu-token",
+                // Nothing listens on port 9: the route fails, and the fallback takes over.
+                "at.url", "http://127.0.0.1:9/down",
+                "fallback-sender", "log",
                 "allowed-calling-codes", "1, 49, 43, 41"), realm -> {
                     setPhone(realm, DE_USER, DE_PHONE);
+                    setPhone(realm, AT_USER, AT_PHONE);
                     setPhone(realm, GB_USER, GB_PHONE);
                 });
     }
@@ -83,6 +91,18 @@ class CountryRoutingIT {
         PrometheusScrape after = PrometheusScrape.of(server);
         assertThat(after.since(before, "sms_otp_codes_sent_total", Map.of("realm", REALM, "sender", "eu"))).isEqualTo(1);
         assertThat(after.since(before, "sms_otp_codes_sent_total", Map.of("realm", REALM, "sender", "us"))).isEqualTo(1);
+    }
+
+    @Test
+    void whenARoutesSenderFailsTheFallbackDeliversAsWithoutRoutes() {
+        SmsLogin austrian = new SmsLogin(server, REALM, AT_USER, null);
+        Page page = austrian.codePage();
+
+        Matcher logged = Pattern.compile("SIMULATED SMS .* to \\" + AT_PHONE + ": ([0-9]{6}) ").matcher(server.log());
+        assertThat(logged.find()).as("the fallback (log) sender delivered").isTrue();
+        assertThat(server.log()).contains("sender 'at' failed, trying fallback 'log'");
+        assertThat(austrian.enter(page, logged.group(1)).loggedIn()).isTrue();
+        assertThat(sendEvent(AT_USER).path("details").path("sms_otp_sender").asText()).isEqualTo("log");
     }
 
     @Test

@@ -135,6 +135,23 @@ class VoiceCallIT {
     }
 
     @Test
+    void aFixedLineIsOfferedACallFromTheFirstPageWhereOtherNumbersWaitForAFailedReceipt() {
+        String realm = realm(Map.of("voice-fallback", "after-failed-delivery", "voice.url", provider.url() + "/voice"),
+                null, "+493012345678");
+        SmsLogin login = new SmsLogin(server, realm, USER, null);
+        Page page = login.codePage();
+        assertThat(page.has("#sms-otp-call:not([hidden])")).as("shown for a fixed line").isTrue();
+
+        Page calling = login.browser().submit(page, "kc-sms-otp-call-form", Map.of("call", "true"));
+
+        Sent call = provider.to("+493012345678").stream().filter(s -> s.text().contains(realm)).findFirst()
+                .orElseThrow();
+        assertThat(login.enter(calling, call.spokenCode()).loggedIn()).isTrue();
+        Page mobile = new SmsLogin(server, realm, "user02", null).codePage();
+        assertThat(mobile.has("#sms-otp-call[hidden]")).as("a mobile waits for a receipt").isTrue();
+    }
+
+    @Test
     void withoutTheSettingNoCallIsOfferedAndAForgedRequestPlacesNone() {
         String realm = realm(Map.of("voice-fallback", "off", "voice.url", provider.url() + "/voice"), null);
         SmsLogin login = new SmsLogin(server, realm, USER, null);
@@ -149,10 +166,23 @@ class VoiceCallIT {
 
     /** A realm whose step offers calls always, with these voice settings, the users' SMS going to the test gateway. */
     private String realm(Map<String, String> voice, String locale) {
+        return realm(voice, locale, null);
+    }
+
+    /** As {@link #realm(Map, String)}, with another number for the user. */
+    private String realm(Map<String, String> voice, String locale, String phone) {
         String realm = "sms-voice-" + System.nanoTime() % 100_000;
         Map<String, String> config = new HashMap<>(Map.of("voice-fallback", "always", "resend-cooldown-seconds", "0"));
         config.putAll(voice);
         admin.createRealm(realm, config, r -> {
+            if (phone != null) {
+                for (var user : r.withArray("users")) {
+                    if (user.path("username").asText().equals(USER)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) user).with("attributes")
+                                .putArray("phone_number").add(phone);
+                    }
+                }
+            }
             if (locale != null) {
                 r.put("internationalizationEnabled", true).put("defaultLocale", "en");
                 r.putArray("supportedLocales").add("en").add(locale);

@@ -26,4 +26,12 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.toE164("+1 " + "5".repeat(80), null)).isEmpty();
         assertThat(PhoneNumbers.toE164("+1 000", null)).isEmpty();
     }
+
+    @Test
+    void onlyANumberThePlanCallsAFixedLineIsOne() {
+        assertThat(PhoneNumbers.isFixedLine("+493012345678")).as("Berlin").isTrue();
+        assertThat(PhoneNumbers.isFixedLine("+4915123456789")).as("a German mobile").isFalse();
+        assertThat(PhoneNumbers.isFixedLine("+12015550123")).as("North America does not tell").isFalse();
+        assertThat(PhoneNumbers.isFixedLine("not a number")).isFalse();
+    }
 }
