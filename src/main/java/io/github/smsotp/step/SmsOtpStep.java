@@ -127,8 +127,11 @@ public final class SmsOtpStep {
     SenderChoice.Tracking newSend() {
         String sendId = UUID.randomUUID().toString();
         context.authSession().setAuthNote(SEND_NOTE, sendId);
-        if (context.dispatch() == Dispatch.IN_REQUEST) {
+        // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
+        if (context.dispatch() == Dispatch.IN_REQUEST && sender.tracksDelivery()) {
             context.authSession().setAuthNote(TRACKED_NOTE, sendId);
+        } else {
+            context.authSession().removeAuthNote(TRACKED_NOTE);
         }
         delivery = Optional.empty();
         return new SenderChoice.Tracking(DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
