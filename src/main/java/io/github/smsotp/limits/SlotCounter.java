@@ -128,11 +128,20 @@ public final class SlotCounter {
         return taken;
     }
 
-    /** Frees every slot (one removal each): for small limits only. */
+    /** Whether anything was claimed within the window: one look-up, since the hint outlives every claim. */
+    public boolean anyClaimed(String key) {
+        return store.get(hintKey(key)) != null;
+    }
+
+    /**
+     * Frees every slot (one removal each): for small limits only. The hint goes too, so that
+     * {@link #anyClaimed} says no until the next claim.
+     */
     public void clear(String key, int limit) {
         for (int i = 0; i < limit; i++) {
             store.remove(slot(key, i));
         }
+        store.remove(hintKey(key));
     }
 
     private long nextTicket(String key) {

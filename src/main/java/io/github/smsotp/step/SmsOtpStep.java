@@ -134,7 +134,8 @@ public final class SmsOtpStep {
             context.authSession().removeAuthNote(TRACKED_NOTE);
         }
         delivery = Optional.empty();
-        return new SenderChoice.Tracking(DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
+        // Built only where the sender asks for receipts: it reads the request's URI.
+        return new SenderChoice.Tracking(() -> DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
     }
 
     /**
