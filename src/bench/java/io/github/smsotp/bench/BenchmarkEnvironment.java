@@ -1,7 +1,6 @@
 package io.github.smsotp.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +29,6 @@ final class BenchmarkEnvironment implements AutoCloseable {
     static final int SEND_TIMEOUT_MS = 2000;
     /** Where the spent-budget client's sends would arrive: the one that spent it, and no other. */
     static final String BUDGET_PATH = "/budget";
-
-    /** Keycloak's {@code sms_otp_send_duration_seconds} for successful calls: how many, how long in all. */
-    record SendTimer(double count, double seconds) {
-    }
 
     /** A readiness probe: when, and whether Keycloak answered ready. */
     record Probe(long nanos, boolean ready) {
@@ -58,17 +54,16 @@ final class BenchmarkEnvironment implements AutoCloseable {
         if (!Files.exists(home)) {
             TestFiles.copyTree(KeycloakServer.distribution(), home);
         }
-        Path keyStore = dir.resolve("tls.p12");
-        createKeyStore(keyStore);
+        Path keyStore = TlsKeyStore.create(dir.resolve("tls.p12"));
         server = new KeycloakServer(home, dir.resolve("keycloak.log"), fast);
         server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true");
         server.clearImports();
         realm(users).writeTo(home.resolve("data/import/bench-realm.json"));
         try {
-            server.start("--hostname-strict=false", "--cache=local", "--import-realm", "--https-port=" + httpsPort,
-                    "--https-key-store-file=" + keyStore.toAbsolutePath(), "--https-key-store-password=benchmark",
-                    // Health stays plain HTTP on the management port, for the probe.
-                    "--http-management-scheme=http");
+            List<String> options = new ArrayList<>(List.of("--hostname-strict=false", "--cache=local", "--import-realm"));
+            options.addAll(List.of(TlsKeyStore.httpsOptions(keyStore, httpsPort)));
+            server.start(options.toArray(String[]::new));
+            CpuPinning.pinKeycloak(server);
         } catch (Exception e) {
             // A server that never became ready must not outlive the run.
             server.stop();
@@ -129,25 +124,9 @@ final class BenchmarkEnvironment implements AutoCloseable {
         return fast.at(BUDGET_PATH).size();
     }
 
-    /** Reads the step's send timer from the management endpoint (the gateway's share of a sign-in). */
-    SendTimer sendTimer() {
-        try {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(server.managementUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return new SendTimer(sample(metrics, "sms_otp_send_duration_seconds_count"),
-                    sample(metrics, "sms_otp_send_duration_seconds_sum"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The sum of a metric's successful-call samples (one per sender; the benchmark uses http only). */
-    private static double sample(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains("outcome=\"success\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    /** Keycloak's own counters: the gateway calls and the single-use store's operations so far. */
+    ServerCounters counters() {
+        return ServerCounters.read(List.of(server));
     }
 
     private void probe() {
@@ -169,20 +148,6 @@ final class BenchmarkEnvironment implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    /** A throwaway self-signed key for 127.0.0.1 (EC: cheap handshakes, so TLS does not dominate). */
-    private static void createKeyStore(Path keyStore) throws IOException, InterruptedException {
-        Files.deleteIfExists(keyStore);
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "benchmark", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "7", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", "benchmark", "-keypass", "benchmark")
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        if (!keytool.waitFor(1, TimeUnit.MINUTES) || keytool.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
         }
     }
 

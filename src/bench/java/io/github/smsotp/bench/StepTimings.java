@@ -26,9 +26,9 @@ final class StepTimings {
         final AtomicInteger readinessFailures = new AtomicInteger();
         final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
-        /** Keycloak's own timer of successful gateway calls, read before and after the phase. */
-        volatile BenchmarkEnvironment.SendTimer sendsBefore;
-        volatile BenchmarkEnvironment.SendTimer sendsAfter;
+        /** Keycloak's own counters, read before and after the phase. */
+        volatile ServerCounters before;
+        volatile ServerCounters after;
         /** Set on a phase merged from slices that ran apart: the slices' spans added up. */
         private double mergedSeconds;
 
@@ -67,12 +67,9 @@ final class StepTimings {
             return values.get(Math.max(0, index)) / 1000.0;
         }
 
-        /** The mean time of this phase's successful gateway calls as Keycloak timed them, in ms (NaN: none). */
-        double meanSendMillis() {
-            if (sendsBefore == null || sendsAfter == null || sendsAfter.count() == sendsBefore.count()) {
-                return Double.NaN;
-            }
-            return (sendsAfter.seconds() - sendsBefore.seconds()) * 1000 / (sendsAfter.count() - sendsBefore.count());
+        /** What Keycloak counted during the phase; null where it was not read at both ends. */
+        ServerCounters counted() {
+            return before == null || after == null ? null : after.minus(before);
         }
 
         int count(String step) {

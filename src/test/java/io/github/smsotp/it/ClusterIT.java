@@ -31,32 +31,18 @@ class ClusterIT {
     private static final String REALM = "sms-cluster";
 
     private static GatewayStub gateway;
-    private static LoopbackPostgres postgres;
+    private static LoopbackCluster cluster;
     private static KeycloakServer node1;
     private static KeycloakServer node2;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path dir = KeycloakServer.runDir().resolve("cluster");
-        Files.createDirectories(dir);
         gateway = new GatewayStub();
-        postgres = LoopbackPostgres.start(dir.resolve("postgres"));
-        Path home1 = dir.resolve("node1");
-        Path home2 = dir.resolve("node2");
-        if (!Files.exists(home1)) {
-            TestFiles.copyTree(KeycloakServer.distribution(), home1);
-        }
-        node1 = new KeycloakServer(home1, dir.resolve("node1.log"), gateway);
-        node1.buildWith("--db=postgres", "--health-enabled=true");
-        node1.clearImports();
-        TestFiles.deleteTree(home2);
-        TestFiles.copyTree(home1, home2);
-        node2 = new KeycloakServer(home2, dir.resolve("node2.log"), gateway);
-
-        node1.start(nodeOptions(node1));
-        node2.start(nodeOptions(node2));
-        await("node 2 joins the cluster").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> node2.log().matches("(?s).*ISPN000094: Received new cluster view.*\\(2\\).*"));
+        cluster = LoopbackCluster.prepare(KeycloakServer.runDir().resolve("cluster"), gateway, "--health-enabled=true");
+        node1 = cluster.node1();
+        node2 = cluster.node2();
+        // Both nodes issue URLs of node 1, as behind one load balancer.
+        cluster.start(node -> List.of("--hostname=http://127.0.0.1:" + node1.httpPort()));
 
         new AdminApi(node1).createRealm(REALM, Map.of("resend-cooldown-seconds", "0", "sends-per-login", "10",
                 "attempts-per-code", "10", "limit-number-sends-per-10-minutes", "3",
@@ -65,7 +51,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {node2::stop, node1::stop, postgres, gateway}) {
+        for (AutoCloseable part : new AutoCloseable[] {cluster, gateway}) {
             if (part != null) {
                 part.close();
             }
@@ -204,32 +190,5 @@ class ClusterIT {
     private static Page onNode2(SmsLogin login, Page page, String formId, Map<String, String> fields) {
         String action = toNode2(page.form(formId).absUrl("action"));
         return login.browser().post(action, fields);
-    }
-
-    private static String[] nodeOptions(KeycloakServer node) throws IOException {
-        // --cache is a start option (26.4 refuses it at build), and ispn is already production's default.
-        return List.of("--cache=ispn", "--db-url=" + postgres.jdbcUrl(), "--db-username=postgres", "--db-password=unused",
-                // Both nodes issue URLs of node 1, as behind one load balancer.
-                "--hostname=http://127.0.0.1:" + node1.httpPort(),
-                "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + clusterPort()).toArray(String[]::new);
-    }
-
-    /** A free port P whose failure-detection companion P + 50000 (JGroups FD_SOCK2) is free too. */
-    private static int clusterPort() throws IOException {
-        for (int port = 7800 + (int) (ProcessHandle.current().pid() % 1000); port < 15_000; port++) {
-            if (free(port) && free(port + 50_000)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free cluster port pair on 127.0.0.1");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,6 +54,11 @@ public final class KeycloakServer {
         String exitDescription();
 
         void stop() throws InterruptedException;
+
+        /** The process started (kc.sh, whose child is Keycloak's JVM), where it is one of this machine's. */
+        default Optional<ProcessHandle> handle() {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -179,6 +185,11 @@ public final class KeycloakServer {
         System.out.printf("Keycloak ready at %s after %d s (log: %s)%n", baseUrl(), startTime.toSeconds(), log);
     }
 
+    /** The running server's process (kc.sh; Keycloak's JVM is its child); empty in a container or before the start. */
+    public Optional<ProcessHandle> process() {
+        return running == null ? Optional.empty() : running.handle();
+    }
+
     public void stop() throws InterruptedException {
         if (running != null && running.alive()) {
             running.stop();
@@ -196,6 +207,11 @@ public final class KeycloakServer {
         @Override
         public String exitDescription() {
             return "Keycloak exited with " + process.exitValue();
+        }
+
+        @Override
+        public Optional<ProcessHandle> handle() {
+            return Optional.of(process.toHandle());
         }
 
         @Override

@@ -44,7 +44,7 @@ final class LoopbackPostgres implements AutoCloseable {
     }
 
     /** Unpacks, initialises and starts a server; {@code logDir} receives its logs. */
-    static LoopbackPostgres start(Path logDir) throws IOException, InterruptedException {
+    public static LoopbackPostgres start(Path logDir) throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path home = Files.createTempDirectory("sms-otp-postgres",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -65,7 +65,7 @@ final class LoopbackPostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 

@@ -1,0 +1,146 @@
+package io.github.smsotp.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The rows both benchmark reports are made of: a phase's sign-ins and step latencies, the ratio of
+ * two variants over the rounds, and what Keycloak counted per sign-in.
+ */
+final class ReportRows {
+
+    static final String PHASE_HEADER = "| phase | completed | per s | errors | login page p50 | password p50 / p95 / p99 "
+            + "| second factor p50 / p95 / p99 | single-use store per sign-in (reads / writes / removes) "
+            + "| Keycloak CPU per sign-in, ms | Keycloak's cores busy |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    static final String RATIO_HEADER = "| ratio | value | target |\n|---|---:|---|\n";
+
+    private final StepTimings timings;
+
+    ReportRows(StepTimings timings) {
+        this.timings = timings;
+    }
+
+    /** The slices of one variant at {@code users}, round by round. */
+    List<StepTimings.Phase> slices(LoginVariant variant, int users) {
+        List<StepTimings.Phase> slices = new ArrayList<>();
+        for (int round = 1; round <= SignInSimulation.ROUNDS; round++) {
+            slices.add(timings.phase(SignInSimulation.slice(variant, users, round)));
+        }
+        return slices;
+    }
+
+    /** A variant's slices at {@code users} as one row. */
+    String mergedRow(LoginVariant variant, int users) {
+        List<StepTimings.Phase> slices = slices(variant, users);
+        return phaseRow(StepTimings.merged(variant.scenario + " @" + users + " (" + slices.size() + " slices)", slices),
+                counted(slices));
+    }
+
+    String phaseRow(StepTimings.Phase phase) {
+        return phaseRow(phase, phase.counted());
+    }
+
+    private static String phaseRow(StepTimings.Phase phase, ServerCounters counted) {
+        String errors = phase.errors.get() > 0 ? "**" + phase.errors.get() + "**" : "0";
+        int logins = phase.logins.get();
+        boolean known = counted != null && logins > 0;
+        String store = known ? String.format(Locale.ROOT, "%.1f / %.1f / %.1f", counted.storeReads() / logins,
+                counted.storeWrites() / logins, counted.storeRemoves() / logins) : "-";
+        String cpu = known ? String.format(Locale.ROOT, "%.2f", counted.cpuSeconds() * 1000 / logins) : "-";
+        String busy = known ? String.format(Locale.ROOT, "%.2f", counted.cpuSeconds() / phase.seconds()) : "-";
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %.1f | %s | %s | %s | %s | %s |%n", phase.name,
+                logins, phase.loginsPerSecond(), errors, phase.percentileMillis("login page", 50),
+                triple(phase, "password"), triple(phase, "second factor"), store, cpu, busy);
+    }
+
+    /** Sign-ins per second: what users get, latency included. */
+    private static double throughput(StepTimings.Phase phase) {
+        return phase.loginsPerSecond();
+    }
+
+    /** Sign-ins per second of Keycloak's CPU: what a core can take, whatever the waits. */
+    private static double capacity(StepTimings.Phase phase) {
+        ServerCounters counted = phase.counted();
+        return counted == null ? Double.NaN : phase.logins.get() / counted.cpuSeconds();
+    }
+
+    /**
+     * The ratio of two variants' {@code measure} in each round: its median and range over the
+     * rounds where neither slice had errors; a round with errors is named and left out.
+     */
+    private String roundsRow(String name, int users, LoginVariant numerator, LoginVariant denominator,
+                     ToDoubleFunction<StepTimings.Phase> measure, String target) {
+        List<Double> ratios = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (int round = 1; round <= SignInSimulation.ROUNDS; round++) {
+            StepTimings.Phase top = timings.phase(SignInSimulation.slice(numerator, users, round));
+            StepTimings.Phase bottom = timings.phase(SignInSimulation.slice(denominator, users, round));
+            if (top.errors.get() > 0 || bottom.errors.get() > 0) {
+                leftOut.add("round " + round + " (" + (top.errors.get() + bottom.errors.get()) + " errors)");
+            } else {
+                ratios.add(measure.applyAsDouble(top) / measure.applyAsDouble(bottom));
+            }
+        }
+        if (ratios.isEmpty()) {
+            return String.format(Locale.ROOT, "| %s | **no round without errors** | %s |%n", name, target);
+        }
+        Collections.sort(ratios);
+        double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
+                : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
+        String note = leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut);
+        return String.format(Locale.ROOT, "| %s | %.2f (%.2f to %.2f over %d rounds%s) | %s |%n", name, median,
+                ratios.get(0), ratios.get(ratios.size() - 1), ratios.size(), note, target);
+    }
+
+    /**
+     * C against B and A at {@code users}, round by round: sign-ins per second (the target's measure,
+     * latency included), and sign-ins per second of Keycloak's CPU (what a core can take).
+     */
+    String comparisonRows(String prefix, int users) {
+        return roundsRow(prefix + "C/B sign-ins per s @" + users, users, LoginVariant.SMS, LoginVariant.TOTP,
+                ReportRows::throughput, ">= 0.95")
+                + roundsRow(prefix + "C/A sign-ins per s @" + users, users, LoginVariant.SMS, LoginVariant.PASSWORD,
+                ReportRows::throughput, "")
+                + roundsRow(prefix + "C/B sign-ins per Keycloak CPU second @" + users, users, LoginVariant.SMS,
+                LoginVariant.TOTP, ReportRows::capacity, "");
+    }
+
+    /** What Keycloak counted over the slices in all; null where a slice was not counted. */
+    static ServerCounters counted(List<StepTimings.Phase> slices) {
+        ServerCounters total = ServerCounters.NONE;
+        for (StepTimings.Phase slice : slices) {
+            ServerCounters counted = slice.counted();
+            if (counted == null) {
+                return null;
+            }
+            total = total.plus(counted);
+        }
+        return total;
+    }
+
+    /** The mean gateway call of the slices, as Keycloak timed it (NaN: none). */
+    static double sendMillis(List<StepTimings.Phase> slices) {
+        ServerCounters counted = counted(slices);
+        return counted == null || counted.sends() == 0 ? Double.NaN : counted.sendSeconds() * 1000 / counted.sends();
+    }
+
+    private static String triple(StepTimings.Phase phase, String step) {
+        if (phase.count(step) == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", phase.percentileMillis(step, 50),
+                phase.percentileMillis(step, 95), phase.percentileMillis(step, 99));
+    }
+
+    static String row(String name, double value, String target) {
+        return String.format(Locale.ROOT, "| %s | %.2f | %s |%n", name, value, target);
+    }
+
+    static String rowMillis(String name, double millis, String target) {
+        return String.format(Locale.ROOT, "| %s | %.1f ms | %s |%n", name, millis, target);
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.smsotp.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.github.smsotp.it.GatewayStub;
+import io.github.smsotp.it.KeycloakServer;
+import io.github.smsotp.it.Totp;
+
+/**
+ * The sign-ins the benchmarks drive (password only, Keycloak's OTP form, the SMS step), the phases
+ * they run in, one after the other, and the rounds in which A, B and C are compared: short slices
+ * taken in turn, {@link #ROUNDS} rounds with the order rotated, so that JIT warm-up and the
+ * machine's drift fall on all three alike and each round gives its own ratio.
+ */
+abstract class SignInSimulation extends Simulation {
+
+    static final int ROUNDS = 5;
+    static final List<LoginVariant> COMPARED = List.of(LoginVariant.PASSWORD, LoginVariant.TOTP, LoginVariant.SMS);
+    /** {@code -Dbench.seconds}: a phase's length; a round's slice is a {@link #ROUNDS}th of it. */
+    static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+    static final Duration SLICE = PHASE.dividedBy(ROUNDS);
+    /** Handed out in turn: at 75 sign-ins per s a user comes round again after 55 s, over a TOTP period. */
+    static final int USERS = 4096;
+
+    final StepTimings timings = new StepTimings();
+    final List<Step> phases = new ArrayList<>();
+    private final UserPool pool = new UserPool(USERS);
+
+    /** The gateway stub the code of a sign-in of this variant reaches. */
+    abstract GatewayStub gateway(LoginVariant variant);
+
+    /** Keycloak's own counters, summed over its nodes. */
+    abstract ServerCounters counters();
+
+    /** One slice's name, e.g. "B @16 #2". */
+    static String slice(LoginVariant variant, int users, int round) {
+        return variant.scenario + " @" + users + " #" + round;
+    }
+
+    /** One phase: its main population (whose name it reports under) first, any running beside it after. */
+    record Step(String name, List<PopulationBuilder> populations) {
+
+        Step with(PopulationBuilder beside) {
+            List<PopulationBuilder> all = new ArrayList<>(populations);
+            all.add(beside);
+            return new Step(name, all);
+        }
+    }
+
+    /** The warm-up: all three side by side for two phase lengths, so the JIT has compiled every path. */
+    Step warmUp(Placement placement) {
+        Duration length = PHASE.multipliedBy(2);
+        return step("warm-up C", LoginVariant.SMS, 8, length, placement)
+                .with(run("warm-up A", LoginVariant.PASSWORD, 8, length, placement))
+                .with(run("warm-up B", LoginVariant.TOTP, 8, length, placement));
+    }
+
+    /** A, B and C at {@code users}, in {@link #ROUNDS} rounds of one slice each, the order rotated each round. */
+    List<Step> rounds(int users, Placement placement) {
+        List<Step> slices = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (int i = 0; i < COMPARED.size(); i++) {
+                LoginVariant variant = COMPARED.get((round - 1 + i) % COMPARED.size());
+                slices.add(step(slice(variant, users, round), variant, users, SLICE, placement));
+            }
+        }
+        return slices;
+    }
+
+    Step step(String name, LoginVariant variant, int users, Duration length, Placement placement) {
+        return new Step(name, List.of(run(name, variant, users, length, placement)));
+    }
+
+    /** One population: {@code users} virtual users signing in with {@code variant}, for {@code length}. */
+    PopulationBuilder run(String name, LoginVariant variant, int users, Duration length, Placement placement) {
+        return signIns(name, variant, placement).injectClosed(constantConcurrentUsers(users).during(length));
+    }
+
+    /** One virtual user signing in once. */
+    PopulationBuilder once(String name, LoginVariant variant, Placement placement) {
+        return signIns(name, variant, placement).injectOpen(atOnceUsers(1));
+    }
+
+    /** The protocol every request shares: no redirects followed, so each step's answer is checked as it comes. */
+    static HttpProtocolBuilder protocol(String baseUrl) {
+        return http.baseUrl(baseUrl).disableFollowRedirect().acceptHeader("text/html")
+                .userAgentHeader("keycloak-sms-otp benchmark");
+    }
+
+    /**
+     * Phases one after the other: each starts when the main population of the one before has
+     * ended (the one whose sign-ins take longest), after a 2 s pause to let queues drain. At each
+     * pause Keycloak's own counters are read, so each phase knows its gateway calls and store operations.
+     */
+    List<PopulationBuilder> inSequence() {
+        timings.phase(phases.get(0).name()).before = counters();
+        List<PopulationBuilder> next = phases.get(phases.size() - 1).populations();
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            StepTimings.Phase ended = timings.phase(phases.get(i).name());
+            StepTimings.Phase following = timings.phase(phases.get(i + 1).name());
+            PopulationBuilder pause = scenario("pause after " + ended.name)
+                    .exec(session -> {
+                        ended.after = counters();
+                        following.before = ended.after;
+                        return session;
+                    })
+                    .pause(Duration.ofSeconds(2))
+                    .injectOpen(atOnceUsers(1)).andThen(next);
+            List<PopulationBuilder> phase = new ArrayList<>(phases.get(i).populations());
+            phase.set(0, phase.get(0).andThen(pause));
+            next = phase;
+        }
+        return next;
+    }
+
+    /**
+     * After the last phase (whose pause never comes): reads the counters, writes the report to
+     * {@code target/benchmark/<file>} and prints it, and stops what the run started.
+     */
+    void finish(String file, Supplier<String> report, AutoCloseable environment) {
+        try {
+            timings.phase(phases.get(phases.size() - 1).name()).after = counters();
+            String markdown = report.get();
+            Path written = KeycloakServer.buildDir().resolve("benchmark").resolve(file);
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, markdown);
+            System.out.println(markdown);
+            System.out.println("Written to " + written);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                environment.close();
+            } catch (Exception e) {
+                System.err.println("Stopping the servers failed: " + e);
+            }
+        }
+    }
+
+    private ScenarioBuilder signIns(String name, LoginVariant variant, Placement placement) {
+        StepTimings.Phase phase = timings.phase(name);
+        return scenario(name)
+                .exec(session -> {
+                    int user = pool.acquire();
+                    phase.started(System.nanoTime());
+                    return session.set("user", user).set("username", BenchmarkRealm.username(user))
+                            .set("phone", BenchmarkRealm.phone(user)).set("first", placement.first().apply(user))
+                            .set("second", placement.second().apply(user)).set("since", System.nanoTime());
+                })
+                .exitBlockOnFail().on(signIn(phase, variant))
+                .exec(session -> {
+                    if (session.isFailed()) {
+                        phase.errors.incrementAndGet();
+                    } else {
+                        phase.logins.incrementAndGet();
+                    }
+                    pool.release(session.getInt("user"));
+                    return session.markAsSucceeded();
+                });
+    }
+
+    private ChainBuilder signIn(StepTimings.Phase phase, LoginVariant variant) {
+        ChainBuilder chain = exec(http("login page")
+                .get(session -> session.getString("first") + "/realms/" + BenchmarkRealm.NAME + "/protocol/openid-connect/auth")
+                .queryParam("client_id", variant.clientId).queryParam("response_type", "code")
+                .queryParam("scope", "openid").queryParam("state", "bench").queryParam("redirect_uri", BenchmarkRealm.CALLBACK)
+                .check(status().is(200), css("#kc-form-login", "action").saveAs("action")))
+                .exec(session -> timed(session, phase, "login page"));
+        HttpRequestActionBuilder password = http("password").post(session -> action(session, "first"))
+                .formParam("username", "#{username}").formParam("password", "bench");
+        return switch (variant.factor) {
+            case NONE -> chain.exec(password.check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
+                    .exec(session -> timed(session, phase, "password"));
+            case TOTP -> chain.exec(password.check(status().is(200), css("#kc-otp-login-form", "action").saveAs("action")))
+                    .exec(session -> timed(session, phase, "password"))
+                    .exec(http("totp code").post(session -> action(session, "second"))
+                            .formParam("otp", session -> Totp.now(BenchmarkEnvironment.TOTP_SECRET, BenchmarkRealm.TOTP_PERIOD_SECONDS))
+                            .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
+                    .exec(session -> timed(session, phase, "second factor"));
+            case SMS -> chain.exec(password.check(status().is(200), css("#kc-sms-otp-form", "action").saveAs("action")))
+                    .exec(session -> timed(session, phase, "password"))
+                    .exec(http("sms code").post(session -> action(session, "second"))
+                            .formParam("code", session -> smsCode(variant, session))
+                            .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
+                    .exec(session -> timed(session, phase, "second factor"));
+            // What the user must see when the gateway is down: the could-not-send page, promptly.
+            case SEND_FAILS -> chain.exec(password.check(status().is(200), substring("We could not send the SMS").exists()))
+                    .exec(session -> timed(session, phase, "password"));
+            // The realm's budget is spent: the refusal, as fast as a password step, and no SMS.
+            case REFUSED -> chain.exec(password.check(status().is(200), substring("Too many codes were requested").exists()))
+                    .exec(session -> timed(session, phase, "password"));
+        };
+    }
+
+    /** Records the step that just ended and restarts the clock for the next one. */
+    private static Session timed(Session session, StepTimings.Phase phase, String step) {
+        long now = System.nanoTime();
+        phase.step(step, session.getLong("since"), now);
+        return session.set("since", now);
+    }
+
+    /** The form action saved from the page (HTML-escaped there), sent to the node the placement chose. */
+    private static String action(Session session, String node) {
+        return Placement.onNode(session.getString("action").replace("&amp;", "&"), session.getString(node));
+    }
+
+    private String smsCode(LoginVariant variant, Session session) {
+        return gateway(variant).latestTo(session.getString("phone")).map(GatewayStub.Received::code).orElse("000000");
+    }
+}
