@@ -109,12 +109,18 @@ public final class SlotCounter {
 
     /**
      * Gives a claimed slot back at once, for an event that did not happen after all. Unconfirmed, it
-     * stays the head of the round; where a later claim was confirmed meanwhile, it is the hole.
+     * stays the head of the round, and nothing is written: the next claim starts there. Only where a
+     * later claim was confirmed meanwhile (or the slot was a hole filled) is it recorded as the hole.
+     * A later claim still in flight is not seen; its slot is then skipped until the round comes back,
+     * which can only happen to a limit checked before another that refuses (user, number, address),
+     * on two sends for one key at once.
      */
     public void release(Claimed claimed) {
         store.remove(slot(claimed.key(), claimed.index()));
-        putOnce(holeKey(claimed.key()), claimed.lifespanSeconds(), Map.of(INDEX, Integer.toString(claimed.index()),
-                TICKET, Long.toString(claimed.ticket())));
+        if (nextTicket(claimed.key()) > claimed.ticket()) {
+            putOnce(holeKey(claimed.key()), claimed.lifespanSeconds(), Map.of(INDEX, Integer.toString(claimed.index()),
+                    TICKET, Long.toString(claimed.ticket())));
+        }
     }
 
     /** How many slots are taken (one look-up each): for small limits only. */

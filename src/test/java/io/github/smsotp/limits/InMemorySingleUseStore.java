@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -52,8 +53,15 @@ public final class InMemorySingleUseStore implements SingleUseObjectProvider {
     }
 
     public int size() {
+        return live().size();
+    }
+
+    /** What the store holds now, key by key, with each entry's notes and expiry (a write shows as a change). */
+    public Map<String, String> live() {
         entries.values().removeIf(e -> !clock.instant().isBefore(e.expires()));
-        return entries.size();
+        Map<String, String> live = new TreeMap<>();
+        entries.forEach((key, entry) -> live.put(key, entry.notes() + " until " + entry.expires()));
+        return live;
     }
 
     @Override

@@ -130,8 +130,34 @@ class StepStoreOperationsTest {
         Map<String, Integer> sendLimit = Map.of("get", 1, "putIfAbsent", 1, "put", 2);
         assertThat(costs).isEqualTo(Map.of(LimitPolicy.USER_SENDS, sendLimit, LimitPolicy.NUMBER_SENDS, sendLimit,
                 LimitPolicy.IP_SENDS, sendLimit, LimitPolicy.REALM_SENDS, sendLimit,
-                // A lock look-up in each request, and a right code clears all ten failure slots.
+                // A lock look-up in each request, and on a right code one look-up of the failures' hint.
                 LimitPolicy.MAX_FAILURES, Map.of("get", 3)));
+    }
+
+    /**
+     * With the realm's budget spent, a send is refused before the gateway: no SMS, and nothing the
+     * refused request did is left in the store: the slots it claimed of the limits before the realm's
+     * are given back at once, and its claim of the realm's found the slot taken.
+     */
+    @Test
+    void aSendRefusedByASpentBudgetLeavesTheStoreAsItWas() {
+        Map<String, String> budgetOfOne = Map.of(LimitPolicy.REALM_SENDS, "1");
+        signIn(budgetOfOne);
+        int messages = sender.sent().size();
+        Map<String, String> before = memory.live();
+        CountedAuthSession tab = new CountedAuthSession();
+        store.take();
+        callers.take();
+
+        SignInContext refused = request(tab, context -> open(context, ConfigReader.of(budgetOfOne)).arrive());
+
+        Map<String, Integer> cost = taken(tab).store();
+        System.out.println("A send refused by the spent realm budget: " + kinds(cost));
+        assertThat(refused.outcomes).containsExactly("error smsOtpLimitReached", "page " + SmsOtpStep.TEMPLATE);
+        assertThat(sender.sent()).as("no SMS").hasSize(messages);
+        assertThat(memory.live()).as("nothing written that outlives the request").isEqualTo(before);
+        // The claims of the limits before the realm's are given back (removed), and no hole recorded.
+        assertThat(cost).isEqualTo(Map.of("get", 10, "putIfAbsent", 4, "remove", 3));
     }
 
     /** What one request of a sign-in cost: store operations by kind and by caller, auth-session writes by kind. */
