@@ -19,6 +19,8 @@ final class CpuPinning {
     static final int DRIVER_CORE = 0;
     static final int KEYCLOAK_CORE = 1;
     private static final Path TASKSET = Path.of("/usr/bin/taskset");
+    /** Whether anything was pinned in this JVM's run (once the driver is, the JVM sees one core only). */
+    private static volatile boolean pinned;
 
     private CpuPinning() {
     }
@@ -39,6 +41,7 @@ final class CpuPinning {
             if (!taskset.waitFor(30, TimeUnit.SECONDS) || taskset.exitValue() != 0) {
                 throw new IllegalStateException("taskset failed for " + pid + ": " + output);
             }
+            pinned = true;
             return true;
         } catch (IOException e) {
             throw new IllegalStateException("taskset failed for " + pid, e);
@@ -56,7 +59,7 @@ final class CpuPinning {
 
     /** One line for the report: how the run shared the machine's cores. */
     static String describe() {
-        return available() ? "the load driver and the gateway stubs on core " + DRIVER_CORE + ", Keycloak on core "
-                + KEYCLOAK_CORE + " (taskset)" : "unpinned (no second core or no taskset)";
+        return pinned ? "the load driver and the gateway stubs on core " + DRIVER_CORE + ", Keycloak on core "
+                + KEYCLOAK_CORE + " (taskset)" : "unpinned (no second core or no taskset): all share the cores";
     }
 }
