@@ -24,9 +24,9 @@ final class BenchmarkRealm {
     static final String CALLBACK = "https://127.0.0.1:1/callback";
     /**
      * Keycloak refuses a TOTP code already used, so a user must not sign in twice in one period:
-     * the pool hands users out in turn, and {@link LoginBenchmark}'s pool is large enough that a user
-     * comes round again after more than a period at the highest rate measured (about 75 per s). A
-     * 1 s period was tried before: a code then expired while its request queued at 32 users.
+     * the pool hands users out in turn, and {@link SignInSimulation#USERS} is large enough that a user
+     * comes round again after more than a period at the highest rate measured. A 1 s period was tried
+     * before: a code then expired while its request queued at 32 users.
      */
     static final int TOTP_PERIOD_SECONDS = 30;
 

@@ -43,8 +43,12 @@ abstract class SignInSimulation extends Simulation {
     /** {@code -Dbench.seconds}: a phase's length; a round's slice is a {@link #ROUNDS}th of it. */
     static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     static final Duration SLICE = PHASE.dividedBy(ROUNDS);
-    /** Handed out in turn: at 75 sign-ins per s a user comes round again after 55 s, over a TOTP period. */
-    static final int USERS = 4096;
+    /**
+     * Handed out in turn: at 190 sign-ins per s (A at 32 users, the fastest slice) a user comes round
+     * again after 86 s, well over a TOTP period. With 4,096, B at 32 users (140 per s) brought a user
+     * back after 29 s, within the period, and Keycloak refused the reused code: B's errors.
+     */
+    static final int USERS = 16_384;
 
     final StepTimings timings = new StepTimings();
     final List<Step> phases = new ArrayList<>();
