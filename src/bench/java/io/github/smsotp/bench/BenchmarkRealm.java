@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,7 +96,7 @@ final class BenchmarkRealm {
         return client(clientId, flow(clientId, "sms-otp-code", "sms-" + clientId));
     }
 
-    /** Users {@code bench001...}: password {@code bench}, the given TOTP secret, numbers +1201555{2000+n}. */
+    /** Users {@code bench001...}: password {@code bench}, the given TOTP secret, numbers from +12015552001. */
     BenchmarkRealm users(int count, String totpSecret) {
         ArrayNode users = realm.withArray("users");
         for (int n = 1; n <= count; n++) {
@@ -124,8 +125,9 @@ final class BenchmarkRealm {
         return String.format("bench%03d", n);
     }
 
+    /** +1 201 555-2001 and on: valid numbers of New Jersey for every user (+1 201 556-8384 the last of 16,384). */
     static String phone(int n) {
-        return "+1201555" + (2000 + n);
+        return String.format(Locale.ROOT, "+1201%07d", 5_552_000 + n);
     }
 
     void writeTo(Path file) throws IOException {
