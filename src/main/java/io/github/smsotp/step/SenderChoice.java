@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.smsotp.config.ConfigReader;
@@ -43,11 +42,11 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     /**
      * What a sender needs to ask for receipts.
      *
-     * @param receiptBase the realm's receipt address, to which the sender's id is added; asked for
-     *                    only where the sender wants receipts
+     * @param receiptBase the realm's receipt address, to which the sender's id is added; empty where
+     *                    no sender of the choice asks for receipts
      * @param sendId      our id of the send, which the ledger and some providers' receipts carry
      */
-    record Tracking(Supplier<URI> receiptBase, String sendId) {
+    record Tracking(Optional<URI> receiptBase, String sendId) {
     }
 
     /**
@@ -70,7 +69,7 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
             boolean failed = true;
             try {
                 Optional<Tracking> wanted = tracking.filter(t -> receiptsOn());
-                SmsMessage sent = wanted.map(t -> message.withReceipts(t.receiptBase().get().resolve(id), t.sendId()))
+                SmsMessage sent = wanted.map(t -> message.withReceipts(t.receiptBase().orElseThrow().resolve(id), t.sendId()))
                         .orElse(message);
                 Optional<String> messageId = sender.sendTracked(sent, settings);
                 failed = false;

@@ -134,8 +134,10 @@ public final class SmsOtpStep {
             context.authSession().removeAuthNote(TRACKED_NOTE);
         }
         delivery = Optional.empty();
-        // Built only where the sender asks for receipts: it reads the request's URI.
-        return new SenderChoice.Tracking(() -> DeliveryAddresses.receiptBase(context.session(), context.realm()), sendId);
+        // Read now, within the request (a send after the response has none to read it from), and only
+        // where a sender asks for receipts.
+        return new SenderChoice.Tracking(sender.tracksDelivery()
+                ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
     }
 
     /**
