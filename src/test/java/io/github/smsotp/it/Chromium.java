@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -18,6 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,6 +40,11 @@ public final class Chromium implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final String INSTALL = "apt-get install chromium chromium-driver";
+
+    /** What Chromium answers, instead of a stale element, while a page is being replaced. */
+    private static final List<String> PAGE_BEING_REPLACED = List.of(
+            "does not belong to the document", "no such execution context", "document unloaded",
+            "Execution context was destroyed", "Cannot find context with specified id");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -119,11 +126,31 @@ public final class Chromium implements AutoCloseable {
     private <T> T waitFor(String what, Function<WebDriver, T> condition) {
         try {
             // A page may be replaced between finding an element and reading it: then try again.
-            return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
+            return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> retriedWhilePageIsReplaced(d, condition));
         } catch (TimeoutException e) {
             Path shot = screenshot("timeout-" + System.currentTimeMillis());
             throw new AssertionError("waited " + TIMEOUT.toSeconds() + " s for " + what + " at "
                     + driver.getCurrentUrl() + " (screenshot: " + shot + "); the page showed: " + pageText(), e);
+        }
+    }
+
+    /**
+     * Chromium does not always report a replaced page as a stale element: while the old document is
+     * torn down it may answer "Node with given id does not belong to the document", or find no
+     * context to run a script in. Those answers mean "not yet", like a stale element.
+     */
+    private static <T> T retriedWhilePageIsReplaced(WebDriver driver, Function<WebDriver, T> condition) {
+        try {
+            return condition.apply(driver);
+        } catch (StaleElementReferenceException e) {
+            throw e;
+        } catch (WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (PAGE_BEING_REPLACED.stream().anyMatch(message::contains)) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -177,11 +204,13 @@ public final class Chromium implements AutoCloseable {
      * loaded the answer, so that nothing read next comes from the page that was left.
      */
     public void submit(By button) {
-        WebElement leaving = driver.findElement(By.tagName("html"));
-        click(button);
-        waitFor("the page after " + button, ExpectedConditions.stalenessOf(leaving));
+        // A new document comes with a new window object, so the mark is gone once the page is replaced.
+        driver.executeScript("window.smsOtpPageLeft = true;");
+        // Clicked once, outside any retry: a second click could submit the page that follows.
+        waitFor("clicking " + button, ExpectedConditions.elementToBeClickable(button)).click();
         waitFor("the page after " + button + " to load", d -> d instanceof JavascriptExecutor js
-                && "complete".equals(js.executeScript("return document.readyState;")));
+                && Boolean.TRUE.equals(js.executeScript(
+                        "return window.smsOtpPageLeft === undefined && document.readyState === 'complete';")));
     }
 
     /** The text of a visible element, read in the same attempt that found it. */
@@ -194,9 +223,9 @@ public final class Chromium implements AutoCloseable {
 
     /** Runs an asynchronous script (its last argument is the callback) and answers the strings it called back with. */
     @SuppressWarnings("unchecked")
-    public java.util.List<String> runAsync(String script) {
+    public List<String> runAsync(String script) {
         driver.manage().timeouts().scriptTimeout(TIMEOUT);
-        return (java.util.List<String>) driver.executeAsyncScript(script);
+        return (List<String>) driver.executeAsyncScript(script);
     }
 
     /** Waits until {@code script} returns a non-empty text, and answers it (for what is not visible, like live regions). */
