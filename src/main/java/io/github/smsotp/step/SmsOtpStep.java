@@ -127,8 +127,9 @@ public final class SmsOtpStep {
     SenderChoice.Tracking newSend() {
         String sendId = UUID.randomUUID().toString();
         context.authSession().setAuthNote(SEND_NOTE, sendId);
+        boolean tracked = sender.tracksDelivery();
         // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
-        if (context.dispatch() == Dispatch.IN_REQUEST && sender.tracksDelivery()) {
+        if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
             context.authSession().setAuthNote(TRACKED_NOTE, sendId);
         } else {
             context.authSession().removeAuthNote(TRACKED_NOTE);
@@ -136,7 +137,7 @@ public final class SmsOtpStep {
         delivery = Optional.empty();
         // Read now, within the request (a send after the response has none to read it from), and only
         // where a sender asks for receipts.
-        return new SenderChoice.Tracking(sender.tracksDelivery()
+        return new SenderChoice.Tracking(tracked
                 ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
     }
 
