@@ -36,7 +36,7 @@ final class BenchmarkReport {
         out.append(ReportRows.PHASE_HEADER);
         for (int users : LoginBenchmark.USER_COUNTS) {
             for (LoginVariant variant : SignInSimulation.COMPARED) {
-                out.append(rows.mergedRow(variant, users));
+                out.append(rows.mergedRow(variant.scenario, users));
             }
         }
         for (StepTimings.Phase phase : timings.all()) {
@@ -47,17 +47,17 @@ final class BenchmarkReport {
         out.append('\n').append(ReportRows.RATIO_HEADER);
         for (int users : LoginBenchmark.USER_COUNTS) {
             out.append(rows.comparisonRows("", users));
-            StepTimings.Phase b = StepTimings.merged("B", rows.slices(LoginVariant.TOTP, users));
-            StepTimings.Phase c = StepTimings.merged("C", rows.slices(LoginVariant.SMS, users));
+            StepTimings.Phase b = StepTimings.merged("B", rows.slices(LoginVariant.TOTP.scenario, users));
+            StepTimings.Phase c = StepTimings.merged("C", rows.slices(LoginVariant.SMS.scenario, users));
             double overhead = (c.percentileMillis("password", 50) - b.percentileMillis("password", 50))
                     + (c.percentileMillis("second factor", 50) - b.percentileMillis("second factor", 50));
-            double sends = ReportRows.sendMillis(rows.slices(LoginVariant.SMS, users));
+            double sends = ReportRows.sendMillis(rows.slices(LoginVariant.SMS.scenario, users));
             out.append(rowMillis("SMS step time over TOTP at p50 @" + users + " (password step, which sends, + code step)",
                     overhead, ""));
             out.append(rowMillis("  of which the gateway call, mean as Keycloak timed it @" + users, sends, ""));
             out.append(rowMillis("  SMS step server-side overhead @" + users + " (the rest)", overhead - sends, "< 10 ms"));
         }
-        StepTimings.Phase solo = StepTimings.merged("A @8", rows.slices(LoginVariant.PASSWORD, 8));
+        StepTimings.Phase solo = StepTimings.merged("A @8", rows.slices(LoginVariant.PASSWORD.scenario, 8));
         StepTimings.Phase besideFast = timings.phase("A @8 beside C, gateway 0 ms");
         StepTimings.Phase besideSlow = timings.phase("A @8 beside C, gateway 1000 ms");
         out.append(row("A beside C @32 with 1000 ms gateway / A @8 alone", besideSlow.loginsPerSecond() / solo.loginsPerSecond(),

@@ -1,5 +1,7 @@
 package io.github.smsotp.bench;
 
+import java.util.List;
+
 import io.github.smsotp.it.GatewayStub;
 
 /**
@@ -20,10 +22,11 @@ public class LoginBenchmark extends SignInSimulation {
         environment = BenchmarkEnvironment.start(USERS);
         CpuPinning.pin(ProcessHandle.current().pid(), CpuPinning.DRIVER_CORE);
         Placement here = Placement.one(environment.baseUrl());
-        phases.add(warmUp(here)
+        List<Contender> compared = Contender.abc(here);
+        phases.add(warmUp(compared, 2)
                 .with(once("warm-up: the sign-in that spends the realm budget", LoginVariant.SMS_BUDGET_FIRST, here)));
         for (int users : USER_COUNTS) {
-            phases.addAll(rounds(users, here));
+            phases.addAll(rounds(users, compared));
         }
         phases.add(step("C @32, gateway 200 ms", LoginVariant.SMS_200, 32, PHASE, here));
         phases.add(step("C @32, gateway 0 ms", LoginVariant.SMS, 32, PHASE, here)

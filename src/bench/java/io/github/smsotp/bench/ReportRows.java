@@ -24,19 +24,19 @@ final class ReportRows {
         this.timings = timings;
     }
 
-    /** The slices of one variant at {@code users}, round by round. */
-    List<StepTimings.Phase> slices(LoginVariant variant, int users) {
+    /** The slices of one contender (by its label) at {@code users}, round by round. */
+    List<StepTimings.Phase> slices(String label, int users) {
         List<StepTimings.Phase> slices = new ArrayList<>();
         for (int round = 1; round <= SignInSimulation.ROUNDS; round++) {
-            slices.add(timings.phase(SignInSimulation.slice(variant, users, round)));
+            slices.add(timings.phase(SignInSimulation.slice(label, users, round)));
         }
         return slices;
     }
 
-    /** A variant's slices at {@code users} as one row. */
-    String mergedRow(LoginVariant variant, int users) {
-        List<StepTimings.Phase> slices = slices(variant, users);
-        return phaseRow(StepTimings.merged(variant.scenario + " @" + users + " (" + slices.size() + " slices)", slices),
+    /** A contender's slices at {@code users} as one row. */
+    String mergedRow(String label, int users) {
+        List<StepTimings.Phase> slices = slices(label, users);
+        return phaseRow(StepTimings.merged(label + " @" + users + " (" + slices.size() + " slices)", slices),
                 counted(slices));
     }
 
@@ -58,7 +58,7 @@ final class ReportRows {
     }
 
     /** Sign-ins per second: what users get, latency included. */
-    private static double throughput(StepTimings.Phase phase) {
+    static double throughput(StepTimings.Phase phase) {
         return phase.loginsPerSecond();
     }
 
@@ -69,10 +69,10 @@ final class ReportRows {
     }
 
     /**
-     * The ratio of two variants' {@code measure} in each round: its median and range over the
-     * rounds where neither slice had errors; a round with errors is named and left out.
+     * The ratio of two contenders' {@code measure} (by their labels) in each round: its median and
+     * range over the rounds where neither slice had errors; a round with errors is named and left out.
      */
-    private String roundsRow(String name, int users, LoginVariant numerator, LoginVariant denominator,
+    String roundsRow(String name, int users, String numerator, String denominator,
                      ToDoubleFunction<StepTimings.Phase> measure, String target) {
         List<Double> ratios = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
@@ -101,12 +101,13 @@ final class ReportRows {
      * latency included), and sign-ins per second of Keycloak's CPU (what a core can take).
      */
     String comparisonRows(String prefix, int users) {
-        return roundsRow(prefix + "C/B sign-ins per s @" + users, users, LoginVariant.SMS, LoginVariant.TOTP,
-                ReportRows::throughput, ">= 0.95")
-                + roundsRow(prefix + "C/A sign-ins per s @" + users, users, LoginVariant.SMS, LoginVariant.PASSWORD,
-                ReportRows::throughput, "")
-                + roundsRow(prefix + "C/B sign-ins per Keycloak CPU second @" + users, users, LoginVariant.SMS,
-                LoginVariant.TOTP, ReportRows::capacity, "");
+        String a = LoginVariant.PASSWORD.scenario;
+        String b = LoginVariant.TOTP.scenario;
+        String c = LoginVariant.SMS.scenario;
+        return roundsRow(prefix + "C/B sign-ins per s @" + users, users, c, b, ReportRows::throughput, ">= 0.95")
+                + roundsRow(prefix + "C/A sign-ins per s @" + users, users, c, a, ReportRows::throughput, "")
+                + roundsRow(prefix + "C/B sign-ins per Keycloak CPU second @" + users, users, c, b,
+                ReportRows::capacity, "");
     }
 
     /** What Keycloak counted over the slices in all; null where a slice was not counted. */

@@ -32,13 +32,15 @@ import io.github.smsotp.it.Totp;
 
 /**
  * The sign-ins the benchmarks drive (password only, Keycloak's OTP form, the SMS step), the phases
- * they run in, one after the other, and the rounds in which A, B and C are compared: short slices
- * taken in turn, {@link #ROUNDS} rounds with the order rotated, so that JIT warm-up and the
- * machine's drift fall on all three alike and each round gives its own ratio.
+ * they run in, one after the other, and the rounds in which A, B and C (and on a cluster, C with
+ * the code on the other node) are compared: short slices taken in turn, {@link #ROUNDS} rounds with
+ * the order rotated, so that JIT warm-up and the machine's drift fall on all alike and each round
+ * gives its own ratio.
  */
 abstract class SignInSimulation extends Simulation {
 
     static final int ROUNDS = 5;
+    /** A, B and C: the sign-ins every report compares. */
     static final List<LoginVariant> COMPARED = List.of(LoginVariant.PASSWORD, LoginVariant.TOTP, LoginVariant.SMS);
     /** {@code -Dbench.seconds}: a phase's length; a round's slice is a {@link #ROUNDS}th of it. */
     static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
@@ -61,8 +63,20 @@ abstract class SignInSimulation extends Simulation {
     abstract ServerCounters counters();
 
     /** One slice's name, e.g. "B @16 #2". */
-    static String slice(LoginVariant variant, int users, int round) {
-        return variant.scenario + " @" + users + " #" + round;
+    static String slice(String label, int users, int round) {
+        return label + " @" + users + " #" + round;
+    }
+
+    /**
+     * What takes a slice in each round: a sign-in ({@code variant}) sent to the nodes {@code placement}
+     * picks, reported as {@code label}.
+     */
+    record Contender(String label, LoginVariant variant, Placement placement) {
+
+        /** A, B and C, labelled as their scenarios, all placed alike. */
+        static List<Contender> abc(Placement placement) {
+            return COMPARED.stream().map(variant -> new Contender(variant.scenario, variant, placement)).toList();
+        }
     }
 
     /** One phase: its main population (whose name it reports under) first, any running beside it after. */
@@ -75,21 +89,29 @@ abstract class SignInSimulation extends Simulation {
         }
     }
 
-    /** The warm-up: all three side by side for two phase lengths, so the JIT has compiled every path. */
-    Step warmUp(Placement placement) {
-        Duration length = PHASE.multipliedBy(2);
-        return step("warm-up C", LoginVariant.SMS, 8, length, placement)
-                .with(run("warm-up A", LoginVariant.PASSWORD, 8, length, placement))
-                .with(run("warm-up B", LoginVariant.TOTP, 8, length, placement));
+    /**
+     * The warm-up: every contender side by side at 8 users for {@code phases} phase lengths, so the
+     * JIT has compiled every path before the first round.
+     */
+    Step warmUp(List<Contender> contenders, int phases) {
+        Duration length = PHASE.multipliedBy(phases);
+        Step warmUp = null;
+        for (Contender contender : contenders) {
+            String name = "warm-up " + contender.label();
+            warmUp = warmUp == null ? step(name, contender.variant(), 8, length, contender.placement())
+                    : warmUp.with(run(name, contender.variant(), 8, length, contender.placement()));
+        }
+        return warmUp;
     }
 
-    /** A, B and C at {@code users}, in {@link #ROUNDS} rounds of one slice each, the order rotated each round. */
-    List<Step> rounds(int users, Placement placement) {
+    /** The contenders at {@code users}, in {@link #ROUNDS} rounds of one slice each, the order rotated each round. */
+    List<Step> rounds(int users, List<Contender> contenders) {
         List<Step> slices = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (int i = 0; i < COMPARED.size(); i++) {
-                LoginVariant variant = COMPARED.get((round - 1 + i) % COMPARED.size());
-                slices.add(step(slice(variant, users, round), variant, users, SLICE, placement));
+            for (int i = 0; i < contenders.size(); i++) {
+                Contender contender = contenders.get((round - 1 + i) % contenders.size());
+                slices.add(step(slice(contender.label(), users, round), contender.variant(), users, SLICE,
+                        contender.placement()));
             }
         }
         return slices;
