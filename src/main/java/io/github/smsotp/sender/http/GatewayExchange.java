@@ -5,8 +5,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,16 +24,24 @@ final class GatewayExchange {
     private GatewayExchange() {
     }
 
-    /** The provider's answer to an accepted request. */
+    /**
+     * The provider's answer to an accepted request. The exchange is a blocking send on the client's
+     * own executor (which {@link SharedHttpClient} always sets), awaited here for a bounded time.
+     * Not {@code sendAsync}: the JDK hands each async send's completion to CompletableFuture's
+     * default pool, which on a Keycloak with one CPU is a new thread per task, two per SMS.
+     */
     static String run(HttpClient client, GatewayCall call, String maskedTo) throws SmsSendException {
         String gateway = "HTTP gateway " + call.url().getAuthority();
         HttpResponse<byte[]> response;
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                client.sendAsync(call.request(), HttpResponse.BodyHandlers.ofByteArray());
+        FutureTask<HttpResponse<byte[]>> exchange =
+                new FutureTask<>(() -> client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray()));
+        client.executor().orElseThrow(() -> new IllegalStateException("the HTTP client has no executor"))
+                .execute(exchange);
         try {
             // The whole exchange is bounded, body included: a gateway that stalls cannot hold the login.
             response = exchange.get(call.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // Interrupts the send, which cancels its exchange and frees the executor's thread.
             exchange.cancel(true);
             throw timedOut(gateway, call, maskedTo);
         } catch (ExecutionException e) {

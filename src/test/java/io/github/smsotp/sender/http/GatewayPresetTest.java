@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +43,9 @@ class GatewayPresetTest {
     private String body;
     private int answerStatus;
     private String answerBody;
-    private final HttpSmsSender sender = new HttpSmsSender(HttpClient.newHttpClient());
+    /** As {@link SharedHttpClient} builds it: the exchanges run on the client's own executor. */
+    private final ExecutorService exchanges = Executors.newCachedThreadPool();
+    private final HttpSmsSender sender = new HttpSmsSender(HttpClient.newBuilder().executor(exchanges).build());
 
     @BeforeEach
     void startStub() throws IOException {
@@ -64,6 +68,7 @@ class GatewayPresetTest {
     @AfterEach
     void stopStub() {
         stub.stop(0);
+        exchanges.shutdownNow();
     }
 
     @Test
