@@ -44,9 +44,12 @@ final class BenchmarkReport {
                 out.append(rows.phaseRow(phase));
             }
         }
-        out.append('\n').append(ReportRows.RATIO_HEADER);
+        out.append('\n').append(ReportRows.ROUNDS_HEADER);
         for (int users : LoginBenchmark.USER_COUNTS) {
             out.append(rows.comparisonRows("", users));
+        }
+        out.append('\n').append(ReportRows.RATIO_HEADER);
+        for (int users : LoginBenchmark.USER_COUNTS) {
             StepTimings.Phase b = StepTimings.merged("B", rows.slices(LoginVariant.TOTP.scenario, users));
             StepTimings.Phase c = StepTimings.merged("C", rows.slices(LoginVariant.SMS.scenario, users));
             double overhead = (c.percentileMillis("password", 50) - b.percentileMillis("password", 50))

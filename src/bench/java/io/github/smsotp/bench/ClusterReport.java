@@ -29,7 +29,7 @@ final class ClusterReport {
             out.append(rows.mergedRow(variant.scenario, users));
         }
         out.append(rows.mergedRow(ClusterBenchmark.ACROSS, users));
-        out.append('\n').append(ReportRows.RATIO_HEADER);
+        out.append('\n').append(ReportRows.ROUNDS_HEADER);
         out.append(rows.comparisonRows("cluster: ", users));
         out.append(rows.roundsRow("cluster: C with the code on the other node / C on one node each", users,
                 ClusterBenchmark.ACROSS, LoginVariant.SMS.scenario, ReportRows::throughput, ""));

@@ -17,6 +17,7 @@ final class ReportRows {
             + "| Keycloak CPU per sign-in, ms | Keycloak's cores busy |\n"
             + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     static final String RATIO_HEADER = "| ratio | value | target |\n|---|---:|---|\n";
+    static final String ROUNDS_HEADER = "| ratio | median (range) | round by round | target |\n|---|---:|---|---|\n";
 
     private final StepTimings timings;
 
@@ -70,30 +71,33 @@ final class ReportRows {
 
     /**
      * The ratio of two contenders' {@code measure} (by their labels) in each round: its median and
-     * range over the rounds where neither slice had errors; a round with errors is named and left out.
+     * range over the rounds where neither slice had errors, and every round's own value in order (a
+     * round with errors shows their count instead, and is left out), so that a disturbed slice shows.
      */
     String roundsRow(String name, int users, String numerator, String denominator,
                      ToDoubleFunction<StepTimings.Phase> measure, String target) {
         List<Double> ratios = new ArrayList<>();
-        List<String> leftOut = new ArrayList<>();
+        List<String> byRound = new ArrayList<>();
         for (int round = 1; round <= SignInSimulation.ROUNDS; round++) {
             StepTimings.Phase top = timings.phase(SignInSimulation.slice(numerator, users, round));
             StepTimings.Phase bottom = timings.phase(SignInSimulation.slice(denominator, users, round));
             if (top.errors.get() > 0 || bottom.errors.get() > 0) {
-                leftOut.add("round " + round + " (" + (top.errors.get() + bottom.errors.get()) + " errors)");
+                byRound.add("**" + (top.errors.get() + bottom.errors.get()) + " errors**");
             } else {
-                ratios.add(measure.applyAsDouble(top) / measure.applyAsDouble(bottom));
+                double ratio = measure.applyAsDouble(top) / measure.applyAsDouble(bottom);
+                ratios.add(ratio);
+                byRound.add(String.format(Locale.ROOT, "%.2f", ratio));
             }
         }
         if (ratios.isEmpty()) {
-            return String.format(Locale.ROOT, "| %s | **no round without errors** | %s |%n", name, target);
+            return String.format(Locale.ROOT, "| %s | **no round without errors** | %s | %s |%n", name,
+                    String.join(" ", byRound), target);
         }
         Collections.sort(ratios);
         double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
                 : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
-        String note = leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut);
-        return String.format(Locale.ROOT, "| %s | %.2f (%.2f to %.2f over %d rounds%s) | %s |%n", name, median,
-                ratios.get(0), ratios.get(ratios.size() - 1), ratios.size(), note, target);
+        return String.format(Locale.ROOT, "| %s | %.2f (%.2f to %.2f over %d rounds) | %s | %s |%n", name, median,
+                ratios.get(0), ratios.get(ratios.size() - 1), ratios.size(), String.join(" ", byRound), target);
     }
 
     /**
