@@ -95,11 +95,10 @@ abstract class SignInSimulation extends Simulation {
      */
     Step warmUp(List<Contender> contenders, int phases) {
         Duration length = PHASE.multipliedBy(phases);
-        Step warmUp = null;
-        for (Contender contender : contenders) {
-            String name = "warm-up " + contender.label();
-            warmUp = warmUp == null ? step(name, contender.variant(), 8, length, contender.placement())
-                    : warmUp.with(run(name, contender.variant(), 8, length, contender.placement()));
+        Contender first = contenders.get(0);
+        Step warmUp = step("warm-up " + first.label(), first.variant(), 8, length, first.placement());
+        for (Contender other : contenders.subList(1, contenders.size())) {
+            warmUp = warmUp.with(run("warm-up " + other.label(), other.variant(), 8, length, other.placement()));
         }
         return warmUp;
     }
