@@ -29,9 +29,10 @@ final class BenchmarkReport {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "One node. Phases of %d s each (A, B and C: %d slices of %d s each, taken in "
-                + "turn), closed model; latencies in ms as the virtual user saw them (p50 / p95 / p99); SMS send timeout "
+                + "turn, after a warm-up of %d s), closed model; latencies in ms as the virtual user saw them (p50 / p95 / p99); SMS send timeout "
                 + "%d ms; %s. Errors in bold: that slice's round is not used in a ratio.%n%n", phaseLength.toSeconds(),
-                SignInSimulation.ROUNDS, SignInSimulation.SLICE.toSeconds(), BenchmarkEnvironment.SEND_TIMEOUT_MS,
+                SignInSimulation.ROUNDS, SignInSimulation.SLICE.toSeconds(),
+                phaseLength.multipliedBy(LoginBenchmark.WARM_UP_PHASES).toSeconds(), BenchmarkEnvironment.SEND_TIMEOUT_MS,
                 CpuPinning.describe()));
         out.append(ReportRows.PHASE_HEADER);
         for (int users : LoginBenchmark.USER_COUNTS) {

@@ -43,6 +43,11 @@ public class ClusterBenchmark extends SignInSimulation {
     }
 
     @Override
+    void warmedUp() {
+        environment.pinKeycloak();
+    }
+
+    @Override
     ServerCounters counters() {
         return environment.counters();
     }

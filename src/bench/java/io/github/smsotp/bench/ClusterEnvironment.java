@@ -28,8 +28,6 @@ final class ClusterEnvironment implements AutoCloseable {
             realm(users).writeTo(cluster.node1().home().resolve("data/import/bench-realm.json"));
             Path keyStore = TlsKeyStore.create(dir.resolve("tls.p12"));
             cluster.start(node -> options(node, keyStore));
-            CpuPinning.pinKeycloak(cluster.node1());
-            CpuPinning.pinKeycloak(cluster.node2());
         } catch (Exception e) {
             // Nodes that never became ready must not outlive the run.
             close();
@@ -39,6 +37,12 @@ final class ClusterEnvironment implements AutoCloseable {
 
     static ClusterEnvironment start(int users) throws Exception {
         return new ClusterEnvironment(users);
+    }
+
+    /** Both nodes on Keycloak's core, once warmed up (see {@link SignInSimulation#warmedUp()}). */
+    void pinKeycloak() {
+        CpuPinning.pinKeycloak(cluster.node1());
+        CpuPinning.pinKeycloak(cluster.node2());
     }
 
     String node1Url() {

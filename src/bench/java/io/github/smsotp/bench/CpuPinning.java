@@ -19,19 +19,22 @@ final class CpuPinning {
     static final int DRIVER_CORE = 0;
     static final int KEYCLOAK_CORE = 1;
     private static final Path TASKSET = Path.of("/usr/bin/taskset");
-    /** Whether anything was pinned in this JVM's run (once the driver is, the JVM sees one core only). */
+    /**
+     * Decided before anything is pinned: once the driver is, this JVM sees one core only, and
+     * Keycloak, pinned after its warm-up, would be left on both.
+     */
+    private static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2
+            && Files.isExecutable(TASKSET);
+    /** Whether anything was pinned in this JVM's run. */
     private static volatile boolean pinned;
 
     private CpuPinning() {
     }
 
-    static boolean available() {
-        return Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(TASKSET);
-    }
 
     /** Pins every thread of a process, and the threads it starts later, to one core; false where not available. */
     static boolean pin(long pid, int core) {
-        if (!available()) {
+        if (!AVAILABLE) {
             return false;
         }
         try {
@@ -51,7 +54,7 @@ final class CpuPinning {
         }
     }
 
-    /** Keycloak on its core, once started (its start may use both): kc.sh and the JVM it started. */
+    /** Keycloak on its core (its start and warm-up may use both): kc.sh and the JVM it started. */
     static void pinKeycloak(KeycloakServer server) {
         server.process().ifPresent(kc -> Stream.concat(Stream.of(kc), kc.descendants())
                 .forEach(process -> pin(process.pid(), KEYCLOAK_CORE)));
@@ -60,6 +63,6 @@ final class CpuPinning {
     /** One line for the report: how the run shared the machine's cores. */
     static String describe() {
         return pinned ? "the load driver and the gateway stubs on core " + DRIVER_CORE + ", Keycloak on core "
-                + KEYCLOAK_CORE + " (taskset)" : "unpinned (no second core or no taskset): all share the cores";
+                + KEYCLOAK_CORE + " from the end of the warm-up (taskset)" : "unpinned (no second core or no taskset): all share the cores";
     }
 }

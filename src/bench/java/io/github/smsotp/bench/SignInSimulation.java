@@ -62,6 +62,13 @@ abstract class SignInSimulation extends Simulation {
     /** Keycloak's own counters, summed over its nodes. */
     abstract ServerCounters counters();
 
+    /**
+     * Called when the warm-up (the first phase) has ended: Keycloak goes onto its own core then, not
+     * at its start. Pinned from the start, its JIT compiler shared one core with the warm-up's
+     * sign-ins, fell behind, and was still compiling through every round.
+     */
+    abstract void warmedUp();
+
     /** One slice's name, e.g. "B @16 #2". */
     static String slice(String label, int users, int round) {
         return label + " @" + users + " #" + round;
@@ -147,9 +154,13 @@ abstract class SignInSimulation extends Simulation {
         for (int i = phases.size() - 2; i >= 0; i--) {
             StepTimings.Phase ended = timings.phase(phases.get(i).name());
             StepTimings.Phase following = timings.phase(phases.get(i + 1).name());
+            boolean warmUpEnded = i == 0;
             PopulationBuilder pause = scenario("pause after " + ended.name)
                     .exec(session -> {
                         ended.after = counters();
+                        if (warmUpEnded) {
+                            warmedUp();
+                        }
                         return session;
                     })
                     .pause(Duration.ofSeconds(2))
