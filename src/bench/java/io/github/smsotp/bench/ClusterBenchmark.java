@@ -18,10 +18,11 @@ public class ClusterBenchmark extends SignInSimulation {
     /** The label of C with the code on the other node. */
     static final String ACROSS = "C across";
     /**
-     * In phase lengths. Longer than on one node: two JVMs warm up, and the code on the other node is
-     * a path of its own; with two, the first rounds of C across still ran on colder code.
+     * In phase lengths. Two JVMs warm up, each on half the load, and the code on the other node is a
+     * path of its own: as long as on one node, for the JIT compiler to be done before the first round
+     * (see {@link LoginBenchmark#WARM_UP_PHASES}).
      */
-    static final int WARM_UP_PHASES = 3;
+    static final int WARM_UP_PHASES = LoginBenchmark.WARM_UP_PHASES;
 
     private final ClusterEnvironment environment;
 
