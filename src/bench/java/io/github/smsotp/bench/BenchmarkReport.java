@@ -4,6 +4,7 @@ import static io.github.smsotp.bench.ReportRows.row;
 import static io.github.smsotp.bench.ReportRows.rowMillis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,9 +29,10 @@ final class BenchmarkReport {
 
     String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "One node. Phases of %d s each (A, B and C: %d slices of %d s each, taken in "
-                + "turn, after a warm-up of %d s), closed model; latencies in ms as the virtual user saw them (p50 / p95 / p99); SMS send timeout "
-                + "%d ms; %s. Errors in bold: that slice's round is not used in a ratio.%n%n", phaseLength.toSeconds(),
+        out.append(String.format(Locale.ROOT, "One node. Phases of %d s each (A, B and C, and A alone and beside C "
+                + "with its gateway in trouble: %d slices of %d s each, taken in turn, after a warm-up of %d s), closed "
+                + "model; latencies in ms as the virtual user saw them (p50 / p95 / p99); SMS send timeout %d ms; %s. "
+                + "Errors in bold: that slice's round is not used in a ratio.%n%n", phaseLength.toSeconds(),
                 SignInSimulation.ROUNDS, SignInSimulation.SLICE.toSeconds(),
                 phaseLength.multipliedBy(LoginBenchmark.WARM_UP_PHASES).toSeconds(), BenchmarkEnvironment.SEND_TIMEOUT_MS,
                 CpuPinning.describe()));
@@ -39,6 +41,10 @@ final class BenchmarkReport {
             for (LoginVariant variant : SignInSimulation.COMPARED) {
                 out.append(rows.mergedRow(variant.scenario, users));
             }
+        }
+        out.append(rows.mergedRow(LoginBenchmark.ALONE, 8));
+        for (LoginBenchmark.Trouble trouble : LoginBenchmark.TROUBLES) {
+            out.append(rows.mergedRow(trouble.label(), trouble.users())).append(rows.mergedRow(trouble.beside(), 8));
         }
         for (StepTimings.Phase phase : timings.all()) {
             if (!phase.name.startsWith("warm-up") && !phase.name.contains(" #")) {
@@ -49,10 +55,19 @@ final class BenchmarkReport {
         for (int users : LoginBenchmark.USER_COUNTS) {
             out.append(rows.comparisonRows("", users));
         }
+        String slow = LoginBenchmark.SLOW.beside();
+        out.append(rows.roundsRow("A beside C @32 with 1000 ms gateway / A @8 alone", 8, slow, LoginBenchmark.ALONE,
+                ReportRows::throughput, ">= 0.9"));
+        out.append(rows.roundsRow("A beside C @32 with 1000 ms gateway / A beside C @32 with 0 ms gateway", 8, slow,
+                LoginBenchmark.FAST.beside(), ReportRows::throughput, ">= 1 (latency alone costs A nothing)"));
+        for (LoginBenchmark.Trouble outage : List.of(LoginBenchmark.REFUSING, LoginBenchmark.HANGING)) {
+            out.append(rows.roundsRow(outage.gateway() + ": A beside / A @8 alone", 8, outage.beside(),
+                    LoginBenchmark.ALONE, ReportRows::throughput, ""));
+        }
         out.append('\n').append(ReportRows.RATIO_HEADER);
         for (int users : LoginBenchmark.USER_COUNTS) {
-            StepTimings.Phase b = StepTimings.merged("B", rows.slices(LoginVariant.TOTP.scenario, users));
-            StepTimings.Phase c = StepTimings.merged("C", rows.slices(LoginVariant.SMS.scenario, users));
+            StepTimings.Phase b = merged(LoginVariant.TOTP.scenario, users);
+            StepTimings.Phase c = merged(LoginVariant.SMS.scenario, users);
             double overhead = (c.percentileMillis("password", 50) - b.percentileMillis("password", 50))
                     + (c.percentileMillis("second factor", 50) - b.percentileMillis("second factor", 50));
             double sends = ReportRows.sendMillis(rows.slices(LoginVariant.SMS.scenario, users));
@@ -61,25 +76,16 @@ final class BenchmarkReport {
             out.append(rowMillis("  of which the gateway call, mean as Keycloak timed it @" + users, sends, ""));
             out.append(rowMillis("  SMS step server-side overhead @" + users + " (the rest)", overhead - sends, "< 10 ms"));
         }
-        StepTimings.Phase solo = StepTimings.merged("A @8", rows.slices(LoginVariant.PASSWORD.scenario, 8));
-        StepTimings.Phase besideFast = timings.phase("A @8 beside C, gateway 0 ms");
-        StepTimings.Phase besideSlow = timings.phase("A @8 beside C, gateway 1000 ms");
-        out.append(row("A beside C @32 with 1000 ms gateway / A @8 alone", besideSlow.loginsPerSecond() / solo.loginsPerSecond(),
-                ">= 0.9"));
-        out.append(row("A beside C @32 with 1000 ms gateway / A beside C @32 with 0 ms gateway",
-                besideSlow.loginsPerSecond() / besideFast.loginsPerSecond(), ">= 1 (latency alone costs A nothing)"));
-        out.append(row("errors of C @32 with 1000 ms gateway", timings.phase("C @32, gateway 1000 ms").errors.get(), "0"));
-        for (String outage : new String[] {"refusing", "hanging"}) {
-            StepTimings.Phase down = timings.phase(outage.equals("refusing") ? "C @8, gateway refuses connections"
-                    : "C @8, gateway hangs");
-            StepTimings.Phase beside = timings.phase("A @8 beside C, gateway " + outage);
+        out.append(row("errors of C @32 with 1000 ms gateway", merged(LoginBenchmark.SLOW.label(), 32).errors.get(), "0"));
+        for (LoginBenchmark.Trouble outage : List.of(LoginBenchmark.REFUSING, LoginBenchmark.HANGING)) {
+            StepTimings.Phase down = merged(outage.label(), outage.users());
+            StepTimings.Phase beside = merged(outage.beside(), 8);
             // The could-not-send page answers the password: what the send adds is the difference to
-            // A's password step in the same phase.
-            out.append(rowMillis("gateway " + outage + ": wait for the could-not-send page beyond A's password step, p50",
+            // A's password step in the same slices.
+            out.append(rowMillis(outage.gateway() + ": wait for the could-not-send page beyond A's password step, p50",
                     down.percentileMillis("password", 50) - beside.percentileMillis("password", 50),
                     "<= " + (BenchmarkEnvironment.SEND_TIMEOUT_MS + 1000) + " ms"));
-            out.append(rowMillis("gateway " + outage + ": could-not-send page, slowest", down.percentileMillis("password", 100), ""));
-            out.append(row("gateway " + outage + ": A beside / A @8 alone", beside.loginsPerSecond() / solo.loginsPerSecond(), ""));
+            out.append(rowMillis(outage.gateway() + ": could-not-send page, slowest", down.percentileMillis("password", 100), ""));
         }
         StepTimings.Phase spent = timings.phase(LoginBenchmark.BUDGET_SPENT);
         StepTimings.Phase besideSpent = timings.phase("A @8 beside C, budget spent");
@@ -87,7 +93,26 @@ final class BenchmarkReport {
                 spent.percentileMillis("password", 50) - besideSpent.percentileMillis("password", 50), "<= 20 ms"));
         out.append(row("realm budget spent: gateway calls during the phase", environment.budgetGatewayCalls() - 1, "0"));
         long failedProbes = environment.probes.stream().filter(p -> !p.ready()).count();
-        out.append(row("readiness probes failed, whole run (of " + environment.probes.size() + ")", failedProbes, "0"));
+        out.append(row("readiness probes failed, whole run (of " + environment.probes.size() + ", 1 s timeout each)",
+                failedProbes, ""));
+        out.append(row("readiness probes failed in a row, most", mostFailedInARow(),
+                "< 3 (Kubernetes' default failureThreshold: the pod stays ready)"));
         return out.toString();
+    }
+
+    /** The longest run of failed readiness probes, in the order they were taken. */
+    private long mostFailedInARow() {
+        long most = 0;
+        long run = 0;
+        for (BenchmarkEnvironment.Probe probe : environment.probes) {
+            run = probe.ready() ? 0 : run + 1;
+            most = Math.max(most, run);
+        }
+        return most;
+    }
+
+    /** A contender's slices at {@code users} as one phase. */
+    private StepTimings.Phase merged(String label, int users) {
+        return StepTimings.merged(label, rows.slices(label, users));
     }
 }

@@ -1,14 +1,16 @@
 package io.github.smsotp.bench;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import io.github.smsotp.it.GatewayStub;
 
 /**
  * Login throughput and latency of the SMS step next to password-only and Keycloak's own TOTP
  * form at 8, 16 and 32 concurrent users on one Keycloak, in rounds (see {@link SignInSimulation}),
- * then under gateway latency and outage and with the realm's SMS budget spent, with password-only
- * logins running alongside. {@code mvn -Pbenchmark verify} runs it; {@code -Dbench.seconds=40} sets
+ * then under gateway latency and outage, in rounds with password-only logins alone and alongside,
+ * and with the realm's SMS budget spent. {@code mvn -Pbenchmark verify} runs it; {@code -Dbench.seconds=40} sets
  * each phase's length. Prints the table {@link BenchmarkReport} writes to {@code target/benchmark/results.md}.
  */
 public class LoginBenchmark extends SignInSimulation {
@@ -23,6 +25,30 @@ public class LoginBenchmark extends SignInSimulation {
      */
     static final int WARM_UP_PHASES = 12;
     static final String BUDGET_SPENT = "C @8, realm budget spent";
+    /** A at 8 users in its own slice of the rounds with the gateway in trouble: what A beside C is held against. */
+    static final String ALONE = "A alone";
+    static final Trouble FAST = new Trouble("gateway 0 ms", LoginVariant.SMS, 32);
+    static final Trouble SLOW = new Trouble("gateway 1000 ms", LoginVariant.SMS_1000, 32);
+    static final Trouble REFUSING = new Trouble("gateway refusing", LoginVariant.SMS_REFUSED, 8);
+    static final Trouble HANGING = new Trouble("gateway hanging", LoginVariant.SMS_HANGING, 8);
+    static final List<Trouble> TROUBLES = List.of(FAST, SLOW, REFUSING, HANGING);
+
+    /**
+     * C at {@code users} with its gateway in some state ({@code gateway}), with A at 8 users beside it:
+     * what the step's gateway does to everyone else on the same Keycloak.
+     */
+    record Trouble(String gateway, LoginVariant variant, int users) {
+
+        /** C's label, e.g. "C (gateway 0 ms)". */
+        String label() {
+            return variant.scenario + " (" + gateway + ")";
+        }
+
+        /** The label of A beside it. */
+        String beside() {
+            return "A beside C (" + gateway + ")";
+        }
+    }
 
     private final BenchmarkEnvironment environment;
 
@@ -37,17 +63,25 @@ public class LoginBenchmark extends SignInSimulation {
             phases.addAll(rounds(users, compared));
         }
         phases.add(step("C @32, gateway 200 ms", LoginVariant.SMS_200, 32, PHASE, here));
-        phases.add(step("C @32, gateway 0 ms", LoginVariant.SMS, 32, PHASE, here)
-                .with(run("A @8 beside C, gateway 0 ms", LoginVariant.PASSWORD, 8, PHASE, here)));
-        phases.add(step("C @32, gateway 1000 ms", LoginVariant.SMS_1000, 32, PHASE, here)
-                .with(run("A @8 beside C, gateway 1000 ms", LoginVariant.PASSWORD, 8, PHASE, here)));
-        phases.add(step("C @8, gateway refuses connections", LoginVariant.SMS_REFUSED, 8, PHASE, here)
-                .with(run("A @8 beside C, gateway refusing", LoginVariant.PASSWORD, 8, PHASE, here)));
-        phases.add(step("C @8, gateway hangs", LoginVariant.SMS_HANGING, 8, PHASE, here)
-                .with(run("A @8 beside C, gateway hanging", LoginVariant.PASSWORD, 8, PHASE, here)));
+        phases.addAll(inTurn(troubleSlices(here)));
         phases.add(step(BUDGET_SPENT, LoginVariant.SMS_BUDGET_SPENT, 8, PHASE, here)
                 .with(run("A @8 beside C, budget spent", LoginVariant.PASSWORD, 8, PHASE, here)));
         setUp(inSequence()).protocols(protocol(environment.baseUrl()));
+    }
+
+    /**
+     * A alone, and each {@link Trouble} with A beside it, taken in turn in rounds like A, B and C: A's
+     * ratio beside C to alone then comes from slices seconds apart, not from phases minutes apart with
+     * the JIT's and the machine's drift between them.
+     */
+    private List<IntFunction<Step>> troubleSlices(Placement here) {
+        List<IntFunction<Step>> slices = new ArrayList<>();
+        slices.add(round -> step(slice(ALONE, 8, round), LoginVariant.PASSWORD, 8, SLICE, here));
+        for (Trouble trouble : TROUBLES) {
+            slices.add(round -> step(slice(trouble.label(), trouble.users(), round), trouble.variant(), trouble.users(),
+                    SLICE, here).with(run(slice(trouble.beside(), 8, round), LoginVariant.PASSWORD, 8, SLICE, here)));
+        }
+        return slices;
     }
 
     @Override

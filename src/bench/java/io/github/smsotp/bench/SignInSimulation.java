@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -112,15 +113,23 @@ abstract class SignInSimulation extends Simulation {
 
     /** The contenders at {@code users}, in {@link #ROUNDS} rounds of one slice each, the order rotated each round. */
     List<Step> rounds(int users, List<Contender> contenders) {
-        List<Step> slices = new ArrayList<>();
+        return inTurn(contenders.stream().<IntFunction<Step>>map(contender -> round -> step(
+                slice(contender.label(), users, round), contender.variant(), users, SLICE, contender.placement()))
+                .toList());
+    }
+
+    /**
+     * {@link #ROUNDS} rounds of one slice each of {@code slices} (each made for its round's number),
+     * the order rotated each round: A B C, B C A, C A B, ...
+     */
+    static List<Step> inTurn(List<IntFunction<Step>> slices) {
+        List<Step> rounds = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (int i = 0; i < contenders.size(); i++) {
-                Contender contender = contenders.get((round - 1 + i) % contenders.size());
-                slices.add(step(slice(contender.label(), users, round), contender.variant(), users, SLICE,
-                        contender.placement()));
+            for (int i = 0; i < slices.size(); i++) {
+                rounds.add(slices.get((round - 1 + i) % slices.size()).apply(round));
             }
         }
-        return slices;
+        return rounds;
     }
 
     Step step(String name, LoginVariant variant, int users, Duration length, Placement placement) {
