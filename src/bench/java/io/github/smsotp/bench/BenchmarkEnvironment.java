@@ -41,6 +41,9 @@ final class BenchmarkEnvironment implements AutoCloseable {
     final int refusingPort = KeycloakServer.freePort();
     final ConcurrentLinkedQueue<Probe> probes = new ConcurrentLinkedQueue<>();
 
+    /** Keycloak's heap: fixed, and large enough that the sessions of a whole run never start a marking cycle. */
+    static final String HEAP = "-Xms4g -Xmx4g";
+
     private final KeycloakServer server;
     private final int httpsPort = KeycloakServer.freePort();
     private final Thread prober;
@@ -56,6 +59,11 @@ final class BenchmarkEnvironment implements AutoCloseable {
         }
         Path keyStore = TlsKeyStore.create(dir.resolve("tls.p12"));
         server = new KeycloakServer(home, dir.resolve("keycloak.log"), fast);
+        // With dev-mem the database, and every user session persisted in it, lives in Keycloak's heap:
+        // the live heap grows by about 10 MB a minute of sign-ins. In kc.sh's default 512 MB that kept
+        // G1 marking concurrently through the rounds, on Keycloak's one core, in whichever slice it
+        // fell. A fixed heap far above a whole run's growth leaves young collections only.
+        server.javaHeap(HEAP);
         server.buildWith("--db=dev-mem", "--health-enabled=true", "--metrics-enabled=true");
         server.clearImports();
         realm(users).writeTo(home.resolve("data/import/bench-realm.json"));

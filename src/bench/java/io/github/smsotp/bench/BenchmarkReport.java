@@ -31,11 +31,11 @@ final class BenchmarkReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "One node. Phases of %d s each (A, B and C, and A alone and beside C "
                 + "with its gateway in trouble: %d slices of %d s each, taken in turn, after a warm-up of %d s), closed "
-                + "model; latencies in ms as the virtual user saw them (p50 / p95 / p99); SMS send timeout %d ms; %s. "
-                + "Errors in bold: that slice's round is not used in a ratio.%n%n", phaseLength.toSeconds(),
-                SignInSimulation.ROUNDS, SignInSimulation.SLICE.toSeconds(),
+                + "model; latencies in ms as the virtual user saw them (p50 / p95 / p99); SMS send timeout %d ms; "
+                + "Keycloak's heap %s; %s. Errors in bold: that slice's round is not used in a ratio.%n%n",
+                phaseLength.toSeconds(), SignInSimulation.ROUNDS, SignInSimulation.SLICE.toSeconds(),
                 phaseLength.multipliedBy(LoginBenchmark.WARM_UP_PHASES).toSeconds(), BenchmarkEnvironment.SEND_TIMEOUT_MS,
-                CpuPinning.describe()));
+                BenchmarkEnvironment.HEAP, CpuPinning.describe()));
         out.append(ReportRows.PHASE_HEADER);
         for (int users : LoginBenchmark.USER_COUNTS) {
             for (LoginVariant variant : SignInSimulation.COMPARED) {
@@ -58,8 +58,10 @@ final class BenchmarkReport {
         String slow = LoginBenchmark.SLOW.beside();
         out.append(rows.roundsRow("A beside C @32 with 1000 ms gateway / A @8 alone", 8, slow, LoginBenchmark.ALONE,
                 ReportRows::throughput, ">= 0.9"));
-        out.append(rows.roundsRow("A beside C @32 with 1000 ms gateway / A beside C @32 with 0 ms gateway", 8, slow,
-                LoginBenchmark.FAST.beside(), ReportRows::throughput, ">= 1 (latency alone costs A nothing)"));
+        // The fast gateway's side on top, as in every other ratio the one expected to be smaller: the
+        // ratio stays below 1, where a run-to-run tolerance of ±0.05 means the same as for the others.
+        out.append(rows.roundsRow("A beside C @32 with 0 ms gateway / A beside C @32 with 1000 ms gateway", 8,
+                LoginBenchmark.FAST.beside(), slow, ReportRows::throughput, "<= 1 (latency alone costs A nothing)"));
         for (LoginBenchmark.Trouble outage : List.of(LoginBenchmark.REFUSING, LoginBenchmark.HANGING)) {
             out.append(rows.roundsRow(outage.gateway() + ": A beside / A @8 alone", 8, outage.beside(),
                     LoginBenchmark.ALONE, ReportRows::throughput, ""));

@@ -44,6 +44,7 @@ public final class KeycloakServer {
     /** {@code -Dkeycloak.runtime=container}: the same server as a container of the local image. */
     private final boolean inContainer = "container".equals(System.getProperty("keycloak.runtime"));
     private List<String> buildOptions = List.of();
+    private String javaHeap;
     private Running running;
     private Duration startTime;
 
@@ -71,6 +72,17 @@ public final class KeycloakServer {
         this.gateway = gateway;
         this.httpPort = freePort();
         this.managementPort = freePort();
+    }
+
+    /**
+     * The JVM's heap options for the next start of the distribution ({@code JAVA_OPTS_KC_HEAP}), in
+     * place of kc.sh's {@code -Xms64m -Xmx512m} outside a container.
+     */
+    public void javaHeap(String options) {
+        if (inContainer) {
+            throw new IllegalStateException("the container's heap follows its memory limit");
+        }
+        javaHeap = options;
     }
 
     /** The distribution Maven unpacked for the tests. */
@@ -178,6 +190,9 @@ public final class KeycloakServer {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            if (javaHeap != null) {
+                builder.environment().put("JAVA_OPTS_KC_HEAP", javaHeap);
+            }
             running = new KcProcess(builder.start());
         }
         awaitReady();
