@@ -11,7 +11,7 @@ import io.github.smsotp.it.GatewayStub;
  * form at 8, 16 and 32 concurrent users on one Keycloak, in rounds (see {@link SignInSimulation}),
  * then under gateway latency and outage, in rounds with password-only logins alone and alongside,
  * and with the realm's SMS budget spent. {@code mvn -Pbenchmark verify} runs it; {@code -Dbench.seconds=40} sets
- * each phase's length. Prints the table {@link BenchmarkReport} writes to {@code target/benchmark/results.md}.
+ * each phase's length, {@code -Dbench.rounds=5} the rounds. Prints the table {@link BenchmarkReport} writes to {@code target/benchmark/results.md}.
  */
 public class LoginBenchmark extends SignInSimulation {
 

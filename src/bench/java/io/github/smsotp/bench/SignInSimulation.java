@@ -40,12 +40,18 @@ import io.github.smsotp.it.Totp;
  */
 abstract class SignInSimulation extends Simulation {
 
-    static final int ROUNDS = 5;
+    /**
+     * {@code -Dbench.rounds}: how many rounds each comparison takes, 5 unless told. A ratio's median
+     * moves from run to run by about 1.25 times its rounds' spread over the square root of their
+     * number: on this machine (2 vCPU) two runs agree within ±0.05 on every ratio only from about 66
+     * rounds on, nearly 4 hours a run (docs/BENCHMARKS.md, "What ±0.05 takes on this machine").
+     */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** A, B and C: the sign-ins every report compares. */
     static final List<LoginVariant> COMPARED = List.of(LoginVariant.PASSWORD, LoginVariant.TOTP, LoginVariant.SMS);
-    /** {@code -Dbench.seconds}: a phase's length; a round's slice is a {@link #ROUNDS}th of it. */
+    /** {@code -Dbench.seconds}: a phase's length; a round's slice is a fifth of it, whatever the rounds. */
     static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
-    static final Duration SLICE = PHASE.dividedBy(ROUNDS);
+    static final Duration SLICE = PHASE.dividedBy(5);
     /**
      * Handed out in turn: at 190 sign-ins per s (A at 32 users, the fastest slice) a user comes round
      * again after 86 s, well over a TOTP period. With 4,096, B at 32 users (140 per s) brought a user
