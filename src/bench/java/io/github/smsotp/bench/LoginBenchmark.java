@@ -10,8 +10,9 @@ import io.github.smsotp.it.GatewayStub;
  * Login throughput and latency of the SMS step next to password-only and Keycloak's own TOTP
  * form at 8, 16 and 32 concurrent users on one Keycloak, in rounds (see {@link SignInSimulation}),
  * then under gateway latency and outage, in rounds with password-only logins alone and alongside,
- * and with the realm's SMS budget spent. {@code mvn -Pbenchmark verify} runs it; {@code -Dbench.seconds=40} sets
- * each phase's length, {@code -Dbench.rounds=5} the rounds. Prints the table {@link BenchmarkReport} writes to {@code target/benchmark/results.md}.
+ * and with the realm's SMS budget spent. {@code mvn -Pbenchmark verify} runs it; {@code -Dbench.seconds=40}
+ * sets each phase's length, {@code -Dbench.rounds=5} the rounds. Prints the table {@link BenchmarkReport}
+ * writes to {@code target/benchmark/results.md}.
  */
 public class LoginBenchmark extends SignInSimulation {
 
