@@ -40,18 +40,20 @@ import io.github.smsotp.it.Totp;
  */
 abstract class SignInSimulation extends Simulation {
 
+    /** A phase is this many slices long: the default rounds, and a slice's length whatever the rounds. */
+    private static final int SLICES_PER_PHASE = 5;
     /**
-     * {@code -Dbench.rounds}: how many rounds each comparison takes, 5 unless told. A ratio's median
-     * moves from run to run by about 1.25 times its rounds' spread over the square root of their
-     * number: on this machine (2 vCPU) two runs agree within ±0.05 on every ratio only from about 66
-     * rounds on, nearly 4 hours a run (docs/BENCHMARKS.md, "What ±0.05 takes on this machine").
+     * {@code -Dbench.rounds}: how many rounds each comparison takes. A ratio's median moves from run
+     * to run by about 1.25 times its rounds' spread over the square root of their number: how many a
+     * ±0.05 agreement needs, and how long they take, is in docs/BENCHMARKS.md ("What ±0.05 takes on
+     * this machine").
      */
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", SLICES_PER_PHASE);
     /** A, B and C: the sign-ins every report compares. */
     static final List<LoginVariant> COMPARED = List.of(LoginVariant.PASSWORD, LoginVariant.TOTP, LoginVariant.SMS);
-    /** {@code -Dbench.seconds}: a phase's length; a round's slice is a fifth of it, whatever the rounds. */
+    /** {@code -Dbench.seconds}: a phase's length. */
     static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
-    static final Duration SLICE = PHASE.dividedBy(5);
+    static final Duration SLICE = PHASE.dividedBy(SLICES_PER_PHASE);
     /**
      * Handed out in turn: at 190 sign-ins per s (A at 32 users, the fastest slice) a user comes round
      * again after 86 s, well over a TOTP period. With 4,096, B at 32 users (140 per s) brought a user
