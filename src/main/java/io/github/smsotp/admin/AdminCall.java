@@ -10,6 +10,7 @@ import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.SmsOtpConfig;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,16 +60,22 @@ record AdminCall(KeycloakSession session, RealmModel realm, AdminPermissionEvalu
         EnrollmentSettings.Result parsed = enrollment.parse(request.json().path(field).asText(null),
                 region != null ? region : enrollment.defaultRegion().orElse(null));
         if (parsed.error() != null) {
-            throw new JsonInput.BadInput(field, NUMBER_PROBLEMS.get(parsed.error()));
+            throw new JsonInput.BadInput(field, problem(enrollment, parsed));
         }
         return parsed.number();
     }
 
+    /** What is wrong with a number enrollment refused, for an admin: a refused type is named. */
+    static String problem(EnrollmentSettings enrollment, EnrollmentSettings.Result refused) {
+        return refused.refusedType().map(type -> "is a " + type + " number; codes go only to the types in '"
+                + SmsOtpConfig.NUMBER_TYPES + "' (" + enrollment.step().numberTypes().names() + ")")
+                .orElseGet(() -> NUMBER_PROBLEMS.get(refused.error()));
+    }
+
     /** What enrollment's message keys say, for an admin. */
-    static final Map<String, String> NUMBER_PROBLEMS = Map.of(
+    private static final Map<String, String> NUMBER_PROBLEMS = Map.of(
             "smsOtpInvalidNumber", "must be a phone number in international format, e.g. +12015550123 (or national "
                     + "format in the realm's default region)",
-            "smsOtpNotMobile", "is not a mobile number, and the realm's 'mobile-only' is on",
             "smsOtpCountryNotAllowedField", "is in a country the realm's 'allowed-calling-codes' excludes");
 
     /** Where the realm takes numbers from; empty (and logged) while its settings are invalid. */

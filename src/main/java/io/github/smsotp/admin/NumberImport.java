@@ -107,7 +107,7 @@ public final class NumberImport {
                 EnrollmentSettings.Result parsed = enrollment.parse(raw.get(), readIn);
                 if (parsed.error() != null) {
                     refused.add(Map.of("username", user.getUsername(), "number", MaskedPhone.mask(raw.get()),
-                            "problem", AdminCall.NUMBER_PROBLEMS.get(parsed.error())));
+                            "problem", AdminCall.problem(enrollment, parsed)));
                     continue;
                 }
                 byNumber.computeIfAbsent(parsed.number(), n -> new ArrayList<>()).add(user.getId());

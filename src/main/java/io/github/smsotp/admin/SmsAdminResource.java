@@ -37,6 +37,11 @@ public class SmsAdminResource {
         return new UserPhoneResource(call, userId);
     }
 
+    @Path("guard")
+    public GuardResource guard() {
+        return new GuardResource(call);
+    }
+
     @Path("import")
     public NumberImportResource importNumbers() {
         return new NumberImportResource(call);

@@ -16,6 +16,7 @@ import io.github.smsotp.phone.Regions;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -126,7 +127,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private void enterNumber(RequiredActionContext context, EnrollmentSettings settings, String input, String region) {
         EnrollmentSettings.Result parsed = settings.parse(input, regions(context, settings).choice(region).orElse(null));
         if (parsed.error() != null) {
-            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number").error("sms_otp_number_refused");
+            NumberRefusal.report(context.getEvent(), parsed.reason(), parsed.refusedType());
             context.challenge(numberPage(context, settings, input, parsed.error()));
             return;
         }
@@ -141,7 +142,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     /** Keeps the user on the provisioned number's code page and says who can change the number. */
     private void refuseOtherNumber(RequiredActionContext context, EnrollmentSettings settings, String fixed) {
         step(context, settings, fixed).ifPresent(step -> {
-            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "provisioned_number").error("sms_otp_number_refused");
+            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "provisioned_number").error(NumberRefusal.ERROR);
             context.challenge(step.page(false, form -> form.setError("smsOtpNumberSetByAdmin")));
         });
     }
@@ -157,7 +158,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
                 && !NumberOwners.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
             context.getAuthenticationSession().removeAuthNote(PENDING);
             context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number))
-                    .detail(SmsOtpStep.EVENT_REASON, "number_taken").error("sms_otp_number_refused");
+                    .detail(SmsOtpStep.EVENT_REASON, "number_taken").error(NumberRefusal.ERROR);
             if (settings.source().fixedForEnrollment(context.getUser()).isPresent()) {
                 // The admin's number is the only one this user may confirm: only the admin can go on.
                 context.challenge(context.form().setError("smsOtpProvisionedNumberTaken")

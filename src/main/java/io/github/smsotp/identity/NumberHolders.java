@@ -28,12 +28,14 @@ final class NumberHolders {
 
     /**
      * The number an identified user's codes go to, where Keycloak lets the user sign in and the realm
-     * sends to its country (a refusal page would tell that the account exists, and where its phone is).
+     * sends to its country and its kind of number (a refusal page would tell that the account exists,
+     * and where its phone is).
      */
     static Optional<String> numberOf(AuthenticationFlowContext flow, EntrySettings settings, UserModel user) {
         if (user == null || KeycloakLockout.refusal(flow, user) != null) {
             return Optional.empty();
         }
-        return settings.numbers().destination(user).filter(settings.typed().step().allowedCountries()::allows);
+        return settings.numbers().destination(user).filter(settings.typed().step().allowedCountries()::allows)
+                .filter(number -> settings.typed().step().numberTypes().refusal(number).isEmpty());
     }
 }

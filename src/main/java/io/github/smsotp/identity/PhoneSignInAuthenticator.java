@@ -8,6 +8,7 @@ import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -77,7 +78,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
     private void enterNumber(AuthenticationFlowContext context, EntrySettings settings, String input) {
         EnrollmentSettings.Result parsed = settings.typed().parse(input);
         if (parsed.error() != null) {
-            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number").error("sms_otp_number_refused");
+            NumberRefusal.report(context.getEvent(), parsed.reason(), parsed.refusedType());
             context.challenge(numberPage(context, input, parsed.error()));
             return;
         }

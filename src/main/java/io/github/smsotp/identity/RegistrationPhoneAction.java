@@ -9,6 +9,7 @@ import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.VerifiedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
@@ -23,7 +24,6 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -55,29 +55,40 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
     public void validate(ValidationContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String typed = form.getFirst(FIELD);
-        String error;
+        EnrollmentSettings.Result parsed;
         try {
-            error = problem(context.getRealm(), context.getAuthenticatorConfig(), typed);
+            if (typed == null || typed.isBlank()) {
+                if (required(context.getAuthenticatorConfig())) {
+                    refuse(context, form, "smsOtpMissingNumber");
+                } else {
+                    context.success();
+                }
+                return;
+            }
+            parsed = EnrollmentSettings.of(context.getRealm()).parse(typed);
         } catch (InvalidConfigException e) {
             LOG.errorf("SMS registration in realm '%s' is misconfigured: %s", context.getRealm().getName(),
                     e.getMessage());
-            error = "smsOtpNotAvailable";
-        }
-        if (error == null) {
-            context.success();
+            refuse(context, form, "smsOtpNotAvailable");
             return;
         }
-        context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number");
-        context.error(Errors.INVALID_REGISTRATION);
-        context.validationError(form, List.of(new FormMessage(FIELD, error)));
+        if (parsed.refusedType().isPresent()) {
+            // A kind of number no code may go to is the realm's cost rule, not a typo: an event of its own.
+            NumberRefusal.details(context.getEvent(), parsed.reason(), parsed.refusedType());
+            context.error(NumberRefusal.ERROR);
+            context.validationError(form, List.of(new FormMessage(FIELD, parsed.error())));
+        } else if (parsed.error() != null) {
+            refuse(context, form, parsed.error());
+        } else {
+            context.success();
+        }
     }
 
-    /** The message key of what is wrong with the typed number; null when it will do. */
-    private static String problem(RealmModel realm, AuthenticatorConfigModel config, String typed) {
-        if (typed == null || typed.isBlank()) {
-            return required(config) ? "smsOtpMissingNumber" : null;
-        }
-        return EnrollmentSettings.of(realm).parse(typed).error();
+    /** Keycloak sends the event of the form's first refusal, with our reason. */
+    private static void refuse(ValidationContext context, MultivaluedMap<String, String> form, String messageKey) {
+        context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number");
+        context.error(Errors.INVALID_REGISTRATION);
+        context.validationError(form, List.of(new FormMessage(FIELD, messageKey)));
     }
 
     @Override

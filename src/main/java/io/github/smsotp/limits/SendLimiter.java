@@ -11,13 +11,14 @@ import io.github.smsotp.limits.SlotCounter.Full;
 
 /**
  * Decides, before a sender is called, whether one more SMS may go out: per user, per destination
- * number, per client address (IPv6: per /64) and per realm. A refusal names the limit and when it frees; the
+ * number, per client address (IPv6: per /64) and per realm, and for numbers nobody has proven yet,
+ * within their own part of the realm's budget. A refusal names the limit and when it frees; the
  * slots already claimed for the refused send are given back.
  */
 public final class SendLimiter {
 
     /** Which limit refused a send. Lower-case names appear in events. */
-    public enum Limit { USER, NUMBER, IP, REALM }
+    public enum Limit { USER, NUMBER, IP, UNPROVEN, REALM }
 
     /** What is sent: SMS and calls count against limits of the same kinds, each with counters of its own. */
     public enum Channel {
@@ -46,19 +47,24 @@ public final class SendLimiter {
     }
 
     public Decision trySend(LimitPolicy policy, String realmId, String userId, String number, String clientIp) {
-        return trySend(Channel.SMS, policy, realmId, userId, number, clientIp);
+        return trySend(Channel.SMS, policy, realmId, userId, number, clientIp, false);
     }
 
+    /** @param unproven whether nobody has proven {@code number} yet: the send comes out of the unproven budget too */
     public Decision trySend(Channel channel, LimitPolicy policy, String realmId, String userId, String number,
-                            String clientIp) {
-        List<Rule> rules = List.of(
+                            String clientIp, boolean unproven) {
+        List<Rule> rules = new ArrayList<>(List.of(
                 new Rule(Limit.USER, LimitKeys.of(realmId, "user-" + channel.counted, userId),
                         policy.sendsPerUserPerHour(), LimitPolicy.HOUR),
                 new Rule(Limit.NUMBER, LimitKeys.of(realmId, "number-" + channel.counted, number),
                         policy.sendsPerNumberPer10Minutes(), LimitPolicy.TEN_MINUTES),
                 new Rule(Limit.IP, LimitKeys.of(realmId, "ip-" + channel.counted, ClientNetwork.of(clientIp)),
-                        policy.sendsPerIpPerHour(), LimitPolicy.HOUR),
-                realmRule(channel, policy, realmId));
+                        policy.sendsPerIpPerHour(), LimitPolicy.HOUR)));
+        if (unproven) {
+            rules.add(new Rule(Limit.UNPROVEN, LimitKeys.of(realmId, "unproven-" + channel.counted, realmId),
+                    policy.sendsToUnprovenPerHour(), LimitPolicy.HOUR));
+        }
+        rules.add(realmRule(channel, policy, realmId));
         return claim(rules);
     }
 

@@ -21,6 +21,8 @@ public final class SmsOtpMetrics {
     static final String SENDS_REFUSED = "sms.otp.sends.refused";
     static final String VERIFICATIONS = "sms.otp.verifications";
     static final String DELIVERY = "sms.otp.delivery";
+    static final String GUARD_REFUSED = "sms.otp.guard.refused";
+    static final String GUARD_THROTTLES = "sms.otp.guard.throttles";
 
     private static final SmsOtpMetrics GLOBAL = new SmsOtpMetrics(Metrics.globalRegistry);
 
@@ -55,6 +57,18 @@ public final class SmsOtpMetrics {
     public void sendRefused(String realm, String rule) {
         Counter.builder(SENDS_REFUSED).description("SMS sends refused by a limit or rule")
                 .tag("realm", realm).tag("limit", rule).register(registry).increment();
+    }
+
+    /** A code to a number nobody has proven, refused by the pumping guard, by the number's calling code. */
+    public void guardRefused(String realm, String callingCode) {
+        Counter.builder(GUARD_REFUSED).description("Codes the pumping guard refused, by country calling code")
+                .tag("realm", realm).tag("calling_code", callingCode).register(registry).increment();
+    }
+
+    /** The pumping guard throttled a number range (a country or a block of it), by calling code. */
+    public void rangeThrottled(String realm, String callingCode) {
+        Counter.builder(GUARD_THROTTLES).description("Number ranges the pumping guard throttled, by country calling code")
+                .tag("realm", realm).tag("calling_code", callingCode).register(registry).increment();
     }
 
     /** A submitted code, by outcome ({@code verified}, {@code wrong}, {@code expired}, ...). */

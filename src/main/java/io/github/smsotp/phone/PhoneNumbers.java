@@ -42,20 +42,6 @@ public final class PhoneNumbers {
         }
     }
 
-    /**
-     * Whether a number can receive SMS as far as its numbering plan tells: mobile, or a plan (like
-     * North America's) that does not distinguish mobile from fixed lines.
-     */
-    public static boolean isMobile(String e164) {
-        try {
-            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(UTIL.parse(e164, null));
-            return type == PhoneNumberUtil.PhoneNumberType.MOBILE
-                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
-        } catch (NumberParseException e) {
-            return false;
-        }
-    }
-
     /** Whether a number is a fixed line by its numbering plan: SMS cannot reach it, a call can. */
     public static boolean isFixedLine(String e164) {
         try {

@@ -2,6 +2,7 @@ package io.github.smsotp.settings;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,14 +15,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * The enrollment action's config: how typed numbers are read (default region, mobile only) and
- * where provisioned numbers come from, besides the same code and sending settings as the login step.
+ * The enrollment action's config: how typed numbers are read (default region) and where
+ * provisioned numbers come from, besides the same code and sending settings as the login step
+ * (which say what kinds of numbers and which countries codes may go to).
  */
 public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource source,
-                          Optional<String> defaultRegion, boolean mobileOnly, boolean uniqueNumbers) {
+                          Optional<String> defaultRegion, boolean uniqueNumbers) {
 
     static final String DEFAULT_REGION = "default-region";
-    static final String MOBILE_ONLY = "mobile-only";
     static final String UNIQUE_NUMBERS = "unique-numbers";
 
     /**
@@ -43,7 +44,6 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
                     + region.get() + "'");
         }
         return new EnrollmentSettings(reader, SmsOtpConfig.from(reader), PhoneSource.of(reader), region,
-                Boolean.parseBoolean(reader.get(MOBILE_ONLY, "false")),
                 Boolean.parseBoolean(reader.choice(UNIQUE_NUMBERS, "true", Set.of("true", "false"))));
     }
 
@@ -65,10 +65,6 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
                 .helpText("ISO 3166 region (e.g. US, DE) for numbers typed without +country code. Empty: "
                         + "international format only.")
                 .add()
-                .property().name(MOBILE_ONLY).type(ProviderConfigProperty.BOOLEAN_TYPE)
-                .label("Mobile numbers only").defaultValue("false")
-                .helpText("Refuse numbers the numbering plan marks as fixed lines.")
-                .add()
                 .property().name(UNIQUE_NUMBERS).type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .label("One account per number").defaultValue("true")
                 .helpText("A verified number belongs to at most one user of the realm: confirming a number "
@@ -77,7 +73,7 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
                 .build();
     }
 
-    /** The typed number in E.164 form, or the message key of what is wrong with it. */
+    /** The typed number in E.164 form, or the message key of what is wrong with it (and the refused type). */
     public Result parse(String input) {
         return parse(input, defaultRegion.orElse(null));
     }
@@ -91,18 +87,38 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
         if (number.isEmpty()) {
             return Result.error("smsOtpInvalidNumber");
         }
-        if (mobileOnly && !PhoneNumbers.isMobile(number.get())) {
-            return Result.error("smsOtpNotMobile");
+        Optional<String> refusedType = step.numberTypes().refusal(number.get());
+        if (refusedType.isPresent()) {
+            return new Result(null, Result.messageFor(refusedType.get()), refusedType);
         }
         if (!step.allowedCountries().allows(number.get())) {
             return Result.error("smsOtpCountryNotAllowedField");
         }
-        return new Result(number.get(), null);
+        return new Result(number.get(), null, Optional.empty());
     }
 
-    public record Result(String number, String error) {
+    /** What the page says of a refused number type; other types get a sentence for them all. */
+    private static final Map<String, String> TYPE_MESSAGES = Map.of(
+            "fixed-line", "smsOtpNotMobile",
+            "premium-rate", "smsOtpPremiumRateNumber",
+            "shared-cost", "smsOtpPremiumRateNumber",
+            "toll-free", "smsOtpTollFreeNumber",
+            "voip", "smsOtpVoipNumber");
+
+    /** @param refusedType the number's type, where the realm sends no codes to it */
+    public record Result(String number, String error, Optional<String> refusedType) {
         static Result error(String key) {
-            return new Result(null, key);
+            return new Result(null, key, Optional.empty());
+        }
+
+        /** What the page says of a number whose type the realm sends no codes to. */
+        public static String messageFor(String refusedType) {
+            return TYPE_MESSAGES.getOrDefault(refusedType, "smsOtpNumberTypeRefused");
+        }
+
+        /** The event's reason for a refused number. */
+        public String reason() {
+            return refusedType.isPresent() ? "number_type" : "invalid_number";
         }
     }
 }

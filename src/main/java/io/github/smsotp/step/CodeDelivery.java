@@ -14,14 +14,15 @@ import io.github.smsotp.limits.SendLimiter.Channel;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
+import io.github.smsotp.settings.EnrollmentSettings;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
- * lockout, the country allow-list, the resend cooldown, the per-login cap and the cluster-wide
- * send limits. All refusals are challenges (never failures) and events with a reason; none
+ * lockout, the allowed number types and countries, the resend cooldown, the per-login cap, the
+ * pumping guard (for numbers nobody has proven) and the cluster-wide send limits. All refusals are challenges (never failures) and events with a reason; none
  * reaches the sender.
  */
 final class CodeDelivery {
@@ -68,6 +69,15 @@ final class CodeDelivery {
             refuse("locked", "smsOtpLocked", step.minutesUntil(locked.get()));
             return;
         }
+        Optional<String> refusedType = step.config.numberTypes().refusal(step.phone);
+        if (context.dispatch() != Dispatch.WITHHELD && refusedType.isPresent()) {
+            // A number from before the rule, or one an admin or a directory provided.
+            NumberRefusal.report(context.event(), "number_type", refusedType);
+            step.metrics.sendRefused(context.realm().getName(), "number_type");
+            context.show(context.form().setError(EnrollmentSettings.Result.messageFor(refusedType.get()))
+                    .createErrorPage(Response.Status.BAD_REQUEST));
+            return;
+        }
         if (context.dispatch() != Dispatch.WITHHELD && !step.config.allowedCountries().allows(step.phone)) {
             step.errorEvent(ERROR_SEND_REFUSED, "country");
             step.metrics.sendRefused(context.realm().getName(), "country");
@@ -94,8 +104,13 @@ final class CodeDelivery {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
+        if (step.toUnprovenNumber() && new PumpingCheck(step).refuses()) {
+            // The page keeps "Use another number"; nothing says which numbers would pass.
+            refuse(PumpingCheck.REASON, "smsOtpRangeThrottled");
+            return;
+        }
         SendLimiter.Decision decision = step.limiter.trySend(channel, step.config.limits(), step.realmId(),
-                step.limitSubject(), step.phone, context.clientAddress());
+                step.limitSubject(), step.phone, context.clientAddress(), step.toUnprovenNumber());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
                     step.minutesUntil(refused.retryAt()));

@@ -54,6 +54,10 @@ final class CodeVerification {
             result = Verification.WRONG;
         }
         if (result == Verification.VERIFIED) {
+            if (step.toUnprovenNumber()) {
+                // The code came back: the number's ranges are not being pumped, whatever the account does next.
+                step.pumpingGuard.confirmed(step.config.guard(), step.realmId(), step.phone);
+            }
             step.failures.recordSuccess(step.config.limits(), step.realmId(), step.limitSubject());
             step.metrics.verification(context.realm().getName(), "verified");
             context.succeed(step.phone);

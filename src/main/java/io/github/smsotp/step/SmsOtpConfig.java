@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.limits.GuardPolicy;
 import io.github.smsotp.limits.LimitPolicy;
 import io.github.smsotp.phone.CallingCodes;
+import io.github.smsotp.phone.NumberTypes;
 import io.github.smsotp.sender.SenderRoutes;
 
 /**
@@ -22,11 +24,14 @@ import io.github.smsotp.sender.SenderRoutes;
  * @param routes           senders by country calling code, ahead of {@code senderId}
  * @param voice            when the code page offers to read the code in a call
  * @param voiceSenderId    the voice sender that places calls; its settings are stored under {@code voice.}
+ * @param numberTypes      the kinds of numbers codes may go to
+ * @param guard            when codes to numbers nobody has proven are throttled by range
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
                            int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
                            CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays,
-                           SenderRoutes routes, VoiceOffer voice, String voiceSenderId) {
+                           SenderRoutes routes, VoiceOffer voice, String voiceSenderId, NumberTypes numberTypes,
+                           GuardPolicy guard) {
 
     /** When "Call me instead" is offered (besides numbers that are fixed lines, where it always is). */
     public enum VoiceOffer {
@@ -47,6 +52,8 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final String FALLBACK_SENDER = "fallback-sender";
     public static final String TEXT_FORMAT = "sms-format";
     public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
+    public static final String NUMBER_TYPES = "allowed-number-types";
+    public static final String VOIP_NUMBERS = "allow-voip-numbers";
     public static final String TRUST_BROWSER_DAYS = "trust-browser-days";
     public static final String ROUTES = "routes";
     public static final String VOICE_FALLBACK = "voice-fallback";
@@ -81,7 +88,9 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 routes(config),
                 VoiceOffer.valueOf(config.choice(VOICE_FALLBACK, "off", Set.of("off", "after-failed-delivery", "always"))
                         .toUpperCase(Locale.ROOT).replace('-', '_')),
-                config.get(VOICE_SENDER, "http"));
+                config.get(VOICE_SENDER, "http"),
+                numberTypes(config),
+                GuardPolicy.from(config));
     }
 
     /** The {@code routes} setting, as the step and the receipts endpoint both read it. */
@@ -90,6 +99,15 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
             return SenderRoutes.parse(config.get(ROUTES, ""));
         } catch (IllegalArgumentException e) {
             throw config.invalid(ROUTES, e.getMessage());
+        }
+    }
+
+    private static NumberTypes numberTypes(ConfigReader config) {
+        boolean voip = Boolean.parseBoolean(config.choice(VOIP_NUMBERS, "false", Set.of("true", "false")));
+        try {
+            return NumberTypes.parse(config.get(NUMBER_TYPES, NumberTypes.DEFAULT_LIST), voip);
+        } catch (IllegalArgumentException e) {
+            throw config.invalid(NUMBER_TYPES, e.getMessage());
         }
     }
 

@@ -17,6 +17,7 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.limits.FailureGuard;
+import io.github.smsotp.limits.PumpingGuard;
 import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.RequestWrites;
 import io.github.smsotp.limits.SlotCounter;
@@ -67,6 +68,8 @@ public final class SmsOtpStep {
     final ChallengeStore store;
     final OtpChallenges challenges;
     final SendLimiter limiter;
+    /** Throttles number ranges whose codes never come back: for codes to numbers nobody has proven. */
+    final PumpingGuard pumpingGuard;
     final FailureGuard failures;
     final DeliveryLedger ledger;
     final SmsOtpMetrics metrics = SmsOtpMetrics.global();
@@ -96,6 +99,7 @@ public final class SmsOtpStep {
                 authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,
                 new SingleUseCodeUses(singleUse));
         this.limiter = new SendLimiter(counter);
+        this.pumpingGuard = new PumpingGuard(singleUse, clock, RequestWrites.of(context.session()));
         this.failures = new FailureGuard(singleUse, counter, clock);
         this.ledger = new DeliveryLedger(singleUse);
         if (context.dispatch() == Dispatch.AFTER_RESPONSE && AfterResponseSend.failed(context)) {
@@ -309,6 +313,11 @@ public final class SmsOtpStep {
         if (store.history().attempts() > 1) {
             form.setInfo("smsOtpNewCodeSent");
         }
+    }
+
+    /** Whether the code goes to a number nobody has proven yet: anyone may ask for those. */
+    boolean toUnprovenNumber() {
+        return purpose.enrollment();
     }
 
     String maskedPhone() {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.smsotp.limits.GuardPolicy;
 import io.github.smsotp.limits.LimitPolicy;
+import io.github.smsotp.phone.NumberTypes;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -54,6 +56,17 @@ public final class StepProperties {
                 .helpText("Comma-separated E.164 calling codes SMS may go to, e.g. '1, 44, 49'. Empty: every "
                         + "country. Numbers elsewhere are refused before anything is sent.")
                 .add()
+                .property().name(SmsOtpConfig.NUMBER_TYPES).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Allowed number types").defaultValue(NumberTypes.DEFAULT_LIST)
+                .helpText("Comma-separated kinds of numbers codes may go to, by the numbering plan: mobile, "
+                        + "fixed-line-or-mobile (plans like North America's, where both look alike), fixed-line, "
+                        + "voip, toll-free, premium-rate, shared-cost, personal-number, pager, uan, voicemail, "
+                        + "unknown. Numbers of other types are refused wherever they are entered.")
+                .add()
+                .property().name(SmsOtpConfig.VOIP_NUMBERS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Allow VoIP numbers").defaultValue("false")
+                .helpText("Also send codes to VoIP numbers, which anyone can hold by the thousand.")
+                .add()
                 .property().name(SmsOtpConfig.TRUST_BROWSER_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Trust browsers for (days)").defaultValue("0")
                 .helpText("0 to 90. Above 0, the code page offers \"Don't ask for a code on this browser\" for "
@@ -77,6 +90,38 @@ public final class StepProperties {
                 .property().name(LimitPolicy.REALM_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Limit: SMS per realm per hour").defaultValue(String.valueOf(LimitPolicy.DEFAULT_REALM_SENDS))
                 .helpText("A budget cap for the whole realm. 0: no limit.")
+                .add()
+                .property().name(LimitPolicy.UNPROVEN_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Limit: SMS per hour to unproven numbers")
+                .helpText("The part of the realm's budget that codes to numbers nobody has proven yet (registration, "
+                        + "enrollment) may spend: strangers can ask for those. Below the realm's limit, so that "
+                        + "sign-ins always keep the rest. Empty: a tenth of the realm's limit (100 without one).")
+                .add()
+                .property().name(GuardPolicy.BLOCK_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Pumping guard: sends that judge a block")
+                .defaultValue(String.valueOf(GuardPolicy.DEFAULT_BLOCK_SENDS))
+                .helpText("Codes to unproven numbers of one block of 10,000 numbers within the window before the "
+                        + "guard judges it. 0: blocks are not judged.")
+                .add()
+                .property().name(GuardPolicy.COUNTRY_SENDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Pumping guard: sends that judge a country")
+                .defaultValue(String.valueOf(GuardPolicy.DEFAULT_COUNTRY_SENDS))
+                .helpText("The same for one country calling code. 0: countries are not judged.")
+                .add()
+                .property().name(GuardPolicy.CONFIRMED_PERCENT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Pumping guard: codes confirmed (%)")
+                .defaultValue(String.valueOf(GuardPolicy.DEFAULT_CONFIRMED_PERCENT))
+                .helpText("1 to 100. A range whose codes come back less often than this is throttled.")
+                .add()
+                .property().name(GuardPolicy.WINDOW).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Pumping guard: window (minutes)").defaultValue(String.valueOf(GuardPolicy.DEFAULT_WINDOW))
+                .helpText("5 to 1440. Sends and confirmations older than this no longer count.")
+                .add()
+                .property().name(GuardPolicy.COOL_OFF).type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("Pumping guard: first cool-off (minutes)")
+                .defaultValue(String.valueOf(GuardPolicy.DEFAULT_COOL_OFF))
+                .helpText("1 to 1440. How long a throttled range is refused; each repeat within a day doubles it, "
+                        + "up to a day.")
                 .add()
                 .property().name(LimitPolicy.MAX_FAILURES).type(ProviderConfigProperty.INTEGER_TYPE)
                 .label("Lockout: after wrong codes").defaultValue(String.valueOf(LimitPolicy.DEFAULT_MAX_FAILURES))

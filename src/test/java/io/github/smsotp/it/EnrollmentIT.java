@@ -33,7 +33,7 @@ class EnrollmentIT {
     void aUserWithoutANumberEnrollsAndTheCredentialShowsInTheAccountApiUntilRemoved() {
         String realm = "sms-enroll";
         admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off",
-                "default-region", "US", "mobile-only", "true", "allowed-calling-codes", "1, 49")));
+                "default-region", "US", "allowed-calling-codes", "1, 49")));
         SmsLogin login = new SmsLogin(server, realm, "user26", null);
 
         Page enroll = login.passwordStep("it-app");
@@ -63,7 +63,7 @@ class EnrollmentIT {
     void badNumbersGetFieldErrorsAndNoSmsAndTheNumberCanBeChangedBeforeConfirming() {
         String realm = "sms-enroll-errors";
         admin.createRealm(realm, Map.of(), r -> AdminApi.enrollmentConfig(r, Map.of("provisioned-numbers", "off",
-                "mobile-only", "true", "allowed-calling-codes", "1, 49")));
+                "allowed-calling-codes", "1, 49")));
         SmsLogin login = new SmsLogin(server, realm, "user27", null);
         Page page = login.passwordStep("it-app");
         int sentBefore = server.gateway().all().size();
@@ -74,6 +74,13 @@ class EnrollmentIT {
         assertThat(page.textOf("#input-error-phone")).contains("landline");
         page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "+44 7911 123456"));
         assertThat(page.textOf("#input-error-phone")).contains("Numbers from this country are not supported.");
+        // Where SMS pumping earns its money: refused by type, whatever the country.
+        page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "+1 900 555 0100"));
+        assertThat(page.textOf("#input-error-phone")).contains("premium-rate");
+        page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "+44 909 879 0000"));
+        assertThat(page.textOf("#input-error-phone")).contains("premium-rate");
+        page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "+1 800 555 0100"));
+        assertThat(page.textOf("#input-error-phone")).contains("toll-free");
         page = login.browser().submit(page, ENROLL_FORM, Map.of("phone", "<script>alert(1)</script>"));
         assertThat(page.body()).doesNotContain("<script>alert(1)</script>");
         assertThat(server.gateway().all()).hasSize(sentBefore);

@@ -1,6 +1,7 @@
 package io.github.smsotp.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.SendLimiter.Allowed;
 import io.github.smsotp.limits.SendLimiter.Limit;
 import io.github.smsotp.limits.SendLimiter.Refused;
@@ -33,8 +35,35 @@ class LimitsTest {
     void defaultsFollowTheAnchors() {
         LimitPolicy policy = LimitPolicy.from(ConfigReader.of(null));
 
-        assertThat(policy).isEqualTo(new LimitPolicy(10, 5, 30, 1000, 10, Duration.ofHours(1),
+        assertThat(policy).isEqualTo(new LimitPolicy(10, 5, 30, 1000, 100, 10, Duration.ofHours(1),
                 Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void theUnprovenBudgetIsAPartOfTheRealmsBudget() {
+        assertThat(LimitPolicy.from(ConfigReader.of(Map.of("limit-realm-sends-per-hour", "50")))
+                .sendsToUnprovenPerHour()).as("a tenth, unless set").isEqualTo(5);
+        assertThat(LimitPolicy.from(ConfigReader.of(Map.of("limit-realm-sends-per-hour", "0")))
+                .sendsToUnprovenPerHour()).as("a realm without a budget").isEqualTo(100);
+        assertThatThrownBy(() -> LimitPolicy.from(ConfigReader.of(Map.of("limit-realm-sends-per-hour", "50",
+                "limit-unproven-sends-per-hour", "50"))))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'limit-unproven-sends-per-hour'")
+                .hasMessageContaining("from 1 to 49");
+        assertThatThrownBy(() -> LimitPolicy.from(ConfigReader.of(Map.of("limit-unproven-sends-per-hour", "0"))))
+                .as("off only where the realm has no budget either").isInstanceOf(InvalidConfigException.class);
+    }
+
+    @Test
+    void strangersSpendOnlyTheUnprovenBudgetAndSignInsKeepTheRest() {
+        LimitPolicy policy = new LimitPolicy(0, 0, 0, 10, 3, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        for (int i = 0; i < 3; i++) {
+            assertThat(sendToUnproven(policy, "stranger" + i)).isInstanceOf(Allowed.class);
+        }
+        assertThat(refusal(sendToUnproven(policy, "stranger3"))).isEqualTo(Limit.UNPROVEN);
+        for (int i = 0; i < 7; i++) {
+            assertThat(send(policy, "user" + i, "+1" + i, "ip" + i)).as("sign-in %d", i).isInstanceOf(Allowed.class);
+        }
+        assertThat(refusal(send(policy, "user7", "+17", "ip7"))).isEqualTo(Limit.REALM);
     }
 
     @Test
@@ -66,13 +95,13 @@ class LimitsTest {
     @Test
     void aSendRefusedByALaterLimitLeavesTheEarlierCountsAsTheyWere() {
         // Seen from outside: 3 per user, 1 per address; logins 2 and 3 refused by the address limit.
-        LimitPolicy strict = new LimitPolicy(3, 0, 1, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy strict = new LimitPolicy(3, 0, 1, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
         assertThat(send(strict, "u", "+1", "ip")).isInstanceOf(Allowed.class);
         assertThat(refusal(send(strict, "u", "+1", "ip"))).isEqualTo(Limit.IP);
         assertThat(refusal(send(strict, "u", "+1", "ip"))).isEqualTo(Limit.IP);
 
         // The admin raises the address limit: the user has had one SMS of three, not three.
-        LimitPolicy relaxed = new LimitPolicy(3, 0, 100, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy relaxed = new LimitPolicy(3, 0, 100, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
         assertThat(send(relaxed, "u", "+1", "ip")).isInstanceOf(Allowed.class);
         assertThat(send(relaxed, "u", "+1", "ip")).isInstanceOf(Allowed.class);
         assertThat(refusal(send(relaxed, "u", "+1", "ip"))).isEqualTo(Limit.USER);
@@ -161,7 +190,7 @@ class LimitsTest {
 
     @Test
     void eachSendLimitRefusesWithItsNameAndGivesBackWhatItClaimed() {
-        LimitPolicy policy = new LimitPolicy(2, 3, 3, 5, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy policy = new LimitPolicy(2, 3, 3, 5, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
 
         assertThat(send(policy, "r", "u1", "+1", "ip1")).isInstanceOf(Allowed.class);
         assertThat(send(policy, "r", "u1", "+1", "ip1")).isInstanceOf(Allowed.class);
@@ -178,7 +207,7 @@ class LimitsTest {
 
     @Test
     void ipv6ClientsCountPerSlash64AndIpv4ClientsPerAddress() {
-        LimitPolicy onePerAddress = new LimitPolicy(0, 0, 1, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy onePerAddress = new LimitPolicy(0, 0, 1, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
 
         assertThat(send(onePerAddress, "u1", "+1", "2001:db8:1:2::1")).isInstanceOf(Allowed.class);
         assertThat(refusal(send(onePerAddress, "u2", "+2", "2001:db8:1:2:ffff:ffff:ffff:fffe"))).isEqualTo(Limit.IP);
@@ -190,7 +219,7 @@ class LimitsTest {
 
     @Test
     void aRefusalTellsWhenTheLimitFrees() {
-        LimitPolicy policy = new LimitPolicy(1, 0, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy policy = new LimitPolicy(1, 0, 0, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
         send(policy, "r", "u", "+1", "ip");
         clock.advance(Duration.ofMinutes(20));
 
@@ -200,7 +229,7 @@ class LimitsTest {
 
     @Test
     void zeroSwitchesALimitOff() {
-        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 0, 0, Duration.ofHours(1), Duration.ofMinutes(15));
         for (int i = 0; i < 50; i++) {
             assertThat(send(policy, "r", "u", "+1", "ip")).isInstanceOf(Allowed.class);
         }
@@ -209,7 +238,7 @@ class LimitsTest {
 
     @Test
     void consecutiveFailuresLockAndOnlyASuccessResets() {
-        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 3, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 0, 3, Duration.ofHours(1), Duration.ofMinutes(15));
 
         assertThat(failure(policy)).isFalse();
         assertThat(failure(policy)).isFalse();
@@ -226,7 +255,7 @@ class LimitsTest {
 
     @Test
     void failuresOutsideTheWindowAreForgotten() {
-        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 2, Duration.ofMinutes(10), Duration.ofMinutes(15));
+        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 0, 2, Duration.ofMinutes(10), Duration.ofMinutes(15));
 
         failure(policy);
         clock.advance(Duration.ofMinutes(11));
@@ -241,7 +270,7 @@ class LimitsTest {
 
     @Test
     void aLockoutStartsTheNextCountFromZero() {
-        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 2, Duration.ofHours(1), Duration.ofMinutes(15));
+        LimitPolicy policy = new LimitPolicy(0, 0, 0, 0, 0, 2, Duration.ofHours(1), Duration.ofMinutes(15));
         failure(policy);
         assertThat(failure(policy)).isTrue();
         clock.advance(Duration.ofMinutes(15));
@@ -301,6 +330,10 @@ class LimitsTest {
 
     private SendLimiter.Decision send(LimitPolicy policy, String realm, String user, String number, String ip) {
         return store.request(() -> limiter().trySend(policy, realm, user, number, ip));
+    }
+
+    private SendLimiter.Decision sendToUnproven(LimitPolicy policy, String user) {
+        return store.request(() -> limiter().trySend(SendLimiter.Channel.SMS, policy, "r", user, "+" + user, user, true));
     }
 
     private SendLimiter.Decision send(LimitPolicy policy, String user, String number, String ip) {

@@ -29,12 +29,34 @@ class EnrollmentSettingsTest {
     }
 
     @Test
-    void mobileOnlyRefusesLandlinesButNotPlansThatCannotTell() {
-        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(Map.of("mobile-only", "true")));
+    void byDefaultOnlyMobilesAndPlansThatCannotTellGetCodes() {
+        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(null));
 
         assertThat(settings.parse("+49 30 12345678").error()).isEqualTo("smsOtpNotMobile");
         assertThat(settings.parse("+49 151 23456789").error()).isNull();
         assertThat(settings.parse("+1 201 555 0123").error()).isNull();
+        EnrollmentSettings.Result premium = settings.parse("+44 909 879 0000");
+        assertThat(premium.error()).isEqualTo("smsOtpPremiumRateNumber");
+        assertThat(premium.refusedType()).contains("premium-rate");
+        assertThat(premium.reason()).isEqualTo("number_type");
+        assertThat(settings.parse("+1 800 555 0100").refusedType()).contains("toll-free");
+        assertThat(settings.parse("+1 900 555 0100").refusedType()).contains("premium-rate");
+        assertThat(settings.parse("call me").reason()).isEqualTo("invalid_number");
+    }
+
+    @Test
+    void anAdminMayAllowOtherTypes() {
+        EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(Map.of("allowed-number-types",
+                "mobile, fixed-line")));
+
+        assertThat(settings.parse("+49 30 12345678").error()).isNull();
+        assertThat(settings.parse("+1 201 555 0123").error()).as("fixed-line-or-mobile left out")
+                .isEqualTo("smsOtpNumberTypeRefused");
+        assertThatThrownBy(() -> EnrollmentSettings.of(ConfigReader.of(Map.of("allowed-number-types", "cell"))))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'allowed-number-types'")
+                .hasMessageContaining("'cell' is no number type");
+        assertThatThrownBy(() -> EnrollmentSettings.of(ConfigReader.of(Map.of("allow-voip-numbers", "maybe"))))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'allow-voip-numbers'");
     }
 
     @Test
