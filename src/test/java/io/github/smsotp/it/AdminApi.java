@@ -275,6 +275,16 @@ public final class AdminApi {
         return get("/admin/realms/" + realm + "/attack-detection/brute-force/users/" + userId(realm, username));
     }
 
+    /** A call of the realm's SMS admin API ({@code /admin/realms/{realm}/sms-otp/...}) as the bootstrap admin. */
+    public HttpResponse<String> sms(String realm, String method, String path, String json) {
+        HttpRequest.Builder call = request("/admin/realms/" + realm + "/sms-otp/" + path).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            call.header("Content-Type", "application/json");
+        }
+        return JsonHttp.send(call);
+    }
+
     public JsonNode get(String path) {
         HttpResponse<String> response = JsonHttp.send(request(path).GET());
         if (response.statusCode() != 200) {

@@ -2,8 +2,6 @@ package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -133,10 +131,7 @@ class NumberImportIT {
     }
 
     private HttpResponse<String> post(String realm, String json) {
-        HttpResponse<String> answer = JsonHttp.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                        + "/admin/realms/" + realm + "/sms-otp/import"))
-                .header("Authorization", "Bearer " + admin.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        HttpResponse<String> answer = admin.sms(realm, "POST", "import", json);
         assertThat(answer.statusCode()).as(answer.body()).isLessThan(500);
         return answer;
     }

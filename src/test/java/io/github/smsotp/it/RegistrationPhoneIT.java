@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KeycloakExtension.class)
 class RegistrationPhoneIT {
 
-    private static final String REGISTER_FORM = "kc-register-form";
-    private static final String CODE_FORM = "kc-sms-otp-form";
+    private static final String REGISTER_FORM = Registration.REGISTER_FORM;
+    private static final String CODE_FORM = Registration.CODE_FORM;
 
     private final KeycloakServer server;
     private final AdminApi admin;
@@ -107,34 +107,10 @@ class RegistrationPhoneIT {
     }
 
     private Page register(Browser browser, String realm, String username, String number) {
-        Page login = browser.get(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=it-app"
-                + "&response_type=code&scope=openid%20phone&state=it&redirect_uri=" + Browser.CALLBACK);
-        Page form = browser.get(login.html().select("a[href*=login-actions/registration]").first().absUrl("href"));
-        assertThat(form.has("#" + REGISTER_FORM)).as(form.text()).isTrue();
-        assertThat(form.has("input[name=phoneNumber]")).as("the number field").isTrue();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("username", username);
-        fields.put("email", username + "@example.org");
-        fields.put("firstName", "New");
-        fields.put("lastName", "Comer");
-        fields.put("password", "a-long-password-1");
-        fields.put("password-confirm", "a-long-password-1");
-        fields.put("phoneNumber", number);
-        return browser.submit(form, REGISTER_FORM, fields);
+        return Registration.register(server, browser, realm, username, number);
     }
 
-
-    /**
-     * The test realm with registration on: its user profile declares phoneNumber (users type it at
-     * registration, and only there), and the registration form ends with the number's form action.
-     */
     private void registrationRealm(String name, Map<String, String> enrollment) {
-        Map<String, String> gateway = new RealmGateway(server, name).settings();
-        admin.createRealm(name, gateway, r -> {
-            Map<String, String> settings = new java.util.HashMap<>(enrollment);
-            settings.putAll(gateway);
-            AdminApi.enrollmentConfig(r, settings);
-            IdentityFlows.registrationWithPhone(r);
-        });
+        Registration.realm(server, name, enrollment, r -> { });
     }
 }
