@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 
 /** Someone signing up with a mobile number on the registration page of a realm that confirms it by code. */
-final class Registration {
+public final class Registration {
 
     static final String REGISTER_FORM = "kc-register-form";
     static final String CODE_FORM = "kc-sms-otp-form";
@@ -36,7 +36,7 @@ final class Registration {
     }
 
     /** Fills in and sends the registration form: the next page is the code page, or the form with errors. */
-    static Page register(KeycloakServer server, Browser browser, String realm, String username, String number) {
+    public static Page register(KeycloakServer server, Browser browser, String realm, String username, String number) {
         Page login = browser.get(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=it-app"
                 + "&response_type=code&scope=openid%20phone&state=it&redirect_uri=" + Browser.CALLBACK);
         Page form = browser.get(login.html().select("a[href*=login-actions/registration]").first().absUrl("href"));
