@@ -84,9 +84,12 @@ public final class NumberImport {
      * @param region       where numbers without {@code +country code} are read; null: the realm's default region
      * @param enrollment   the realm's enrollment settings: an imported number passes the checks a typed one does
      */
-    static Report run(KeycloakSession session, RealmModel realm, Source source, String region, Mode mode,
-                      boolean dryRun, EnrollmentSettings enrollment, SmsOtpCredentialProvider credentials,
-                      PhoneSource phoneSource) {
+    static Report run(AdminCall call, Source source, String region, Mode mode, boolean dryRun,
+                      EnrollmentSettings enrollment) {
+        KeycloakSession session = call.session();
+        RealmModel realm = call.realm();
+        SmsOtpCredentialProvider credentials = call.credentials();
+        PhoneSource phoneSource = enrollment.source();
         String readIn = region != null ? region : enrollment.defaultRegion().orElse(null);
         // User ids, not models: a realm's users are read a page at a time and not all held at once.
         Map<String, List<String>> byNumber = new LinkedHashMap<>();
@@ -137,6 +140,10 @@ public final class NumberImport {
         }
         int imported = 0;
         int notStored = 0;
+        if (!dryRun && mode == Mode.TRUST) {
+            // Enrolled as verified, each number is a password reset for its user: all must be allowed before any is written.
+            toEnroll.values().forEach(id -> call.auth().users().requireResetPassword(session.users().getUserById(realm, id)));
+        }
         if (!dryRun) {
             long now = System.currentTimeMillis();
             for (Map.Entry<String, String> entry : toEnroll.entrySet()) {

@@ -56,8 +56,8 @@ public class NumberImportResource {
             throw new JsonInput.BadInput("mode", "'verify' needs the realm's SMS setting 'provisioned-numbers' set "
                     + "to 'verify', so that enrollment asks users to confirm the imported number");
         }
-        NumberImport.Report report = NumberImport.run(call.session(), call.realm(), source,
-                region.isEmpty() ? null : region, mode, dryRun, enrollment, call.credentials(), phoneSource);
+        NumberImport.Report report = NumberImport.run(call, source, region.isEmpty() ? null : region, mode, dryRun,
+                enrollment);
         if (!dryRun) {
             call.event(OperationType.ACTION, ResourceType.USER, report);
         }

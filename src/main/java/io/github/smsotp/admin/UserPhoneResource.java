@@ -44,16 +44,14 @@ public class UserPhoneResource {
 
     /**
      * The number codes go to, or the one waiting to be confirmed: {@code {"number", "status":
-     * "verified" | "pending" | "provisioned" | "none"}}. Masked for callers who may only search users.
+     * "verified" | "pending" | "provisioned" | "none"}}. Only for callers who may view the user, as
+     * Keycloak's own user endpoints (a group-scoped admin sees the group's members only).
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> read() {
         UserModel user = user();
-        boolean full = call.auth().users().canView(user);
-        if (!full) {
-            call.auth().users().requireQuery();
-        }
+        call.auth().users().requireView(user);
         Optional<String> enrolled = PhoneSource.enrolled(user);
         Optional<PhoneSource> source = call.phoneSource();
         Optional<String> provisioned = source.flatMap(s -> s.provisioned(user));
@@ -61,7 +59,7 @@ public class UserPhoneResource {
                 : provisioned.isEmpty() ? "none"
                 : source.get().provisioned() == PhoneSource.Provisioned.VERIFY ? "pending" : "provisioned";
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("number", enrolled.or(() -> provisioned).map(n -> full ? n : MaskedPhone.mask(n)).orElse(null));
+        answer.put("number", enrolled.or(() -> provisioned).orElse(null));
         answer.put("status", status);
         return answer;
     }
@@ -82,6 +80,10 @@ public class UserPhoneResource {
         boolean replaced = PhoneSource.enrolled(user).isPresent();
         switch (status) {
             case "verified" -> {
+                // A verified number signs its holder in by phone and resets the password by SMS: vouching
+                // for one is a password reset, and needs that permission (Keycloak's fine-grained
+                // 'reset-password'), not only the right to manage the user.
+                call.auth().users().requireResetPassword(user);
                 if (call.enrollment().uniqueNumbers()
                         && !NumberOwners.mayHold(call.session(), call.realm(), user, number)) {
                     throw JsonInput.BadInput.conflict("number", "is another user's verified number (unique-numbers)");

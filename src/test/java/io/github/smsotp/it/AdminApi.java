@@ -277,12 +277,34 @@ public final class AdminApi {
 
     /** A call of the realm's SMS admin API ({@code /admin/realms/{realm}/sms-otp/...}) as the bootstrap admin. */
     public HttpResponse<String> sms(String realm, String method, String path, String json) {
-        HttpRequest.Builder call = request("/admin/realms/" + realm + "/sms-otp/" + path).method(method,
+        return send(token(), method, "/admin/realms/" + realm + "/sms-otp/" + path, json);
+    }
+
+    /** A call of the admin API with {@code token} (null: none), a JSON body or none. */
+    public HttpResponse<String> send(String token, String method, String path, String json) {
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method(method,
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             call.header("Content-Type", "application/json");
         }
+        if (token != null) {
+            call.header("Authorization", "Bearer " + token);
+        }
         return JsonHttp.send(call);
+    }
+
+    /** An access token of a user of {@code realm} (admin-cli, password grant): one of the realm's own admins. */
+    public String tokenOf(String realm, String username, String password) {
+        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token of " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        return JsonHttp.read(response.body()).path("access_token").asText();
     }
 
     public JsonNode get(String path) {
@@ -317,12 +339,7 @@ public final class AdminApi {
 
     /** A fresh access token of the bootstrap admin. */
     String token() {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        HttpResponse<String> response = JsonHttp.send(HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return JsonHttp.read(response.body()).path("access_token").asText();
+        return tokenOf("master", "admin", "admin");
     }
 
     private ObjectNode template() {
