@@ -8,10 +8,12 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * The realm's SMS admin API ({@code /admin/realms/{realm}/sms-otp}). Keycloak's own admin roles
- * decide: test sends and settings need {@code manage-realm} ({@code view-realm} to read settings);
- * reading a number needs {@code view-users} ({@code query-users} sees it masked), changing numbers
- * {@code manage-users}. Bad input is a 400 naming the field, never a 5xx.
+ * The realm's SMS admin API ({@code /admin/realms/{realm}/sms-otp}). Keycloak's own admin roles and
+ * fine-grained permissions decide, as for its own endpoints: test sends and settings need
+ * {@code manage-realm} ({@code view-realm} to read settings, and the pumping guard's throttled
+ * ranges; lifting one needs {@code manage-realm}); reading a number needs to view the user, changing
+ * it to manage the user, and vouching for it ({@code verified}) to reset the user's password. Bad
+ * input is a 400 naming the field, never a 5xx.
  */
 public class SmsAdminResource {
 
