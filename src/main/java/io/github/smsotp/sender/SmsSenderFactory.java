@@ -1,6 +1,7 @@
 package io.github.smsotp.sender;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -20,6 +21,14 @@ public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
     /** Per-realm settings of this sender; names without the sender prefix. */
     default List<ProviderConfigProperty> getSettingsProperties() {
         return List.of();
+    }
+
+    /**
+     * Why this server must not use the sender, whatever a realm says (e.g. an operator's option it
+     * needs); empty where it may. A step that names it is refused, as for a bad setting.
+     */
+    default Optional<String> refusal() {
+        return Optional.empty();
     }
 
     /** Most senders read their settings per message and need no start-up work. */

@@ -158,6 +158,11 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         if (sender == null) {
             throw new InvalidConfigException(key, "names no installed SMS sender: '" + id + "'");
         }
+        if (session.getKeycloakSessionFactory().getProviderFactory(SmsSender.class, id) instanceof SmsSenderFactory factory) {
+            factory.refusal().ifPresent(why -> {
+                throw new InvalidConfigException(key, why);
+            });
+        }
         ConfigReader settings = SenderSettings.of(session, executionConfig, id, name);
         settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off"));
         sender.validate(settings);

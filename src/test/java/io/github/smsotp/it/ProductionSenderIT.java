@@ -54,7 +54,8 @@ class ProductionSenderIT {
     }
 
     @Test
-    void startUpWarnsThatTheLogSenderPrintsCodesWhenARealmChoosesIt() {
-        assertThat(server.log()).contains("The 'log' SMS sender is enabled in production mode");
+    void startUpWarnsThatTheLogSenderPrintsCodesWhereTheOperatorAllowedIt() {
+        assertThat(server.log()).contains("The 'log' SMS sender is allowed in production mode "
+                + "(--spi-sms-sender--log--allow-in-production=true)");
     }
 }

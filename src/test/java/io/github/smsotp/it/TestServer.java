@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Keycloak as the integration tests run it: the distribution with the JAR installed, the demo and
  * test realms imported, the test realm's gateway token in the file vault, a server-wide sender
- * setting, and proxy headers on, so that each simulated client has its own address. The benchmarks
+ * setting, the {@code log} sender allowed in production mode (the demo realm names it), and proxy
+ * headers on, so that each simulated client has its own address. The benchmarks
  * that drive the tests' own clients start it the same way.
  */
 public final class TestServer {
@@ -20,8 +21,20 @@ public final class TestServer {
     private TestServer() {
     }
 
-    /** Starts it in {@code dir}, its SMS going to {@code gateway}; stopped (and thrown) if it never gets ready. */
+    /**
+     * Starts it in {@code dir}, its SMS going to {@code gateway}; stopped (and thrown) if it never gets
+     * ready. Its operator allows the {@code log} sender in production mode: the demo realm names it.
+     */
     public static KeycloakServer start(Path dir, GatewayStub gateway) throws Exception {
+        return start(dir, gateway, true);
+    }
+
+    /**
+     * As {@link #start(Path, GatewayStub)}; without {@code logSenderAllowed}, a production server as
+     * shipped, whose realms may not use the {@code log} sender: the demo realm, which names it, is not
+     * imported then.
+     */
+    public static KeycloakServer start(Path dir, GatewayStub gateway, boolean logSenderAllowed) throws Exception {
         Path home = dir.resolve("keycloak");
         copyBuilt(home, gateway);
         KeycloakServer server = new KeycloakServer(home, dir.resolve("keycloak-it.log"), gateway);
@@ -31,13 +44,16 @@ public final class TestServer {
             server.putVaultSecret(SmsLogin.REALM, "sms-gateway-token", "Bearer it-token");
             server.clearImports();
             Files.deleteIfExists(server.outbox());
-            server.importRealm(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
+            if (logSenderAllowed) {
+                server.importRealm(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
+            }
             server.importRealm(KeycloakServer.projectDir().resolve("src/test/resources/realms/sms-it-realm.json"));
             server.start("--hostname-strict=false", "--cache=local", "--import-realm",
                     "--vault-dir=" + server.home().resolve("vault"),
                     // A server-wide sender setting, used where a realm sets none.
                     "--spi-sms-sender--http--url=http://127.0.0.1:" + gateway.port() + "/server-default",
                     "--spi-sms-sender--outbox--file=" + server.outbox(),
+                    "--spi-sms-sender--log--allow-in-production=" + logSenderAllowed,
                     // As behind a reverse proxy: tests give each simulated client its own address.
                     "--proxy-headers=xforwarded");
         } catch (Exception e) {

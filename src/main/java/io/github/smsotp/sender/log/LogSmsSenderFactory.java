@@ -1,8 +1,11 @@
 package io.github.smsotp.sender.log;
 
+import java.util.Optional;
+
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.common.util.Environment;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -11,6 +14,11 @@ import org.keycloak.provider.ProviderFactory;
 public class LogSmsSenderFactory implements SmsSenderFactory {
 
     public static final String PROVIDER_ID = "log";
+    /** The operator's option that lets realms use the simulation in production mode. */
+    static final String ALLOW_IN_PRODUCTION = "allow-in-production";
+    static final String OPTION = "--spi-sms-sender--log--" + ALLOW_IN_PRODUCTION + "=true";
+
+    private boolean allowedInProduction;
 
     private static final Logger LOG = Logger.getLogger(LogSmsSenderFactory.class);
 
@@ -39,10 +47,33 @@ public class LogSmsSenderFactory implements SmsSenderFactory {
         return Environment.isDevMode() ? 1 : 0;
     }
 
+    @Override
+    public void init(Config.Scope config) {
+        allowedInProduction = config.getBoolean(ALLOW_IN_PRODUCTION, false);
+    }
+
+    /**
+     * A realm admin must not be able to turn a production server into one that prints codes and full
+     * numbers, enough to finish phone sign-ins, to its log: there, only the operator can allow it.
+     */
+    @Override
+    public Optional<String> refusal() {
+        if (Environment.isDevMode() || allowedInProduction) {
+            return Optional.empty();
+        }
+        return Optional.of("names the 'log' sender, which prints codes and full phone numbers to the server log and "
+                + "sends no SMS: in production mode it needs the operator's option " + OPTION);
+    }
+
     /** In production mode the simulation must never pass unnoticed: it leaks codes and delivers nothing. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         if (Environment.isDevMode()) {
+            return;
+        }
+        if (!allowedInProduction) {
+            LOG.infof("The 'log' SMS sender is refused in production mode: a step that names it is not available "
+                    + "until the operator allows it with %s", OPTION);
             return;
         }
         ProviderFactory<SmsSender> serverDefault = factory.getProviderFactory(SmsSender.class);
@@ -51,9 +82,8 @@ public class LogSmsSenderFactory implements SmsSenderFactory {
                     + "sender of its own prints codes and full phone numbers to this log and delivers NO SMS. Choose a "
                     + "real sender with --spi-sms-sender--provider-default=<id> (a build option).");
         } else {
-            LOG.warn("The 'log' SMS sender is enabled in production mode: an SMS step whose sender is 'log' prints "
-                    + "codes and full phone numbers to this log and delivers NO SMS. If no realm should use it, "
-                    + "disable it with --spi-sms-sender--log--enabled=false (a build option).");
+            LOG.warnf("The 'log' SMS sender is allowed in production mode (%s): an SMS step whose sender is 'log' "
+                    + "prints codes and full phone numbers to this log and delivers NO SMS.", OPTION);
         }
     }
 
