@@ -5,6 +5,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Keycloak as the integration tests run it: the distribution with the JAR installed, the demo and
@@ -30,11 +32,12 @@ public final class TestServer {
     }
 
     /**
-     * As {@link #start(Path, GatewayStub)}; without {@code logSenderAllowed}, a production server as
-     * shipped, whose realms may not use the {@code log} sender: the demo realm, which names it, is not
-     * imported then.
+     * As {@link #start(Path, GatewayStub)}; without {@code logSenderAllowed}, a production server whose
+     * realms may not use the {@code log} sender, as shipped: the demo realm, which names it, is not
+     * imported then. {@code operatorOptions} come on top.
      */
-    public static KeycloakServer start(Path dir, GatewayStub gateway, boolean logSenderAllowed) throws Exception {
+    public static KeycloakServer start(Path dir, GatewayStub gateway, boolean logSenderAllowed,
+                                       String... operatorOptions) throws Exception {
         Path home = dir.resolve("keycloak");
         copyBuilt(home, gateway);
         KeycloakServer server = new KeycloakServer(home, dir.resolve("keycloak-it.log"), gateway);
@@ -48,14 +51,16 @@ public final class TestServer {
                 server.importRealm(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
             }
             server.importRealm(KeycloakServer.projectDir().resolve("src/test/resources/realms/sms-it-realm.json"));
-            server.start("--hostname-strict=false", "--cache=local", "--import-realm",
+            List<String> options = new ArrayList<>(List.of("--hostname-strict=false", "--cache=local", "--import-realm",
                     "--vault-dir=" + server.home().resolve("vault"),
                     // A server-wide sender setting, used where a realm sets none.
                     "--spi-sms-sender--http--url=http://127.0.0.1:" + gateway.port() + "/server-default",
                     "--spi-sms-sender--outbox--file=" + server.outbox(),
                     "--spi-sms-sender--log--allow-in-production=" + logSenderAllowed,
                     // As behind a reverse proxy: tests give each simulated client its own address.
-                    "--proxy-headers=xforwarded");
+                    "--proxy-headers=xforwarded"));
+            options.addAll(List.of(operatorOptions));
+            server.start(options.toArray(String[]::new));
         } catch (Exception e) {
             server.stop();
             throw e;

@@ -24,14 +24,16 @@ public class HttpSmsSender implements SmsSender {
     private static final SmsMessage PROBE = new SmsMessage("+10000000000", "000000");
 
     private final HttpClient client;
+    private final AllowedHosts allowedHosts;
 
-    HttpSmsSender(HttpClient client) {
+    HttpSmsSender(HttpClient client, AllowedHosts allowedHosts) {
         this.client = client;
+        this.allowedHosts = allowedHosts;
     }
 
     @Override
     public void validate(ConfigReader settings) {
-        GatewayCall.of(settings, PROBE);
+        allowedHosts.check(settings, HttpGatewaySettings.URL, GatewayCall.of(settings, PROBE).url());
         if (settings.choice(RECEIPTS, "off", Set.of("on", "off")).equals("on")) {
             preset(settings).receiptSecretKey().ifPresent(settings::require);
         }

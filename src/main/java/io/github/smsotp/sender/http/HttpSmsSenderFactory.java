@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
+import io.github.smsotp.sender.SmsSenderSpi;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -29,7 +30,8 @@ public class HttpSmsSenderFactory implements SmsSenderFactory {
     @Override
     public void init(Config.Scope config) {
         http = SharedHttpClient.start(config, "sms-otp-http-sender");
-        sender = new HttpSmsSender(http.client());
+        sender = new HttpSmsSender(http.client(), AllowedHosts.parse(config.get(AllowedHosts.KEY),
+                "--spi-" + SmsSenderSpi.NAME + "--" + PROVIDER_ID + "--" + AllowedHosts.KEY));
     }
 
     @Override

@@ -19,14 +19,16 @@ public class HttpVoiceSender implements VoiceSender {
     private static final VoiceMessage PROBE = new VoiceMessage("+10000000000", "0, 0, 0", Locale.ENGLISH);
 
     private final HttpClient client;
+    private final AllowedHosts allowedHosts;
 
-    HttpVoiceSender(HttpClient client) {
+    HttpVoiceSender(HttpClient client, AllowedHosts allowedHosts) {
         this.client = client;
+        this.allowedHosts = allowedHosts;
     }
 
     @Override
     public void validate(ConfigReader settings) {
-        call(settings, PROBE);
+        allowedHosts.check(settings, HttpGatewaySettings.URL, call(settings, PROBE).url());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.smsotp.sender.http;
 
 import io.github.smsotp.sender.VoiceSender;
 import io.github.smsotp.sender.VoiceSenderFactory;
+import io.github.smsotp.sender.VoiceSenderSpi;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 
@@ -24,7 +25,8 @@ public class HttpVoiceSenderFactory implements VoiceSenderFactory {
     @Override
     public void init(Config.Scope config) {
         http = SharedHttpClient.start(config, "sms-otp-voice-sender");
-        sender = new HttpVoiceSender(http.client());
+        sender = new HttpVoiceSender(http.client(), AllowedHosts.parse(config.get(AllowedHosts.KEY),
+                "--spi-" + VoiceSenderSpi.NAME + "--" + PROVIDER_ID + "--" + AllowedHosts.KEY));
     }
 
     @Override

@@ -45,7 +45,8 @@ class GatewayPresetTest {
     private String answerBody;
     /** As {@link SharedHttpClient} builds it: the exchanges run on the client's own executor. */
     private final ExecutorService exchanges = Executors.newCachedThreadPool();
-    private final HttpSmsSender sender = new HttpSmsSender(HttpClient.newBuilder().executor(exchanges).build());
+    private final HttpSmsSender sender = new HttpSmsSender(HttpClient.newBuilder().executor(exchanges).build(),
+            AllowedHosts.parse(null, "--spi-sms-sender--http--allowed-hosts"));
 
     @BeforeEach
     void startStub() throws IOException {
