@@ -32,6 +32,7 @@ import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.log.LogSmsSenderFactory;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
+import org.keycloak.Config;
 import org.keycloak.models.KeyManager;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
@@ -283,10 +284,17 @@ class StepStoreOperationsTest {
                         .build())
                 // The server's default sender, as in development mode: the log sender.
                 .returning("getKeycloakSessionFactory", StrictDouble.of(KeycloakSessionFactory.class)
-                        .returning("getProviderFactory", new LogSmsSenderFactory()).build())
+                        .returning("getProviderFactory", logSenderAllowed()).build())
                 .answer("getProvider", args -> args[0] == SmsSender.class
                         && LogSmsSenderFactory.PROVIDER_ID.equals(args[1]) ? sender : unexpected("getProvider", args))
                 .build();
+    }
+
+    /** The log sender where it may be used: in development mode, or where the operator allowed it. */
+    private static LogSmsSenderFactory logSenderAllowed() {
+        LogSmsSenderFactory factory = new LogSmsSenderFactory();
+        factory.init(StrictDouble.of(Config.Scope.class).returning("getBoolean", true).build());
+        return factory;
     }
 
     private static Object unexpected(String method, Object[] args) {
