@@ -22,8 +22,8 @@ import org.keycloak.forms.login.LoginFormsProvider;
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
  * lockout, the allowed number types and countries, the resend cooldown, the per-login cap, the
- * pumping guard (for numbers nobody has proven) and the cluster-wide send limits. All refusals are challenges (never failures) and events with a reason; none
- * reaches the sender.
+ * pumping guard (for numbers nobody has proven) and the cluster-wide send limits. All refusals are
+ * challenges (never failures) and events with a reason; none reaches the sender.
  */
 final class CodeDelivery {
 
