@@ -67,7 +67,7 @@ record AdminCall(KeycloakSession session, RealmModel realm, AdminPermissionEvalu
 
     /** What is wrong with a number enrollment refused, for an admin: a refused type is named. */
     static String problem(EnrollmentSettings enrollment, EnrollmentSettings.Result refused) {
-        return refused.refusedType().map(type -> "is a " + type + " number; codes go only to the types in '"
+        return refused.refusedType().map(type -> "is a number of type '" + type + "'; codes go only to the types in '"
                 + SmsOtpConfig.NUMBER_TYPES + "' (" + enrollment.step().numberTypes().names() + ")")
                 .orElseGet(() -> NUMBER_PROBLEMS.get(refused.error()));
     }

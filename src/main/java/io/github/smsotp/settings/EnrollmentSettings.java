@@ -107,6 +107,9 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
 
     /** @param refusedType the number's type, where the realm sends no codes to it */
     public record Result(String number, String error, Optional<String> refusedType) {
+
+        /** The event reason of a number whose type the realm sends no codes to. */
+        public static final String NUMBER_TYPE = "number_type";
         static Result error(String key) {
             return new Result(null, key, Optional.empty());
         }
@@ -118,7 +121,7 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
 
         /** The event's reason for a refused number. */
         public String reason() {
-            return refusedType.isPresent() ? "number_type" : "invalid_number";
+            return refusedType.isPresent() ? NUMBER_TYPE : "invalid_number";
         }
     }
 }

@@ -72,8 +72,8 @@ final class CodeDelivery {
         Optional<String> refusedType = step.config.numberTypes().refusal(step.phone);
         if (context.dispatch() != Dispatch.WITHHELD && refusedType.isPresent()) {
             // A number from before the rule, or one an admin or a directory provided.
-            NumberRefusal.report(context.event(), "number_type", refusedType);
-            step.metrics.sendRefused(context.realm().getName(), "number_type");
+            NumberRefusal.report(context.event(), EnrollmentSettings.Result.NUMBER_TYPE, refusedType);
+            step.metrics.sendRefused(context.realm().getName(), EnrollmentSettings.Result.NUMBER_TYPE);
             context.show(context.form().setError(EnrollmentSettings.Result.messageFor(refusedType.get()))
                     .createErrorPage(Response.Status.BAD_REQUEST));
             return;
