@@ -1,6 +1,5 @@
 package io.github.smsotp.step;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -20,9 +19,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Sends a code once the request's transaction has committed, on Keycloak's executor, so that the
- * page is answered before the gateway is called ({@link Dispatch#AFTER_RESPONSE}). A failed send
- * leaves a mark in Keycloak's single-use store, which every node sees; the user's next page finds
- * it and offers to try again.
+ * page is answered before the gateway is called ({@link Dispatch#AFTER_RESPONSE}). A failed send is
+ * logged and counted for the operator, and shown to nobody: the user is not known to the page yet,
+ * and a page that said "could not send" only for numbers with accounts would tell them apart. The
+ * user asks for a new code as anyone does whose SMS did not come.
  */
 final class AfterResponseSend {
 
@@ -30,7 +30,6 @@ final class AfterResponseSend {
 
     /** The executor's name: its pool can be sized with {@code --spi-executors--default--...}. */
     private static final String EXECUTOR = "sms-otp-send";
-    private static final String FAILED = "sms-otp:send-failed:";
 
     private AfterResponseSend() {
     }
@@ -38,7 +37,7 @@ final class AfterResponseSend {
     static void schedule(SmsOtpStep step, SmsMessage message, SenderChoice.Tracking tracking) {
         KeycloakSession session = step.context.session();
         Job job = new Job(session.getKeycloakSessionFactory(), step.realmId(), step.config, step.settings, message,
-                tracking, step.config.codeLifetime().toSeconds());
+                tracking);
         Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
@@ -53,18 +52,8 @@ final class AfterResponseSend {
         });
     }
 
-    /** Whether the tab's latest send failed; tells it once. */
-    static boolean failed(StepContext context) {
-        String sendId = context.authSession().getAuthNote(SmsOtpStep.SEND_NOTE);
-        if (sendId == null || !context.session().singleUseObjects().contains(FAILED + sendId)) {
-            return false;
-        }
-        context.authSession().removeAuthNote(SmsOtpStep.SEND_NOTE);
-        return true;
-    }
-
     private record Job(KeycloakSessionFactory factory, String realmId, SmsOtpConfig config, ConfigReader settings,
-                       SmsMessage message, SenderChoice.Tracking tracking, long markSeconds) {
+                       SmsMessage message, SenderChoice.Tracking tracking) {
 
         void run() {
             try {
@@ -91,9 +80,9 @@ final class AfterResponseSend {
                 LOG.infof("SMS code sent in realm '%s' to %s via '%s'", realm.getName(), message.maskedTo(),
                         sent.senderId());
             } catch (SmsSendException | InvalidConfigException e) {
-                LOG.warnf("SMS step in realm '%s': sending to %s failed: %s", realm.getName(), message.maskedTo(),
-                        e.getMessage());
-                session.singleUseObjects().put(FAILED + tracking.sendId(), markSeconds, Map.of());
+                // Counted where the sender was called (sms_otp_send_failures_total), as every failed send.
+                LOG.warnf("SMS step in realm '%s': sending to %s after the response failed: %s", realm.getName(),
+                        message.maskedTo(), e.getMessage());
             }
         }
     }

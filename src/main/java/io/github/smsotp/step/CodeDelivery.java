@@ -192,7 +192,6 @@ final class CodeDelivery {
 
     private void sent(PendingCode pending, Consumer<LoginFormsProvider> notice) {
         step.challenges.activate(pending);
-        step.lateSendFailed = false;
         step.store.save(step.store.history().sent(step.clock.instant()));
         context.event().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
         context.show(step.page(false, notice));

@@ -24,11 +24,6 @@ final class CodeVerification {
     }
 
     void verify(String input) {
-        if (step.lateSendFailed) {
-            // The code never reached the phone: the page says so and offers another, at no cost.
-            context.show(step.page(false, form -> { }));
-            return;
-        }
         if (input == null || input.isBlank()) {
             context.show(step.page(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpMissingCode"))));
             return;

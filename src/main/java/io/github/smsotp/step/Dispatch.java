@@ -8,8 +8,8 @@ public enum Dispatch {
 
     /**
      * After the page is answered, so that the gateway's time shows in no response: where the user is
-     * not known yet, a known number must take as long as an unknown one. A failed send is shown on
-     * the next page the user asks for.
+     * not known yet, a known number must take as long as an unknown one. A failed send shows on no
+     * page either (only in the log and the metrics), as nothing is ever sent to an unknown number.
      */
     AFTER_RESPONSE,
 

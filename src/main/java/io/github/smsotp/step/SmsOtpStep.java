@@ -51,8 +51,6 @@ public final class SmsOtpStep {
     public static final String EVENT_DELIVERY_ERROR = "sms_otp_delivery_error";
     /** The sender (or route) that took the tab's latest SMS, for the events that follow. */
     private static final String SENDER_NOTE = "sms-otp.sender";
-    /** Names the tab's latest send, whose failure after the response the next page looks for. */
-    public static final String SEND_NOTE = "sms-otp.send-id";
     /**
      * Names the tab's latest SMS whose receipts the page may show: only one sent within the request.
      * Where the pages must not tell a known number from an unknown one, no page learns of a receipt.
@@ -76,8 +74,6 @@ public final class SmsOtpStep {
     final ConfigReader settings;
     final Clock clock;
     private final CodePurpose purpose;
-    /** A send after the last response failed: the page says so until a new code goes out. */
-    boolean lateSendFailed;
     /** What the provider's receipts said of the tab's latest SMS, once final. */
     private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
 
@@ -102,12 +98,6 @@ public final class SmsOtpStep {
         this.pumpingGuard = new PumpingGuard(singleUse, clock, RequestWrites.of(context.session()));
         this.failures = new FailureGuard(singleUse, counter, clock);
         this.ledger = new DeliveryLedger(singleUse);
-        if (context.dispatch() == Dispatch.AFTER_RESPONSE && AfterResponseSend.failed(context)) {
-            // The code never left: nobody can type it, and a wrong guess must not count against the user.
-            store.clearChallenge();
-            lateSendFailed = true;
-            errorEvent(CodeDelivery.ERROR_SEND_FAILED, "after_response");
-        }
         Optional.ofNullable(authSession.getAuthNote(SENDER_NOTE))
                 .ifPresent(name -> context.event().detail(EVENT_SENDER, name));
         Optional.ofNullable(authSession.getAuthNote(TRACKED_NOTE)).flatMap(send -> ledger.status(realmId(), send))
@@ -130,7 +120,6 @@ public final class SmsOtpStep {
     /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
     SenderChoice.Tracking newSend() {
         String sendId = UUID.randomUUID().toString();
-        context.authSession().setAuthNote(SEND_NOTE, sendId);
         boolean tracked = sender.tracksDelivery();
         // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
         if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
@@ -275,11 +264,8 @@ public final class SmsOtpStep {
         boolean notDelivered = notDelivered();
         LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
                 config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft,
-                sendFailed || lateSendFailed || notDelivered, purpose, config.trustBrowserDays(), notDelivered,
+                sendFailed || notDelivered, purpose, config.trustBrowserDays(), notDelivered,
                 deliveryStatusUrl(), callOffered(), callPossible()));
-        if (lateSendFailed) {
-            form.setError("smsOtpSendFailed");
-        }
         messages.accept(form);
         return form.createForm(TEMPLATE);
     }

@@ -143,6 +143,66 @@ class PhoneSignInIT {
     }
 
     @Test
+    void aSendThatFailsAfterThePageLooksLikeAnUnknownNumber() {
+        String realm = "sms-phone-sign-in-late-failure";
+        phoneRealm(realm, Map.of("limit-number-sends-per-10-minutes", "1000", "limit-user-sends-per-hour", "1000"),
+                r -> { });
+        String known = SmsLogin.phoneOf("user41");
+        String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1041 after the response failed";
+        int rounds = 15;
+        List<Long> knownMillis = new ArrayList<>();
+        List<Long> unknownMillis = new ArrayList<>();
+        List<String> knownSeen;
+        List<String> unknownSeen;
+        server.gateway().mode(GatewayStub.Mode.FAIL_500);
+        try {
+            knownSeen = lateFailureJourney(realm, known, failedSend, 1);
+            unknownSeen = lateFailureJourney(realm, UNKNOWN, null, 0);
+            for (int i = 0; i < rounds; i++) {
+                knownMillis.add(timedNumberStep(realm, known));
+                unknownMillis.add(timedNumberStep(realm, "+1201555" + (9300 + i)));
+            }
+        } finally {
+            server.gateway().mode(GatewayStub.Mode.ACCEPT);
+        }
+        assertThat(unknownSeen).as("pages and status poll, step by step").isEqualTo(knownSeen);
+        assertThat(knownSeen.get(2)).as("the code page, reloaded after the failed send")
+                .doesNotContain("We could not send the SMS").contains("Send a new code");
+        assertThat(admin.events(realm, "user41")).as("no event tells the user's failed send apart")
+                .noneMatch(e -> e.path("error").asText().equals("sms_otp_send_failed"));
+        long knownMedian = percentile(knownMillis, 50);
+        long unknownMedian = percentile(unknownMillis, 50);
+        assertThat(Math.abs(knownMedian - unknownMedian))
+                .as("number step with a failing gateway, medians of %d: known %d ms, unknown %d ms", rounds,
+                        knownMedian, unknownMedian)
+                .isLessThanOrEqualTo(50);
+        // The operator sees the failure: in the log (masked number) and in the send-failure counter.
+        assertThat(server.log()).contains(failedSend).doesNotContain(known);
+    }
+
+    /**
+     * The number page, the code page, the code page reloaded once the send after it has run (or, for a
+     * number that gets none, straight away), the status poll's answer and the page after a wrong code.
+     */
+    private List<String> lateFailureJourney(String realm, String number, String failureLine, int failures) {
+        PhoneSignIn user = new PhoneSignIn(server, realm);
+        Page numberPage = user.start();
+        Page codePage = user.number(numberPage, number);
+        if (failureLine != null) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> server.log().split(java.util.regex.Pattern.quote(failureLine), -1).length - 1 >= failures);
+        }
+        Page reloaded = user.browser().get(codePage.uri().toString());
+        String tab = codePage.html().selectFirst("#" + PhoneSignIn.CODE_FORM).attr("action")
+                .replaceAll(".*[?&]tab_id=([^&]+).*", "$1");
+        Page poll = user.browser().get(server.baseUrl() + "/realms/" + realm
+                + "/sms-otp/delivery-status?client_id=it-app&tab_id=" + tab);
+        Page wrong = user.code(reloaded, "000000");
+        return List.of(PageShape.of(numberPage).toString(), PageShape.of(codePage).toString(),
+                PageShape.of(reloaded).toString(), poll.status() + " " + poll.body(), PageShape.of(wrong).toString());
+    }
+
+    @Test
     void theSendLimitsHoldForKnownAndUnknownNumbersAlike() {
         String realm = "sms-phone-sign-in-limits";
         phoneRealm(realm, Map.of("limit-number-sends-per-10-minutes", "2"), r -> { });

@@ -1,7 +1,9 @@
 package io.github.smsotp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +72,39 @@ class ResetBySmsIT {
         assertThat(unknown).isEqualTo(known);
         assertThat(numberless).isEqualTo(known);
         assertThat(gateway.all()).hasSize(1);
+    }
+
+    @Test
+    void aSendThatFailsAfterThePageLooksLikeAnUnknownName() {
+        String realm = "sms-reset-late-failure";
+        smsResetRealm(realm);
+        String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1045 after the response failed";
+        List<PageShape> known;
+        List<PageShape> unknown;
+        server.gateway().mode(GatewayStub.Mode.FAIL_500);
+        try {
+            Browser knownBrowser = new Browser();
+            Page knownCode = nameAccount(knownBrowser, realm, "user45");
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.log().contains(failedSend));
+            known = reloadedThenWrong(knownBrowser, knownCode, "user45");
+            Browser unknownBrowser = new Browser();
+            unknown = reloadedThenWrong(unknownBrowser, nameAccount(unknownBrowser, realm, "nobody-45"), "nobody-45");
+        } finally {
+            server.gateway().mode(GatewayStub.Mode.ACCEPT);
+        }
+        assertThat(unknown).isEqualTo(known);
+        assertThat(known.get(0).text()).doesNotContain("We could not send the SMS").contains("Send a new code");
+    }
+
+    /**
+     * The code page reloaded (Keycloak's "Page has expired", then its "continue" link: the step's page
+     * as it stands), and the page after a wrong code.
+     */
+    private static List<PageShape> reloadedThenWrong(Browser browser, Page codePage, String username) {
+        Page expired = browser.get(codePage.uri().toString());
+        Page reloaded = browser.get(expired.html().selectFirst("#loginContinueLink").absUrl("href"));
+        Page wrong = browser.submit(reloaded, "kc-sms-otp-form", Map.of("code", "000000"));
+        return List.of(shape(reloaded, username), shape(wrong, username));
     }
 
     @Test
