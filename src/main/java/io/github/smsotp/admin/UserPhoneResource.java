@@ -138,9 +138,11 @@ public class UserPhoneResource {
         UserModel user = user();
         call.auth().users().requireManage(user);
         try {
-            TrustedBrowsers.revokeAll(user);
+            TrustedBrowsers.revokeAll(call.session(), call.realm(), user);
         } catch (ModelException | ReadOnlyException e) {
-            throw JsonInput.BadInput.conflict("user", "its attributes are read-only (e.g. mapped from LDAP)");
+            // Only a user that lives in a read-only federation without import: imported users' epoch is Keycloak's.
+            throw JsonInput.BadInput.conflict("user", "lives only in a read-only user federation (e.g. LDAP with "
+                    + "import off): sign the user out instead");
         }
         call.event(OperationType.ACTION, ResourceType.USER, Map.of("trustedBrowsers", "revoked"));
         LOG.infof("trusted browsers of user '%s' in realm '%s' revoked by an admin", user.getId(),

@@ -6,10 +6,13 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
+import org.jboss.logging.Logger;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 
 /**
  * "Sign out all devices" in the Account Console ends the trust of the user's browsers, as the admin's
@@ -19,6 +22,7 @@ import org.keycloak.models.UserModel;
  */
 final class AllDevicesSignOutListener implements EventListenerProvider {
 
+    private static final Logger LOG = Logger.getLogger(AllDevicesSignOutListener.class);
     /** The account API's resource for all of the user's sessions. */
     private static final String ALL_SESSIONS = "/account/sessions";
     /** Set on the Keycloak session once done: the request signs out several sessions, one event each. */
@@ -37,9 +41,17 @@ final class AllDevicesSignOutListener implements EventListenerProvider {
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserModel user = realm == null || event.getUserId() == null ? null : session.users().getUserById(realm, event.getUserId());
-        if (user != null) {
-            TrustedBrowsers.revokeAll(user);
-            session.setAttribute(DONE, Boolean.TRUE);
+        if (user == null) {
+            return;
+        }
+        session.setAttribute(DONE, Boolean.TRUE);
+        try {
+            TrustedBrowsers.revokeAll(session, realm, user);
+        } catch (ModelException | ReadOnlyException e) {
+            // Keycloak's event builder would swallow it: the operator must learn that the trust stays.
+            LOG.warnf("trusted browsers of user '%s' in realm '%s' stay trusted after 'Sign out all devices': the "
+                    + "user lives only in a read-only user federation; an admin's sign-out of the user ends the trust",
+                    user.getId(), realm.getName());
         }
     }
 

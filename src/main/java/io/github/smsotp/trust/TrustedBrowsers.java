@@ -2,7 +2,6 @@ package io.github.smsotp.trust;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import io.github.smsotp.challenge.RealmHmacKeys;
 import jakarta.ws.rs.core.Cookie;
@@ -62,7 +61,7 @@ public final class TrustedBrowsers {
                     realm.getName());
             return Optional.empty();
         }
-        String refusal = refusal(token.get(), TrustBinding.of(realm, user, number),
+        String refusal = refusal(token.get(), TrustBinding.of(session, realm, user, number),
                 Math.max(session.users().getNotBeforeOfUser(realm, user), realm.getNotBefore()));
         if (refusal != null) {
             LOG.debugf("trusted-browser cookie ignored for user '%s' in realm '%s': %s", user.getId(), realm.getName(),
@@ -96,7 +95,7 @@ public final class TrustedBrowsers {
         KeycloakSession session = flow.getSession();
         RealmModel realm = flow.getRealm();
         long now = Time.currentTime();
-        TrustToken token = new TrustToken(TrustBinding.of(realm, flow.getUser(), number), now, now + days * DAY);
+        TrustToken token = new TrustToken(TrustBinding.of(session, realm, flow.getUser(), number), now, now + days * DAY);
         String path = session.getContext().getUri().getBaseUri().getPath() + "realms/" + realm.getName() + "/";
         session.getContext().getHttpResponse().setCookieIfAbsent(new NewCookie.Builder(COOKIE)
                 .value(token.sign(new RealmHmacKeys(session, realm)))
@@ -109,7 +108,7 @@ public final class TrustedBrowsers {
     }
 
     /** Ends the trust of every browser of the user. */
-    public static void revokeAll(UserModel user) {
-        user.setSingleAttribute(TrustBinding.EPOCH_ATTRIBUTE, UUID.randomUUID().toString());
+    public static void revokeAll(KeycloakSession session, RealmModel realm, UserModel user) {
+        TrustEpoch.renew(session, realm, user);
     }
 }
