@@ -1,7 +1,9 @@
 package io.github.smsotp.admin;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.smsotp.settings.SmsSettings;
@@ -28,7 +30,7 @@ final class RealmSettingsStore {
      */
     static Map<String, String> masked(KeycloakSession session, RealmModel realm) {
         Map<String, String> values = SmsSettings.realmValues(realm);
-        SettingNames names = SettingNames.of(SmsSettingsTab.properties(session.getKeycloakSessionFactory()), values);
+        SettingNames names = SmsSettingsTab.names(session.getKeycloakSessionFactory(), values);
         Map<String, String> shown = new TreeMap<>();
         values.forEach((key, value) -> {
             if (names.property(key).isPresent()) {
@@ -39,20 +41,28 @@ final class RealmSettingsStore {
     }
 
     /**
-     * Replaces the saved settings; a masked secret keeps its saved value.
+     * Replaces the saved settings; a masked secret keeps its saved value, where it still goes to the
+     * same destination ({@link KeptSecrets}).
      *
      * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key; nothing is saved
      */
     static void save(KeycloakSession session, RealmModel realm, Map<String, String> values) {
         Map<String, String> saved = SmsSettings.realmValues(realm);
         Map<String, String> merged = new LinkedHashMap<>();
+        Set<String> typed = new HashSet<>();
         values.forEach((key, value) -> {
-            String kept = SECRET_MASK.equals(value) ? saved.get(key) : value;
+            boolean masked = SECRET_MASK.equals(value);
+            String kept = masked ? saved.get(key) : value;
             if (kept != null && !kept.isBlank()) {
                 merged.put(key, kept);
             }
+            if (!masked) {
+                typed.add(key);
+            }
         });
         SmsSettingsTab.check(session, merged);
+        KeptSecrets.typedIn(session, typed);
+        KeptSecrets.check(session, SmsSettingsTab.names(session.getKeycloakSessionFactory(), merged), saved, merged);
         ComponentModel component = SmsSettings.component(realm).orElse(null);
         boolean created = component == null;
         if (created) {
@@ -71,7 +81,7 @@ final class RealmSettingsStore {
         }
     }
 
-    private static boolean isVaultReference(String value) {
+    static boolean isVaultReference(String value) {
         return value.startsWith("${vault.") && value.endsWith("}");
     }
 }

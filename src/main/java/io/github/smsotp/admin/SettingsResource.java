@@ -51,8 +51,7 @@ public class SettingsResource {
         }
         try {
             // A route's own settings (eu.url for '49 -> http@eu') are known once its route is.
-            SettingNames names = SettingNames.of(SmsSettingsTab.properties(call.session().getKeycloakSessionFactory()),
-                    values);
+            SettingNames names = SmsSettingsTab.names(call.session().getKeycloakSessionFactory(), values);
             for (String key : values.keySet()) {
                 if (names.property(key).isEmpty()) {
                     throw new JsonInput.BadInput(key, "is no SMS setting");

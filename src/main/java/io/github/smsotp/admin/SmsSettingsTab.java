@@ -59,7 +59,12 @@ public class SmsSettingsTab implements UiTabProvider, UiTabProviderFactory<Compo
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         try {
-            check(session, SmsSettings.values(model));
+            Map<String, String> values = SmsSettings.values(model);
+            check(session, values);
+            // Called before the stored component changes: the realm still answers with the saved settings.
+            ComponentModel before = model.getId() == null ? null : realm.getComponent(model.getId());
+            KeptSecrets.check(session, names(session.getKeycloakSessionFactory(), values),
+                    before == null ? Map.of() : SmsSettings.values(before), values);
         } catch (InvalidConfigException e) {
             // Keycloak formats the message with MessageFormat, where an apostrophe quotes: double it to keep it.
             throw new ComponentValidationException(e.getMessage().replace("'", "''"));
@@ -75,6 +80,15 @@ public class SmsSettingsTab implements UiTabProvider, UiTabProviderFactory<Compo
         ConfigReader settings = ConfigReader.of(values);
         EnrollmentSettings.of(settings);
         SmsOtpStep.check(session, settings);
+    }
+
+    /**
+     * What each key of {@code values} is, its routes' copies of sender settings included.
+     *
+     * @throws InvalidConfigException when {@code routes} is unreadable
+     */
+    static SettingNames names(KeycloakSessionFactory factory, Map<String, String> values) {
+        return SettingNames.of(properties(factory), values);
     }
 
     /** The tab's form: the step's settings with every installed sender's, then enrollment's. */

@@ -91,6 +91,61 @@ class AdminLeastPrivilegeIT {
         assertThat(ofOutsider.body()).doesNotContain("1031");
     }
 
+    @Test
+    void aMaskedSecretDoesNotFollowAChangedDestination() {
+        String realm = "sms-admin-kept-secret";
+        RealmGateway gateway = new RealmGateway(server, realm);
+        String elsewhere = "/elsewhere-" + realm;
+        server.gateway().isolate(elsewhere);
+        String otherUrl = "http://127.0.0.1:" + server.gateway().port() + elsewhere;
+        String url = gateway.settings().get("http.url");
+        admin.createRealm(realm, Map.of(), r -> AdminApi.smsSettingsAtRealmLevel(r,
+                Map.of("http.url", url, "http.auth-value", "Bearer kept-secret-33")));
+        ObjectNode shown = (ObjectNode) JsonHttp.read(admin.sms(realm, "GET", "settings", null).body());
+        assertThat(shown.path("http.auth-value").asText()).isEqualTo("**********");
+
+        // The settings API: each part of where the secret goes, changed with the secret left masked.
+        Map<String, String> moves = Map.of("http.url", otherUrl, "http.preset", "webhook", "http.auth-header", "X-Token");
+        moves.forEach((key, value) -> {
+            ObjectNode moved = shown.deepCopy().put(key, value);
+            HttpResponse<String> refused = admin.sms(realm, "PUT", "settings", moved.toString());
+            assertThat(refused.statusCode()).as("%s: %s", key, refused.body()).isEqualTo(400);
+            JsonNode problem = JsonHttp.read(refused.body());
+            assertThat(problem.path("field").asText()).as(key).isEqualTo("http.auth-value");
+            assertThat(problem.path("error").asText()).as(key).contains("'" + key + "'").contains("type the secret again");
+        });
+        // The admin console's tab saves the component, kept secrets filled in by Keycloak before the check.
+        Map<String, String> tab = admin.smsSettings(realm);
+        assertThat(tab.get("http.auth-value")).isEqualTo("**********");
+        Map<String, String> tabMoved = new java.util.LinkedHashMap<>(tab);
+        tabMoved.put("http.url", otherUrl);
+        HttpResponse<String> tabRefused = admin.saveSmsSettings(realm, tabMoved);
+        assertThat(tabRefused.statusCode()).as(tabRefused.body()).isEqualTo(400);
+        assertThat(tabRefused.body()).contains("http.auth-value").contains("type the secret again");
+
+        // Nothing moved: a test SMS goes where it went, with the secret.
+        assertThat(admin.sms(realm, "POST", "test-sms", "{\"to\":\"+12015559133\"}").statusCode()).isEqualTo(200);
+        assertThat(gateway.to("+12015559133")).singleElement()
+                .satisfies(sms -> assertThat(sms.header("Authorization")).isEqualTo("Bearer kept-secret-33"));
+        assertThat(server.gateway().at(elsewhere)).isEmpty();
+
+        // An unchanged destination keeps the secret, in the API and in the tab.
+        assertThat(admin.sms(realm, "PUT", "settings", shown.deepCopy().put("code-length", "7").toString())
+                .statusCode()).isEqualTo(200);
+        Map<String, String> tabKept = new java.util.LinkedHashMap<>(admin.smsSettings(realm));
+        tabKept.put("code-length", "8");
+        assertThat(admin.saveSmsSettings(realm, tabKept).statusCode()).isEqualTo(204);
+        assertThat(admin.sms(realm, "POST", "test-sms", "{\"to\":\"+12015559134\"}").statusCode()).isEqualTo(200);
+        assertThat(gateway.to("+12015559134")).singleElement()
+                .satisfies(sms -> assertThat(sms.header("Authorization")).isEqualTo("Bearer kept-secret-33"));
+        // A secret typed again may go to the new destination.
+        ObjectNode retyped = shown.deepCopy().put("http.url", otherUrl).put("http.auth-value", "Bearer new-secret-33");
+        assertThat(admin.sms(realm, "PUT", "settings", retyped.toString()).statusCode()).isEqualTo(200);
+        assertThat(admin.sms(realm, "POST", "test-sms", "{\"to\":\"+12015559135\"}").statusCode()).isEqualTo(200);
+        assertThat(server.gateway().at(elsewhere)).singleElement()
+                .satisfies(sms -> assertThat(sms.header("Authorization")).isEqualTo("Bearer new-secret-33"));
+    }
+
     private static String smsApi(String realm, String path) {
         return "/admin/realms/" + realm + "/sms-otp/" + path;
     }
