@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 final class EvenTiming {
 
-    /** Well above what the lookup and page take on a busy two-core machine (see the README's figures). */
+    /** Well above what the lookup and page take on a busy two-core machine (see the figures in docs/PHONE-IDENTITY.md). */
     static final Duration FLOOR = Duration.ofMillis(150);
 
     private final long start = System.nanoTime();

@@ -15,7 +15,7 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * A minimal third-party sender, as the README shows it: it appends each message as one line to
+ * A minimal third-party sender, as docs/WRITING-A-SENDER.md shows it: it appends each message as one line to
  * a file (server option {@code --spi-sms-sender--outbox--file}). The build packs it into its own
  * JAR, which the integration tests install next to the extension.
  */

@@ -32,7 +32,7 @@ public final class Chromium implements AutoCloseable {
 
     private static final Path BROWSER = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
-    /** Where screenshots go; {@code mvn verify -Dscreenshots=docs/screenshots} refreshes the README's. */
+    /** Where screenshots go; {@code mvn verify -Dscreenshots=docs/screenshots} refreshes those in the docs. */
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir",
             KeycloakServer.runDir().resolve("screenshots").toString()));
 

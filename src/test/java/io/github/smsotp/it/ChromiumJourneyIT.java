@@ -13,7 +13,7 @@ import org.openqa.selenium.By;
 
 /**
  * A real browser (Debian's headless Chromium) through the pages end users and admins see, on the
- * real server. Saves the screenshots the README shows.
+ * real server. Saves the screenshots the docs show.
  */
 @ExtendWith(KeycloakExtension.class)
 class ChromiumJourneyIT {

@@ -60,7 +60,7 @@ final class IdentityFlows {
     }
 
     /**
-     * Makes "step-up browser" the realm's browser flow, the step-up recipe of the README: level 1 is the
+     * Makes "step-up browser" the realm's browser flow, the step-up recipe of docs/TRUST-AND-STEP-UP.md: level 1 is the
      * password and the SMS step (trusted browsers may answer it), level 2 a fresh SMS code (max age 0),
      * with the ACR names {@code standard} and {@code fresh-sms}.
      */

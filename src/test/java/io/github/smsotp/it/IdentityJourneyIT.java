@@ -15,7 +15,7 @@ import org.openqa.selenium.By;
 /**
  * The phone as identity in a real browser (Debian's headless Chromium): signing in with the phone
  * number through "Try another way", registering with a number, and "Forgot password?" by SMS. Saves
- * the screenshots the README shows.
+ * the screenshots the docs show.
  */
 @ExtendWith(KeycloakExtension.class)
 class IdentityJourneyIT {

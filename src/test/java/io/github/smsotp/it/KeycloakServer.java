@@ -296,7 +296,7 @@ public final class KeycloakServer {
     }
 
     /**
-     * Puts the extension into {@code providers/}, and the README's example sender, which a third party
+     * Puts the extension into {@code providers/}, and the example sender of docs/WRITING-A-SENDER.md, which a third party
      * would ship alike.
      *
      * @return each JAR built by this project and where it is installed

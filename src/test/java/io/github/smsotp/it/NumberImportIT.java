@@ -100,7 +100,7 @@ class NumberImportIT {
         assertField(post(realm, "{\"source\":\"credential\",\"mode\":\"verify\",\"dryRun\":false}"), "mode");
         assertField(post(realm, "[]"), "body");
         assertThat(post(realm, "{\"source\":\"credential\",\"defaultRegion\":\"DE\"}").statusCode())
-                .as("the README's dry run, whatever the realm's mode").isEqualTo(200);
+                .as("the dry run of docs/ENROLLMENT.md, whatever the realm's mode").isEqualTo(200);
         assertThat(admin.credentials(realm, "mig01").toString()).doesNotContain("sms-otp");
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Step-up with Keycloak's own conditions: "Condition - Level of Authentication" (the README's recipe:
+ * Step-up with Keycloak's own conditions: "Condition - Level of Authentication" (the recipe in docs/TRUST-AND-STEP-UP.md:
  * level 1 the password and an SMS code a trusted browser may answer, level 2 a fresh code) and
  * "Condition - User Role" and "Condition - Client Scope" (the nearest to a client condition these
  * versions have). A client asking for the SMS level gets a code inside a single sign-on

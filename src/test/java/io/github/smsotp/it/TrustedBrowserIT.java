@@ -180,7 +180,7 @@ class TrustedBrowserIT {
         causes.put("user27", (user, signedIn) -> assertThat(admin.delete(phonePath(realm, user) + "/trusted-browsers"))
                 .isEqualTo(204));
         // The user's own "Sign out all devices" (Account Console, Device activity). Keycloak 26.4 signs
-        // the sessions out without an event, so nothing hears it there: the trust stays (README).
+        // the sessions out without an event, so nothing hears it there: the trust stays (docs/TRUST-AND-STEP-UP.md).
         causes.put("user38", (user, signedIn) -> assertThat(new AccountApi(server, realm, signedIn).signOutAllDevices())
                 .isEqualTo(204));
         boolean signOutHeard = KeycloakServer.atLeast(26, 5);

@@ -10,7 +10,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Stands in for another SMS plugin that is still installed while a realm moves over (as the README's
+ * Stands in for another SMS plugin that is still installed while a realm moves over (as docs/ENROLLMENT.md's
  * migration steps have it): it only stores credentials of its type ({@code mobile-number}, as
  * netzbegruenung's sms-authenticator does), so that a test realm's JSON can hold them.
  */
