@@ -7,10 +7,9 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.settings.SmsSettings;
-import io.github.smsotp.step.SmsOtpConfig;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -90,7 +89,7 @@ record AdminCall(KeycloakSession session, RealmModel realm, AdminPermissionEvalu
 
     SmsOtpCredentialProvider credentials() {
         return (SmsOtpCredentialProvider) session.getProvider(CredentialProvider.class,
-                SmsOtpCredentialProviderFactory.PROVIDER_ID);
+                SmsOtpCredentialProvider.PROVIDER_ID);
     }
 
     /** Records a Keycloak admin event; {@code representation} must hold no full number and no secret. */

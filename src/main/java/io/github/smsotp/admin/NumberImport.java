@@ -14,8 +14,8 @@ import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.settings.EnrollmentSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -89,7 +89,7 @@ public final class NumberImport {
         KeycloakSession session = call.session();
         RealmModel realm = call.realm();
         SmsOtpCredentialProvider credentials = call.credentials();
-        PhoneSource phoneSource = enrollment.source();
+        PhoneSource phoneSource = new PhoneSource(enrollment.provisioned());
         String readIn = region != null ? region : enrollment.defaultRegion().orElse(null);
         // User ids, not models: a realm's users are read a page at a time and not all held at once.
         Map<String, List<String>> byNumber = new LinkedHashMap<>();

@@ -51,8 +51,8 @@ public class NumberImportResource {
         };
         boolean dryRun = request.flag("dryRun", true);
         EnrollmentSettings enrollment = call.enrollment();
-        PhoneSource phoneSource = enrollment.source();
-        if (!dryRun && mode == NumberImport.Mode.VERIFY && phoneSource.provisioned() != PhoneSource.Provisioned.VERIFY) {
+        PhoneSource phoneSource = new PhoneSource(enrollment.provisioned());
+        if (!dryRun && mode == NumberImport.Mode.VERIFY && !phoneSource.confirmsFirst()) {
             throw new JsonInput.BadInput("mode", "'verify' needs the realm's SMS setting 'provisioned-numbers' set "
                     + "to 'verify', so that enrollment asks users to confirm the imported number");
         }

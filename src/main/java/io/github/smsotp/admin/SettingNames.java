@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.sender.SenderRoutes;
-import io.github.smsotp.step.SmsOtpConfig;
+import io.github.smsotp.settings.SmsOtpConfig;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**

@@ -10,6 +10,7 @@ import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,7 +58,7 @@ public class UserPhoneResource {
         Optional<String> provisioned = source.flatMap(s -> s.provisioned(user));
         String status = enrolled.isPresent() ? "verified"
                 : provisioned.isEmpty() ? "none"
-                : source.get().provisioned() == PhoneSource.Provisioned.VERIFY ? "pending" : "provisioned";
+                : source.get().confirmsFirst() ? "pending" : "provisioned";
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("number", enrolled.or(() -> provisioned).orElse(null));
         answer.put("status", status);
@@ -91,14 +92,14 @@ public class UserPhoneResource {
                 call.credentials().createCredential(call.realm(), user,
                         SmsOtpCredentialModel.verified(number, System.currentTimeMillis()));
                 // Nothing left to enroll: a number pending before is replaced by this one.
-                user.removeRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+                user.removeRequiredAction(SmsSettings.ENROLLMENT_ACTION);
             }
             case "pending" -> {
                 PhoneSource source = pendingSource();
                 try {
                     source.assignPending(call.session(), call.realm(), user, number);
                 } catch (ModelException | ReadOnlyException e) {
-                    throw new JsonInput.BadInput("number", "cannot be stored in the attribute '" + source.attribute()
+                    throw new JsonInput.BadInput("number", "cannot be stored in the attribute '" + source.numbers().attribute()
                             + "' (read-only, e.g. mapped from LDAP)");
                 }
             }
@@ -151,7 +152,7 @@ public class UserPhoneResource {
     }
 
     private PhoneSource pendingSource() {
-        return call.phoneSource().filter(s -> s.provisioned() == PhoneSource.Provisioned.VERIFY)
+        return call.phoneSource().filter(PhoneSource::confirmsFirst)
                 .orElseThrow(() -> new JsonInput.BadInput("status", "'pending' needs the realm's SMS setting "
                         + "'provisioned-numbers' set to 'verify', so that the user confirms the number by code"));
     }

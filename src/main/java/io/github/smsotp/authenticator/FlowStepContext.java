@@ -2,9 +2,9 @@ package io.github.smsotp.authenticator;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.KeycloakLockout;
+import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.step.InFlowStepContext;
 import io.github.smsotp.step.ProvenNumber;
-import io.github.smsotp.step.SmsOtpConfig;
 import io.github.smsotp.trust.TrustedBrowsers;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;

@@ -10,12 +10,12 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.metrics.SmsOtpMetrics;
+import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.ProvenNumber;
-import io.github.smsotp.step.SmsOtpConfig;
 import io.github.smsotp.step.SmsOtpStep;
 import io.github.smsotp.trust.RequestedLevel;
 import io.github.smsotp.trust.TrustedBrowsers;
@@ -44,12 +44,6 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
 
     private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
 
-    /** Event detail of a sign-in that passed the step on a trusted browser. */
-    static final String TRUSTED_BROWSER_EVENT = "sms_otp_trusted_browser";
-
-    /** Event detail of a sign-in whose number was proven by an earlier SMS step of the same login. */
-    static final String PROVEN_EVENT = "sms_otp_proven_in_this_login";
-
     private final Clock clock;
 
     public SmsOtpAuthenticator(Clock clock) {
@@ -64,13 +58,13 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         }
         SmsOtpStep step = opened.get();
         if (ProvenNumber.inThisLogin(context.getAuthenticationSession(), context.getUser(), step.phone())) {
-            context.getEvent().detail(PROVEN_EVENT, "true");
+            context.getEvent().detail(SmsOtpEvents.PROVEN_IN_THIS_LOGIN, "true");
             context.success();
             return;
         }
         if (step.trustBrowserDays() > 0 && TrustedBrowsers.honours(context, step.phone())) {
             // Passed, not proven: no "otp" success, which would clear the user's second-factor failures.
-            context.getEvent().detail(TRUSTED_BROWSER_EVENT, "true");
+            context.getEvent().detail(SmsOtpEvents.TRUSTED_BROWSER, "true");
             SmsOtpMetrics.global().verification(context.getRealm().getName(), "trusted_browser");
             context.success();
             return;
@@ -101,7 +95,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         if (phone.isEmpty()) {
             LOG.warnf("SMS step in realm '%s': user '%s' has no verified number and no usable provisioned one",
                     context.getRealm().getName(), context.getUser().getId());
-            context.getEvent().error("sms_otp_no_phone");
+            context.getEvent().error(SmsOtpEvents.NO_PHONE);
             context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
             return Optional.empty();
         }
@@ -132,8 +126,8 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
         AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        if (!authSession.getRequiredActions().contains(SmsOtpCredentialProvider.ENROLLMENT_ACTION)) {
-            authSession.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+        if (!authSession.getRequiredActions().contains(SmsSettings.ENROLLMENT_ACTION)) {
+            authSession.addRequiredAction(SmsSettings.ENROLLMENT_ACTION);
         }
     }
 
@@ -144,13 +138,13 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     @Override
     public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
         return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(RequiredActionProvider.class, SmsOtpCredentialProvider.ENROLLMENT_ACTION));
+                .getProviderFactory(RequiredActionProvider.class, SmsSettings.ENROLLMENT_ACTION));
     }
 
     @Override
     public SmsOtpCredentialProvider getCredentialProvider(KeycloakSession session) {
         return (SmsOtpCredentialProvider) session.getProvider(CredentialProvider.class,
-                SmsOtpCredentialProviderFactory.PROVIDER_ID);
+                SmsOtpCredentialProvider.PROVIDER_ID);
     }
 
     @Override

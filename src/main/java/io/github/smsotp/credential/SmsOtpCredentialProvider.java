@@ -1,11 +1,8 @@
 package io.github.smsotp.credential;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.github.smsotp.trust.TrustedBrowsers;
-import org.keycloak.credential.CredentialMetadata;
+import io.github.smsotp.settings.SmsSettings;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -17,15 +14,13 @@ import org.keycloak.models.UserModel;
 /**
  * The SMS credential: a two-factor credential in the Account Console ("Signing in"), set up and
  * changed through the enrollment action, removable by the user. One per user: enrolling a new
- * number replaces the old one.
+ * number replaces the old one. What the Account Console shows of a trusted browser is added above,
+ * where trust is known ({@code account}).
  */
 public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCredentialModel> {
 
-    /** The required action that enrolls a number (kc_action id). */
-    public static final String ENROLLMENT_ACTION = "sms-otp-phone";
-
-    /** The Account Console's line under the credential on a trusted browser; its parameter is the date. */
-    static final String TRUSTED_UNTIL_MESSAGE = "smsOtpTrustedUntil";
+    /** The id Keycloak knows the provider by. */
+    public static final String PROVIDER_ID = "sms-otp-credential";
 
     private final KeycloakSession session;
 
@@ -78,27 +73,8 @@ public class SmsOtpCredentialProvider implements CredentialProvider<SmsOtpCreden
                 .displayName("smsOtpCredentialDisplayName")
                 .helpText("smsOtpCredentialHelpText")
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(ENROLLMENT_ACTION)
+                .createAction(SmsSettings.ENROLLMENT_ACTION)
                 .removeable(true)
                 .build(session);
-    }
-
-    /**
-     * "This browser is trusted until ..." under the credential, when the Account Console asks from a
-     * trusted browser of the user. Keycloak's credential metadata carries one message per credential,
-     * with string parameters: the date is ISO 8601 (UTC), the same in every language.
-     */
-    @Override
-    public CredentialMetadata getCredentialMetadata(SmsOtpCredentialModel credential, CredentialTypeMetadata type) {
-        CredentialMetadata metadata = CredentialProvider.super.getCredentialMetadata(credential, type);
-        RealmModel realm = session.getContext().getRealm();
-        UserModel user = session.getContext().getUser();
-        if (realm != null && user != null && session.getContext().getHttpRequest() != null) {
-            credential.phone()
-                    .flatMap(number -> TrustedBrowsers.trustedUntil(session, realm, user, credential.getId(), number))
-                    .ifPresent(until -> metadata.setInfoMessage(TRUSTED_UNTIL_MESSAGE,
-                            DateTimeFormatter.ISO_LOCAL_DATE.format(until.atZone(ZoneOffset.UTC))));
-        }
-        return metadata;
     }
 }

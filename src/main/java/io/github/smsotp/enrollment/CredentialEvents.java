@@ -3,6 +3,7 @@ package io.github.smsotp.enrollment;
 import java.util.List;
 
 import io.github.smsotp.credential.SmsOtpCredentialModel;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.step.SmsOtpStep;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
@@ -29,7 +30,7 @@ final class CredentialEvents {
     static void replaced(EventBuilder event, List<CredentialModel> credentials) {
         for (CredentialModel credential : credentials) {
             // The label is the masked old number; the new number's detail belongs to the update only.
-            event.clone().event(EventType.REMOVE_CREDENTIAL).removeDetail(SmsOtpStep.EVENT_PHONE)
+            event.clone().event(EventType.REMOVE_CREDENTIAL).removeDetail(SmsOtpEvents.PHONE)
                     .detail(Details.CREDENTIAL_TYPE, credential.getType())
                     .detail(Details.SELECTED_CREDENTIAL_ID, credential.getId())
                     .detail(Details.CREDENTIAL_USER_LABEL, credential.getUserLabel())

@@ -1,6 +1,7 @@
 package io.github.smsotp.enrollment;
 
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.settings.SmsSettings;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.provider.ProviderEvent;
@@ -23,7 +24,7 @@ final class NewRealmEnrollment implements ProviderEventListener {
     }
 
     private static void register(RealmModel realm) {
-        String alias = SmsOtpCredentialProvider.ENROLLMENT_ACTION;
+        String alias = SmsSettings.ENROLLMENT_ACTION;
         if (realm.getRequiredActionProviderByAlias(alias) != null) {
             return;
         }

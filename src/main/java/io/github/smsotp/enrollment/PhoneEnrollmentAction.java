@@ -10,7 +10,7 @@ import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.credential.SmsOtpCredentialProviderFactory;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.phone.Regions;
 import io.github.smsotp.settings.EnrollmentSettings;
@@ -75,14 +75,14 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             return;
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Optional<String> fixed = settings.get().source().fixedForEnrollment(context.getUser());
+        PhoneSource source = new PhoneSource(settings.get().provisioned());
+        Optional<String> fixed = source.fixedForEnrollment(context.getUser());
         if (fixed.isPresent()) {
             authSession.setAuthNote(PENDING, fixed.get());
         } else if (authSession.getAuthNote(PENDING) == null) {
             // Users with a number are offered a provisioned one first; "Use another number" leads to the form.
-            if (settings.get().source().provisioned() == PhoneSource.Provisioned.VERIFY) {
-                settings.get().source().provisioned(context.getUser())
-                        .ifPresent(number -> authSession.setAuthNote(PENDING, number));
+            if (source.confirmsFirst()) {
+                source.provisioned(context.getUser()).ifPresent(number -> authSession.setAuthNote(PENDING, number));
             }
         }
         String pending = authSession.getAuthNote(PENDING);
@@ -101,7 +101,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        Optional<String> fixed = settings.get().source().fixedForEnrollment(context.getUser());
+        Optional<String> fixed = new PhoneSource(settings.get().provisioned()).fixedForEnrollment(context.getUser());
         if (fixed.isPresent()) {
             authSession.setAuthNote(PENDING, fixed.get());
             if (form.containsKey(FIELD_CHANGE) || (form.containsKey(FIELD_PHONE)
@@ -142,7 +142,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     /** Keeps the user on the provisioned number's code page and says who can change the number. */
     private void refuseOtherNumber(RequiredActionContext context, EnrollmentSettings settings, String fixed) {
         step(context, settings, fixed).ifPresent(step -> {
-            context.getEvent().detail(SmsOtpStep.EVENT_REASON, "provisioned_number").error(NumberRefusal.ERROR);
+            context.getEvent().detail(SmsOtpEvents.REASON, "provisioned_number").error(SmsOtpEvents.NUMBER_REFUSED);
             context.challenge(step.page(false, form -> form.setError("smsOtpNumberSetByAdmin")));
         });
     }
@@ -157,9 +157,9 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         if (settings.uniqueNumbers()
                 && !NumberOwners.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
             context.getAuthenticationSession().removeAuthNote(PENDING);
-            context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number))
-                    .detail(SmsOtpStep.EVENT_REASON, "number_taken").error(NumberRefusal.ERROR);
-            if (settings.source().fixedForEnrollment(context.getUser()).isPresent()) {
+            context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number))
+                    .detail(SmsOtpEvents.REASON, "number_taken").error(SmsOtpEvents.NUMBER_REFUSED);
+            if (new PhoneSource(settings.provisioned()).fixedForEnrollment(context.getUser()).isPresent()) {
                 // The admin's number is the only one this user may confirm: only the admin can go on.
                 context.challenge(context.form().setError("smsOtpProvisionedNumberTaken")
                         .createErrorPage(Response.Status.CONFLICT));
@@ -169,8 +169,8 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             return false;
         }
         SmsOtpCredentialProvider provider = (SmsOtpCredentialProvider) context.getSession()
-                .getProvider(CredentialProvider.class, SmsOtpCredentialProviderFactory.PROVIDER_ID);
-        boolean change = settings.source().destination(context.getUser()).isPresent();
+                .getProvider(CredentialProvider.class, SmsOtpCredentialProvider.PROVIDER_ID);
+        boolean change = new PhoneSource(settings.provisioned()).destination(context.getUser()).isPresent();
         List<CredentialModel> replaced = context.getUser().credentialManager()
                 .getStoredCredentialsByTypeStream(SmsOtpCredentialModel.TYPE).toList();
         provider.createCredential(context.getRealm(), context.getUser(),
@@ -182,7 +182,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             NumberChangeNotice.sendAfterCommit(context.getSession(), context.getRealm(), context.getUser(), number);
         }
         context.getAuthenticationSession().removeAuthNote(PENDING);
-        context.getEvent().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(number));
+        context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number));
         LOG.infof("SMS number %s verified for user '%s' in realm '%s'", MaskedPhone.mask(number),
                 context.getUser().getId(), context.getRealm().getName());
         return true;
@@ -194,7 +194,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         } catch (InvalidConfigException e) {
             LOG.errorf("SMS enrollment in realm '%s' is misconfigured: %s", context.getRealm().getName(),
                     e.getMessage());
-            context.getEvent().error("sms_otp_misconfigured");
+            context.getEvent().error(SmsOtpEvents.MISCONFIGURED);
             context.challenge(context.form().setError("smsOtpNotAvailable").createErrorPage(Response.Status.BAD_REQUEST));
             return Optional.empty();
         }

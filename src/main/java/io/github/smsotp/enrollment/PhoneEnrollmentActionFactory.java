@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.StepProperties;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -54,7 +55,7 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
 
     @Override
     public String getId() {
-        return SmsOtpCredentialProvider.ENROLLMENT_ACTION;
+        return SmsSettings.ENROLLMENT_ACTION;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
@@ -86,8 +87,8 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
         Optional<UserModel> holder = NumberHolders.byNumber(context, settings, parsed.number());
         if (holder.isEmpty()) {
             // For the admin's eyes only, as Keycloak reports an unknown username: the user sees a sent code.
-            context.getEvent().clone().detail(SmsOtpStep.EVENT_PHONE, MaskedPhone.mask(parsed.number()))
-                    .detail(SmsOtpStep.EVENT_REASON, "unknown_number").error(Errors.USER_NOT_FOUND);
+            context.getEvent().clone().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(parsed.number()))
+                    .detail(SmsOtpEvents.REASON, "unknown_number").error(Errors.USER_NOT_FOUND);
         }
         step(context, settings, parsed.number(), holder).ifPresent(step -> {
             // A new number gets a fresh code, within the cooldown and per-login cap of the whole sign-in.

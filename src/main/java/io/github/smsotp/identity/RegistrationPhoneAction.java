@@ -8,7 +8,9 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.VerifiedPhone;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -75,7 +77,7 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
         if (parsed.refusedType().isPresent()) {
             // A kind of number no code may go to is the realm's cost rule, not a typo: an event of its own.
             NumberRefusal.details(context.getEvent(), parsed.reason(), parsed.refusedType());
-            context.error(NumberRefusal.ERROR);
+            context.error(SmsOtpEvents.NUMBER_REFUSED);
             context.validationError(form, List.of(new FormMessage(FIELD, parsed.error())));
         } else if (parsed.error() != null) {
             refuse(context, form, parsed.error());
@@ -86,7 +88,7 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
 
     /** Keycloak sends the event of the form's first refusal, with our reason. */
     private static void refuse(ValidationContext context, MultivaluedMap<String, String> form, String messageKey) {
-        context.getEvent().detail(SmsOtpStep.EVENT_REASON, "invalid_number");
+        context.getEvent().detail(SmsOtpEvents.REASON, "invalid_number");
         context.error(Errors.INVALID_REGISTRATION);
         context.validationError(form, List.of(new FormMessage(FIELD, messageKey)));
     }
@@ -102,7 +104,7 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
         VerifiedPhone.unconfirmed(user, number);
         // Confirmed in this sign-in, right after the form: the code goes out at once.
         context.getAuthenticationSession().setAuthNote(PhoneSource.PENDING_NOTE, number);
-        user.addRequiredAction(SmsOtpCredentialProvider.ENROLLMENT_ACTION);
+        user.addRequiredAction(SmsSettings.ENROLLMENT_ACTION);
     }
 
     private static boolean required(AuthenticatorConfigModel config) {

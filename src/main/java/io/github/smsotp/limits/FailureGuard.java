@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.smsotp.settings.LimitPolicy;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**

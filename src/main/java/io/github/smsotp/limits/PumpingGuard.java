@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import io.github.smsotp.phone.NumberRange;
+import io.github.smsotp.settings.GuardPolicy;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**

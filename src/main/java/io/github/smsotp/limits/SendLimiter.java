@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.smsotp.limits.SlotCounter.Claim;
 import io.github.smsotp.limits.SlotCounter.Claimed;
 import io.github.smsotp.limits.SlotCounter.Full;
+import io.github.smsotp.settings.LimitPolicy;
 
 /**
  * Decides, before a sender is called, whether one more SMS may go out: per user, per destination

@@ -7,9 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
-import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.phone.PhoneNumbers;
-import io.github.smsotp.step.SmsOtpConfig;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -19,7 +17,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * provisioned numbers come from, besides the same code and sending settings as the login step
  * (which say what kinds of numbers and which countries codes may go to).
  */
-public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSource source,
+public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, ProvisionedNumbers provisioned,
                           Optional<String> defaultRegion, boolean uniqueNumbers) {
 
     static final String DEFAULT_REGION = "default-region";
@@ -31,7 +29,7 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
      * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
      */
     public static EnrollmentSettings of(RealmModel realm) {
-        return of(SmsSettings.resolve(realm, PhoneSource.enrollmentConfig(realm)));
+        return of(SmsSettings.resolve(realm, SmsSettings.enrollmentConfig(realm)));
     }
 
     /**
@@ -43,19 +41,19 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, PhoneSo
             throw reader.invalid(DEFAULT_REGION, "must be a two-letter ISO 3166 region like US or DE, was '"
                     + region.get() + "'");
         }
-        return new EnrollmentSettings(reader, SmsOtpConfig.from(reader), PhoneSource.of(reader), region,
+        return new EnrollmentSettings(reader, SmsOtpConfig.from(reader), ProvisionedNumbers.of(reader), region,
                 Boolean.parseBoolean(reader.choice(UNIQUE_NUMBERS, "true", Set.of("true", "false"))));
     }
 
     /** The settings of enrollment alone, for the admin console's forms (the step's settings come on top). */
     public static List<ProviderConfigProperty> properties() {
         return ProviderConfigurationBuilder.create()
-                .property().name(PhoneSource.ATTRIBUTE).type(ProviderConfigProperty.STRING_TYPE)
-                .label("Provisioned number attribute").defaultValue(PhoneSource.DEFAULT_ATTRIBUTE)
+                .property().name(ProvisionedNumbers.ATTRIBUTE).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Provisioned number attribute").defaultValue(ProvisionedNumbers.DEFAULT_ATTRIBUTE)
                 .helpText("User attribute where an admin or a directory (LDAP, SCIM) puts numbers, in "
                         + "international format. Make it read-only for users in the user profile.")
                 .add()
-                .property().name(PhoneSource.PROVISIONED).type(ProviderConfigProperty.LIST_TYPE)
+                .property().name(ProvisionedNumbers.PROVISIONED).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Provisioned numbers").options("off", "verify", "trust").defaultValue("off")
                 .helpText("off: ignore the attribute; verify: offer its number for enrollment and confirm it "
                         + "with a code first; trust: use it as enrolled, without a first code.")

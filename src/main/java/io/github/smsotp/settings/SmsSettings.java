@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.github.smsotp.config.ConfigReader;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.services.ui.extend.UiTabProvider;
 
 /**
@@ -20,6 +21,8 @@ public final class SmsSettings {
 
     /** The id of the realm component that holds the settings, and the tab's title. */
     public static final String COMPONENT_ID = "SMS";
+    /** The required action that adds or confirms a number; its config overrides the realm's settings for enrollment. */
+    public static final String ENROLLMENT_ACTION = "sms-otp-phone";
 
     private SmsSettings() {
     }
@@ -37,6 +40,12 @@ public final class SmsSettings {
             });
         }
         return ConfigReader.of(values);
+    }
+
+    /** The enrollment action's own config (empty where it has none). */
+    public static Map<String, String> enrollmentConfig(RealmModel realm) {
+        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(ENROLLMENT_ACTION);
+        return config == null ? Map.of() : config.getConfig();
     }
 
     /** The realm's SMS settings as saved in the tab; empty when the realm has none. */

@@ -9,6 +9,7 @@ import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.settings.SmsOtpConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.challenge.SendHistory;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.SendLimiter.Channel;
+import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
@@ -28,9 +29,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 final class CodeDelivery {
 
     private static final Logger LOG = Logger.getLogger(CodeDelivery.class);
-
-    static final String ERROR_SEND_REFUSED = "sms_otp_send_refused";
-    static final String ERROR_SEND_FAILED = "sms_otp_send_failed";
 
     private final SmsOtpStep step;
     private final StepContext context;
@@ -79,7 +77,7 @@ final class CodeDelivery {
             return;
         }
         if (context.dispatch() != Dispatch.WITHHELD && !step.config.allowedCountries().allows(step.phone)) {
-            step.errorEvent(ERROR_SEND_REFUSED, "country");
+            step.errorEvent(SmsOtpEvents.SEND_REFUSED, "country");
             step.metrics.sendRefused(context.realm().getName(), "country");
             context.show(context.form().setError("smsOtpCountryNotAllowed").createErrorPage(Response.Status.BAD_REQUEST));
             return;
@@ -157,7 +155,7 @@ final class CodeDelivery {
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
                     step.sender.primaryId(), e.getMessage());
-            step.errorEvent(ERROR_SEND_FAILED, step.sender.primaryId());
+            step.errorEvent(SmsOtpEvents.SEND_FAILED, step.sender.primaryId());
             context.show(step.page(true, form -> form.setError("smsOtpSendFailed")));
             return;
         }
@@ -175,7 +173,7 @@ final class CodeDelivery {
             step.voice.orElseThrow().call(message, realm);
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': the call failed: %s", realm, e.getMessage());
-            step.errorEvent(ERROR_SEND_FAILED, VoiceChoice.NAME);
+            step.errorEvent(SmsOtpEvents.SEND_FAILED, VoiceChoice.NAME);
             context.show(step.page(true, form -> form.setError("smsOtpCallFailed")));
             return;
         }
@@ -193,12 +191,12 @@ final class CodeDelivery {
     private void sent(PendingCode pending, Consumer<LoginFormsProvider> notice) {
         step.challenges.activate(pending);
         step.store.save(step.store.history().sent(step.clock.instant()));
-        context.event().detail("sms_otp_sends", Integer.toString(step.store.history().attempts()));
+        context.event().detail(SmsOtpEvents.SENDS, Integer.toString(step.store.history().attempts()));
         context.show(step.page(false, notice));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {
-        step.errorEvent(ERROR_SEND_REFUSED, reason);
+        step.errorEvent(SmsOtpEvents.SEND_REFUSED, reason);
         step.metrics.sendRefused(context.realm().getName(), reason);
         context.show(step.page(false, form -> form.setError(messageKey, parameters)));
     }

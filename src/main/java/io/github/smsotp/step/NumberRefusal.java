@@ -2,6 +2,7 @@ package io.github.smsotp.step;
 
 import java.util.Optional;
 
+import io.github.smsotp.events.SmsOtpEvents;
 import org.keycloak.events.EventBuilder;
 
 /**
@@ -9,10 +10,6 @@ import org.keycloak.events.EventBuilder;
  * registration, enrollment or phone sign-in, or found on the account when a code is due.
  */
 public final class NumberRefusal {
-
-    public static final String ERROR = "sms_otp_number_refused";
-    /** The refused number's type, e.g. {@code premium-rate}. */
-    public static final String EVENT_NUMBER_TYPE = "sms_otp_number_type";
 
     private NumberRefusal() {
     }
@@ -22,12 +19,12 @@ public final class NumberRefusal {
      * @param type   the number's type, where that is the reason
      */
     public static void report(EventBuilder event, String reason, Optional<String> type) {
-        details(event, reason, type).error(ERROR);
+        details(event, reason, type).error(SmsOtpEvents.NUMBER_REFUSED);
     }
 
     /** The event's details alone, where Keycloak sends the event itself (a registration form's). */
     public static EventBuilder details(EventBuilder event, String reason, Optional<String> type) {
-        type.ifPresent(refused -> event.detail(EVENT_NUMBER_TYPE, refused));
-        return event.detail(SmsOtpStep.EVENT_REASON, reason);
+        type.ifPresent(refused -> event.detail(SmsOtpEvents.NUMBER_TYPE, refused));
+        return event.detail(SmsOtpEvents.REASON, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.smsotp.step;
 
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.PumpingGuard;
 import io.github.smsotp.phone.NumberRange;
 import org.jboss.logging.Logger;
@@ -14,10 +15,6 @@ final class PumpingCheck {
     private static final Logger LOG = Logger.getLogger(PumpingCheck.class);
 
     static final String REASON = "range_throttled";
-    /** The refused number's country calling code, e.g. {@code 44}. */
-    static final String EVENT_CALLING_CODE = "sms_otp_calling_code";
-    /** The refused number's throttled range, masked ({@code +4479111xxxx}, or the country {@code +44}). */
-    static final String EVENT_RANGE = "sms_otp_range";
 
     private final SmsOtpStep step;
 
@@ -39,7 +36,7 @@ final class PumpingCheck {
             step.metrics.rangeThrottled(realm, range.callingCode());
         }
         step.metrics.guardRefused(realm, range.callingCode());
-        step.context.event().detail(EVENT_CALLING_CODE, range.callingCode()).detail(EVENT_RANGE, range.shown());
+        step.context.event().detail(SmsOtpEvents.CALLING_CODE, range.callingCode()).detail(SmsOtpEvents.RANGE, range.shown());
         return true;
     }
 }

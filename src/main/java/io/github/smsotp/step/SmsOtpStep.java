@@ -16,15 +16,17 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.delivery.DeliveryLedger;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.FailureGuard;
 import io.github.smsotp.limits.PumpingGuard;
-import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.RequestWrites;
+import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
+import io.github.smsotp.settings.SmsOtpConfig;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -43,12 +45,6 @@ public final class SmsOtpStep {
     private static final Logger LOG = Logger.getLogger(SmsOtpStep.class);
 
     static final String TEMPLATE = "sms-otp-code.ftl";
-    public static final String EVENT_PHONE = "sms_otp_phone";
-    public static final String EVENT_REASON = "sms_otp_reason";
-    /** The sender, or the route, that took the code's SMS. */
-    public static final String EVENT_SENDER = "sms_otp_sender";
-    public static final String EVENT_DELIVERY = "sms_otp_delivery";
-    public static final String EVENT_DELIVERY_ERROR = "sms_otp_delivery_error";
     /** The sender (or route) that took the tab's latest SMS, for the events that follow. */
     private static final String SENDER_NOTE = "sms-otp.sender";
     /**
@@ -99,7 +95,7 @@ public final class SmsOtpStep {
         this.failures = new FailureGuard(singleUse, counter, clock);
         this.ledger = new DeliveryLedger(singleUse);
         Optional.ofNullable(authSession.getAuthNote(SENDER_NOTE))
-                .ifPresent(name -> context.event().detail(EVENT_SENDER, name));
+                .ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
         Optional.ofNullable(authSession.getAuthNote(TRACKED_NOTE)).flatMap(send -> ledger.status(realmId(), send))
                 .ifPresent(this::receiptSaid);
     }
@@ -107,14 +103,14 @@ public final class SmsOtpStep {
     /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
     void sentBy(String name) {
         context.authSession().setAuthNote(SENDER_NOTE, name);
-        context.event().detail(EVENT_SENDER, name);
+        context.event().detail(SmsOtpEvents.SENDER, name);
     }
 
     /** The receipt of the tab's SMS goes on this request's event; a failed one on its page too. */
     private void receiptSaid(DeliveryLedger.Delivery receipt) {
         delivery = Optional.of(receipt);
-        context.event().detail(EVENT_DELIVERY, receipt.status().label());
-        receipt.errorCode().ifPresent(code -> context.event().detail(EVENT_DELIVERY_ERROR, code));
+        context.event().detail(SmsOtpEvents.DELIVERY, receipt.status().label());
+        receipt.errorCode().ifPresent(code -> context.event().detail(SmsOtpEvents.DELIVERY_ERROR, code));
     }
 
     /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
@@ -183,7 +179,7 @@ public final class SmsOtpStep {
             showUnavailable(context, e);
             return Optional.empty();
         }
-        context.event().detail(EVENT_PHONE, MaskedPhone.mask(phone));
+        context.event().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(phone));
         return Optional.of(new SmsOtpStep(context, config, settings, phone, sender, voice, clock, purpose));
     }
 
@@ -202,7 +198,7 @@ public final class SmsOtpStep {
     /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */
     public static void showUnavailable(StepContext context, Exception cause) {
         LOG.errorf("SMS step in realm '%s' is misconfigured: %s", context.realm().getName(), cause.getMessage());
-        context.event().error("sms_otp_misconfigured");
+        context.event().error(SmsOtpEvents.MISCONFIGURED);
         context.show(context.form().setError("smsOtpNotAvailable").createErrorPage(Response.Status.BAD_REQUEST));
     }
 
@@ -320,7 +316,7 @@ public final class SmsOtpStep {
 
     /** An error event with our reason detail. */
     void errorEvent(String error, String reason) {
-        context.event().detail(EVENT_REASON, reason).error(error);
+        context.event().detail(SmsOtpEvents.REASON, reason).error(error);
     }
 
     /** Whole minutes (at least one) until a moment, for messages. */

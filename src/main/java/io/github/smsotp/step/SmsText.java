@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.sender.SmsSegments;
+import io.github.smsotp.settings.SmsOtpConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.github.smsotp.limits.GuardPolicy;
-import io.github.smsotp.limits.LimitPolicy;
 import io.github.smsotp.phone.NumberTypes;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
+import io.github.smsotp.settings.GuardPolicy;
+import io.github.smsotp.settings.LimitPolicy;
+import io.github.smsotp.settings.SmsOtpConfig;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;

@@ -6,12 +6,13 @@ import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.RequestWrites;
+import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.settings.SmsOtpConfig;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 

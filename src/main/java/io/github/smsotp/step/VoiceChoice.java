@@ -11,6 +11,7 @@ import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.sender.VoiceSender;
 import io.github.smsotp.sender.VoiceSenderSpi;
+import io.github.smsotp.settings.SmsOtpConfig;
 import org.keycloak.models.KeycloakSession;
 
 /** The voice sender a step places calls with, and its settings ({@code voice.*}), checked when resolved. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import io.github.smsotp.TestClock;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.limits.SendLimiter.Allowed;
@@ -23,7 +24,7 @@ import io.github.smsotp.limits.SendLimiter.Refused;
 import io.github.smsotp.limits.SlotCounter.Claim;
 import io.github.smsotp.limits.SlotCounter.Claimed;
 import io.github.smsotp.limits.SlotCounter.Full;
-import io.github.smsotp.TestClock;
+import io.github.smsotp.settings.LimitPolicy;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {

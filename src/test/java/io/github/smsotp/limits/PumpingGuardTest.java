@@ -18,6 +18,7 @@ import io.github.smsotp.limits.PumpingGuard.Admitted;
 import io.github.smsotp.limits.PumpingGuard.Decision;
 import io.github.smsotp.limits.PumpingGuard.Throttled;
 import io.github.smsotp.phone.NumberRange;
+import io.github.smsotp.settings.GuardPolicy;
 import org.junit.jupiter.api.Test;
 
 /**

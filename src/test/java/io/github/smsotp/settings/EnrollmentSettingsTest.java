@@ -16,7 +16,7 @@ class EnrollmentSettingsTest {
     void defaultsAcceptInternationalNumbersAndIgnoreProvisionedOnes() {
         EnrollmentSettings settings = EnrollmentSettings.of(ConfigReader.of(null));
 
-        assertThat(settings.source()).isEqualTo(new PhoneSource("phone_number", PhoneSource.Provisioned.OFF));
+        assertThat(settings.provisioned()).isEqualTo(new ProvisionedNumbers("phone_number", ProvisionedNumbers.Mode.OFF));
         assertThat(settings.parse("+49 151 23456789").number()).isEqualTo("+4915123456789");
         assertThat(settings.parse("0151 23456789").error()).isEqualTo("smsOtpInvalidNumber");
     }

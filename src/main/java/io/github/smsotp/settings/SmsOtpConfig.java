@@ -1,4 +1,4 @@
-package io.github.smsotp.step;
+package io.github.smsotp.settings;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
-import io.github.smsotp.limits.GuardPolicy;
-import io.github.smsotp.limits.LimitPolicy;
 import io.github.smsotp.phone.CallingCodes;
 import io.github.smsotp.phone.NumberTypes;
 import io.github.smsotp.sender.SenderRoutes;

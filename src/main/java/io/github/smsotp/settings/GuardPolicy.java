@@ -1,4 +1,4 @@
-package io.github.smsotp.limits;
+package io.github.smsotp.settings;
 
 import java.time.Duration;
 
@@ -43,7 +43,7 @@ public record GuardPolicy(int blockSends, int countrySends, int confirmedPercent
     }
 
     /** The cool-off after a range tripped {@code strikes} times before within memory. */
-    Duration coolOff(int strikes) {
+    public Duration coolOff(int strikes) {
         Duration grown = coolOff.multipliedBy(1L << Math.min(strikes, 20));
         return grown.compareTo(MAX_COOL_OFF) > 0 ? MAX_COOL_OFF : grown;
     }

@@ -1,4 +1,4 @@
-package io.github.smsotp.limits;
+package io.github.smsotp.settings;
 
 import java.time.Duration;
 
@@ -38,8 +38,8 @@ public record LimitPolicy(int sendsPerUserPerHour, int sendsPerNumberPer10Minute
     public static final int DEFAULT_FAILURE_WINDOW = 60;
     public static final int DEFAULT_LOCKOUT = 15;
 
-    static final Duration HOUR = Duration.ofHours(1);
-    static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+    public static final Duration HOUR = Duration.ofHours(1);
+    public static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
     public static LimitPolicy from(ConfigReader config) {
         int realm = config.intIn(REALM_SENDS, DEFAULT_REALM_SENDS, 0, 1_000_000);
