@@ -21,8 +21,9 @@ import com.tngtech.archunit.lang.ArchRule;
  *       {@code delivery};</li>
  *   <li>settings: {@code settings}, the realm's and each entry point's values and what they mean;</li>
  *   <li>senders: {@code sender} and its providers, which know no flow;</li>
- *   <li>the ground every floor stands on: {@code phone}, {@code metrics}, {@code events} and
- *       {@code config} (typed reading of values, with errors that name the key).</li>
+ *   <li>the ground every floor stands on: {@code phone}, {@code metrics}, {@code events},
+ *       {@code config} (typed reading of values, with errors that name the key) and {@code provider}
+ *       (what every factory shares).</li>
  * </ul>
  * Run alone with {@code mvn test -Dtest=ArchitectureTest}.
  */
@@ -45,7 +46,7 @@ class ArchitectureTest {
             .layer("Settings").definedBy("io.github.smsotp.settings..")
             .layer("Senders").definedBy("io.github.smsotp.sender..")
             .layer("Ground").definedBy("io.github.smsotp.phone..", "io.github.smsotp.metrics..",
-                    "io.github.smsotp.events..", "io.github.smsotp.config..")
+                    "io.github.smsotp.events..", "io.github.smsotp.config..", "io.github.smsotp.provider..")
             .whereLayer("Entry points").mayNotBeAccessedByAnyLayer()
             .whereLayer("Engine").mayOnlyBeAccessedByLayers("Entry points")
             .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry points", "Engine")

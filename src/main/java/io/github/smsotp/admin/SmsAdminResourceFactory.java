@@ -1,8 +1,7 @@
 package io.github.smsotp.admin;
 
-import org.keycloak.Config;
+import io.github.smsotp.provider.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -10,7 +9,8 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts {@link SmsAdminResource} at {@code /admin/realms/{realm}/sms-otp}, behind Keycloak's admin authentication. */
-public class SmsAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class SmsAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
+        StatelessFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "sms-otp";
 
@@ -30,18 +30,9 @@ public class SmsAdminResourceFactory implements AdminRealmResourceProviderFactor
         return PROVIDER_ID;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
+    /** Both the factory's and the provider's: one object is both, and holds nothing. */
     @Override
     public void close() {
-        // stateless
+        // nothing held
     }
 }

@@ -2,17 +2,16 @@ package io.github.smsotp.events;
 
 import java.util.function.Function;
 
-import org.keycloak.Config;
+import io.github.smsotp.provider.StatelessFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * An event listener that hears every realm's events whatever the realm's event settings: what it
  * keeps in step needs no admin to enable anything under Realm settings > Events.
  */
-public abstract class GlobalListenerFactory implements EventListenerProviderFactory {
+public abstract class GlobalListenerFactory implements EventListenerProviderFactory, StatelessFactory<EventListenerProvider> {
 
     private final String id;
     private final Function<KeycloakSession, EventListenerProvider> listener;
@@ -30,21 +29,6 @@ public abstract class GlobalListenerFactory implements EventListenerProviderFact
     @Override
     public boolean isGlobal() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 
     @Override

@@ -3,17 +3,16 @@ package io.github.smsotp.sender;
 import java.util.List;
 import java.util.Optional;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSessionFactory;
+import io.github.smsotp.provider.StatelessFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderFactory;
 
 /**
- * Factory of a sender. Server-wide options come through {@code init(Config.Scope)}; the per-realm
+ * Factory of a sender. Server-wide options come through {@code init(Config.Scope)} (most senders
+ * read their settings per message and override none of the factory's start-up and shut-down); the per-realm
  * settings listed by {@link #getSettingsProperties()} appear in the SMS step's config, stored
  * under {@code <sender id>.<name>}.
  */
-public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
+public interface SmsSenderFactory extends StatelessFactory<SmsSender> {
 
     /** A short label for the admin console's sender choice. */
     String getDisplayName();
@@ -29,18 +28,5 @@ public interface SmsSenderFactory extends ProviderFactory<SmsSender> {
      */
     default Optional<String> refusal() {
         return Optional.empty();
-    }
-
-    /** Most senders read their settings per message and need no start-up work. */
-    @Override
-    default void init(Config.Scope config) {
-    }
-
-    @Override
-    default void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    default void close() {
     }
 }

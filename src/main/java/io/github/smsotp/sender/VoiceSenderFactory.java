@@ -1,21 +1,7 @@
 package io.github.smsotp.sender;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderFactory;
+import io.github.smsotp.provider.StatelessFactory;
 
 /** Factory of a voice sender; its per-realm settings are stored under {@code voice.}. */
-public interface VoiceSenderFactory extends ProviderFactory<VoiceSender> {
-
-    @Override
-    default void init(Config.Scope config) {
-    }
-
-    @Override
-    default void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    default void close() {
-    }
+public interface VoiceSenderFactory extends StatelessFactory<VoiceSender> {
 }

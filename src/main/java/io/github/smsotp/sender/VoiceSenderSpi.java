@@ -1,35 +1,14 @@
 package io.github.smsotp.sender;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
-
 /**
- * The {@code sms-voice-sender} SPI: calls that read a code aloud. Public, like the SMS sender SPI,
- * so that another JAR can add a provider. Server options: {@code --spi-sms-voice-sender--<provider>--<key>}.
+ * The {@code sms-voice-sender} SPI: calls that read a code aloud; another JAR adds a provider with a
+ * {@link VoiceSenderFactory}. Server options: {@code --spi-sms-voice-sender--<provider>--<key>}.
  */
-public class VoiceSenderSpi implements Spi {
+public class VoiceSenderSpi extends ChannelSpi {
 
     public static final String NAME = "sms-voice-sender";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return VoiceSender.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return VoiceSenderFactory.class;
+    public VoiceSenderSpi() {
+        super(NAME, VoiceSender.class, VoiceSenderFactory.class);
     }
 }

@@ -26,7 +26,7 @@ final class GatewayExchange {
 
     /**
      * The provider's answer to an accepted request. The exchange is a blocking send on the client's
-     * own executor (which {@link SharedHttpClient} always sets), awaited here for a bounded time.
+     * own executor (which {@link HttpChannel} always sets), awaited here for a bounded time.
      * Not {@code sendAsync}: the JDK hands each async send's completion to CompletableFuture's
      * default pool, which on a Keycloak with one CPU is a new thread per task, two per SMS.
      */

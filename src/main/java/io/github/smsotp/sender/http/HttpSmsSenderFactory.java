@@ -6,7 +6,6 @@ import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
 import io.github.smsotp.sender.SmsSenderSpi;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -15,35 +14,13 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * start-up and its threads are stopped when Keycloak shuts the factory down.
  * Server option: {@code --spi-sms-sender--http--connect-timeout-ms} (default 3000).
  */
-public class HttpSmsSenderFactory implements SmsSenderFactory {
+public class HttpSmsSenderFactory extends HttpChannelFactory<HttpSmsSender> implements SmsSenderFactory {
 
-    public static final String PROVIDER_ID = "http";
-
-    private SharedHttpClient http;
-    private HttpSmsSender sender;
+    public static final String PROVIDER_ID = HttpChannel.PROVIDER_ID;
 
     @Override
-    public SmsSender create(KeycloakSession session) {
-        return sender;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        http = SharedHttpClient.start(config, "sms-otp-http-sender");
-        sender = new HttpSmsSender(http.client(), AllowedHosts.parse(config.get(AllowedHosts.KEY),
-                "--spi-" + SmsSenderSpi.NAME + "--" + PROVIDER_ID + "--" + AllowedHosts.KEY));
-    }
-
-    @Override
-    public void close() {
-        if (http != null) {
-            http.close();
-        }
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    HttpChannel<HttpSmsSender> start(Config.Scope config) {
+        return HttpChannel.start(config, SmsSenderSpi.NAME, "sms-otp-http-sender", HttpSmsSender::new);
     }
 
     @Override

@@ -43,7 +43,7 @@ class GatewayPresetTest {
     private String body;
     private int answerStatus;
     private String answerBody;
-    /** As {@link SharedHttpClient} builds it: the exchanges run on the client's own executor. */
+    /** As {@link HttpChannel} builds it: the exchanges run on the client's own executor. */
     private final ExecutorService exchanges = Executors.newCachedThreadPool();
     private final HttpSmsSender sender = new HttpSmsSender(HttpClient.newBuilder().executor(exchanges).build(),
             AllowedHosts.parse(null, "--spi-sms-sender--http--allowed-hosts"));
