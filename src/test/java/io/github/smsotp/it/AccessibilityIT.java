@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,7 @@ import org.openqa.selenium.By;
  * violations of any impact is printed, for the record). And on a phone-sized screen: nothing to
  * scroll sideways, the numeric keyboard for the code.
  */
+@Tag(ReleaseMatrix.BUILT_RELEASE_ONLY)
 @ExtendWith(KeycloakExtension.class)
 class AccessibilityIT {
 

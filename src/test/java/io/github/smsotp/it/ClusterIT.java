@@ -19,12 +19,14 @@ import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two Keycloak nodes on 127.0.0.1 sharing a PostgreSQL database and an Infinispan cluster: the
  * challenge, the send limits and the failure lockout hold whichever node a request reaches.
  */
+@Tag(ReleaseMatrix.NEWER_RELEASES)
 @Order(Integer.MAX_VALUE - 1)
 class ClusterIT {
 

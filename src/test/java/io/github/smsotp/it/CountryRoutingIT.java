@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Routing by country on the real server: each country's SMS reaches its route's gateway and no
  * other, the allow-list refuses a country before any route, and events and metrics name the route.
  */
+@Tag(ReleaseMatrix.BUILT_RELEASE_ONLY)
 @ExtendWith(KeycloakExtension.class)
 class CountryRoutingIT {
 

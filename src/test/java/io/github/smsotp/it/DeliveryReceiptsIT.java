@@ -20,6 +20,7 @@ import io.github.smsotp.it.Browser.Page;
 import io.github.smsotp.it.ProviderStub.Sent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -29,6 +30,7 @@ import org.openqa.selenium.By;
  * server: the login page learns of a failed SMS, the metric counts it, and a callback that is not
  * an authentic, fresh receipt of a known message changes nothing.
  */
+@Tag(ReleaseMatrix.BUILT_RELEASE_ONLY)
 @ExtendWith(KeycloakExtension.class)
 class DeliveryReceiptsIT {
 

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smsotp.it.Browser.Page;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo realm from realm-export/ imports and its flow works with the log sender, as the README says. */
+@Tag(ReleaseMatrix.CONTAINER_PATH)
 @ExtendWith(KeycloakExtension.class)
 class DemoRealmIT {
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -25,6 +26,7 @@ import org.openqa.selenium.By;
  * keeps its optimized production build): the log sender stays the default, so a fresh realm works
  * without a gateway and the code is printed to the console; the admin console shows the SMS tab.
  */
+@Tag(ReleaseMatrix.BUILT_RELEASE_ONLY)
 class DevModeIT {
 
     /** The demo realm with no sender named anywhere, under a name of its own. */

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.smsotp.it.Browser.Page;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * network, loopback only; free ports through the file's variables). Then one SMS login as the
  * demo user, with the code read from the container's log, and {@code down}.
  */
+@Tag(ReleaseMatrix.CONTAINER_ONLY)
+@Tag(ReleaseMatrix.CONTAINER_PATH)
 class DockerComposeIT {
 
     private static final Pattern SIMULATED =

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.Browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       at another host. The shared test server has no list: there, any host is taken, as before.</li>
  * </ul>
  */
+@Tag(ReleaseMatrix.BUILT_RELEASE_ONLY)
 @ExtendWith(KeycloakExtension.class)
 class OperatorOptionsIT {
 

@@ -7,10 +7,12 @@ import java.util.Map;
 
 import io.github.smsotp.it.Browser.Page;
 import io.github.smsotp.it.GatewayStub.Received;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The SMS step on the real server with the HTTP sender and the loopback gateway. */
+@Tag(ReleaseMatrix.CONTAINER_PATH)
 @ExtendWith(KeycloakExtension.class)
 class SmsCodeLoginIT {
 
