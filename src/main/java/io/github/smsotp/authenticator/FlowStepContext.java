@@ -4,7 +4,7 @@ import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.step.InFlowStepContext;
-import io.github.smsotp.step.ProvenNumber;
+import io.github.smsotp.step.LoginState;
 import io.github.smsotp.trust.TrustedBrowsers;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
@@ -38,7 +38,7 @@ final class FlowStepContext extends InFlowStepContext {
     @Override
     public void succeed(String phone) {
         SignInNumber.confirmed(flow.getSession(), flow.getRealm(), flow.getUser(), phone);
-        ProvenNumber.record(flow.getAuthenticationSession(), flow.getUser(), phone);
+        LoginState.of(flow.getAuthenticationSession()).proven(flow.getUser(), phone);
         int trustDays = SmsOtpConfig.from(settings).trustBrowserDays();
         if (trustDays > 0 && flow.getHttpRequest().getDecodedFormParameters().containsKey(TrustedBrowsers.FIELD)) {
             TrustedBrowsers.trust(flow, phone, trustDays);

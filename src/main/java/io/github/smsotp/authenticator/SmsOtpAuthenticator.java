@@ -15,7 +15,7 @@ import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
-import io.github.smsotp.step.ProvenNumber;
+import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.SmsOtpStep;
 import io.github.smsotp.trust.RequestedLevel;
 import io.github.smsotp.trust.TrustedBrowsers;
@@ -57,7 +57,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             return;
         }
         SmsOtpStep step = opened.get();
-        if (ProvenNumber.inThisLogin(context.getAuthenticationSession(), context.getUser(), step.phone())) {
+        if (LoginState.of(context.getAuthenticationSession()).provenBefore(context.getUser(), step.phone())) {
             context.getEvent().detail(SmsOtpEvents.PROVEN_IN_THIS_LOGIN, "true");
             context.success();
             return;

@@ -15,12 +15,6 @@ import org.keycloak.models.UserModel;
  */
 public record PhoneSource(ProvisionedNumbers numbers) {
 
-    /**
-     * The number this sign-in is to confirm next, in the authentication session: typed on the
-     * enrollment page, or at registration moments before.
-     */
-    public static final String PENDING_NOTE = "sms-otp.enroll.phone";
-
     /** As the realm's enrollment sees it: its action's config over the realm's SMS settings. */
     public static PhoneSource of(RealmModel realm) {
         return new PhoneSource(ProvisionedNumbers.of(realm));

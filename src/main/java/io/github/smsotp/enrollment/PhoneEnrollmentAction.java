@@ -16,6 +16,7 @@ import io.github.smsotp.phone.Regions;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -50,7 +51,6 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     static final String FIELD_REGION = "region";
     static final String FIELD_CHANGE = "change";
     /** The number being confirmed, in the tab's authentication session. */
-    static final String PENDING = PhoneSource.PENDING_NOTE;
 
     private final Clock clock;
 
@@ -74,18 +74,16 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         if (settings.isEmpty()) {
             return;
         }
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        LoginState state = LoginState.of(context.getAuthenticationSession());
         PhoneSource source = new PhoneSource(settings.get().provisioned());
         Optional<String> fixed = source.fixedForEnrollment(context.getUser());
         if (fixed.isPresent()) {
-            authSession.setAuthNote(PENDING, fixed.get());
-        } else if (authSession.getAuthNote(PENDING) == null) {
+            state.pendingNumber(fixed.get());
+        } else if (state.pendingNumber().isEmpty() && source.confirmsFirst()) {
             // Users with a number are offered a provisioned one first; "Use another number" leads to the form.
-            if (source.confirmsFirst()) {
-                source.provisioned(context.getUser()).ifPresent(number -> authSession.setAuthNote(PENDING, number));
-            }
+            source.provisioned(context.getUser()).ifPresent(state::pendingNumber);
         }
-        String pending = authSession.getAuthNote(PENDING);
+        String pending = state.pendingNumber().orElse(null);
         if (pending == null) {
             context.challenge(numberPage(context, settings.get(), null, null));
             return;
@@ -99,20 +97,20 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         if (settings.isEmpty()) {
             return;
         }
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        LoginState state = LoginState.of(context.getAuthenticationSession());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         Optional<String> fixed = new PhoneSource(settings.get().provisioned()).fixedForEnrollment(context.getUser());
         if (fixed.isPresent()) {
-            authSession.setAuthNote(PENDING, fixed.get());
+            state.pendingNumber(fixed.get());
             if (form.containsKey(FIELD_CHANGE) || (form.containsKey(FIELD_PHONE)
                     && !fixed.get().equals(settings.get().parse(form.getFirst(FIELD_PHONE)).number()))) {
                 refuseOtherNumber(context, settings.get(), fixed.get());
                 return;
             }
         }
-        String pending = authSession.getAuthNote(PENDING);
+        String pending = state.pendingNumber().orElse(null);
         if (form.containsKey(FIELD_CHANGE) || (pending == null && !form.containsKey(FIELD_PHONE))) {
-            authSession.removeAuthNote(PENDING);
+            state.forgetPendingNumber();
             context.challenge(numberPage(context, settings.get(), null, null));
             return;
         }
@@ -131,7 +129,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             context.challenge(numberPage(context, settings, input, parsed.error()));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(PENDING, parsed.number());
+        LoginState.of(context.getAuthenticationSession()).pendingNumber(parsed.number());
         step(context, settings, parsed.number()).ifPresent(step -> {
             // A new number gets a fresh code, within the same cooldown and per-login cap as the last one.
             step.forgetCode();
@@ -156,7 +154,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private boolean store(RequiredActionContext context, EnrollmentSettings settings, String number) {
         if (settings.uniqueNumbers()
                 && !NumberOwners.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
-            context.getAuthenticationSession().removeAuthNote(PENDING);
+            LoginState.of(context.getAuthenticationSession()).forgetPendingNumber();
             context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number))
                     .detail(SmsOtpEvents.REASON, "number_taken").error(SmsOtpEvents.NUMBER_REFUSED);
             if (new PhoneSource(settings.provisioned()).fixedForEnrollment(context.getUser()).isPresent()) {
@@ -181,7 +179,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         if (change) {
             NumberChangeNotice.sendAfterCommit(context.getSession(), context.getRealm(), context.getUser(), number);
         }
-        context.getAuthenticationSession().removeAuthNote(PENDING);
+        LoginState.of(context.getAuthenticationSession()).forgetPendingNumber();
         context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number));
         LOG.infof("SMS number %s verified for user '%s' in realm '%s'", MaskedPhone.mask(number),
                 context.getUser().getId(), context.getRealm().getName());

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.Dispatch;
 import io.github.smsotp.step.InFlowStepContext;
-import io.github.smsotp.step.ProvenNumber;
+import io.github.smsotp.step.LoginState;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
@@ -65,7 +65,7 @@ final class NumberHolderContext extends InFlowStepContext {
 
     @Override
     public void succeed(String phone) {
-        ProvenNumber.record(authSession(), holder, phone);
+        LoginState.of(authSession()).proven(holder, phone);
         onProven.accept(holder);
     }
 

@@ -9,6 +9,7 @@ import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -31,8 +32,6 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
     static final String TEMPLATE = "sms-otp-phone-login.ftl";
     static final String FIELD_PHONE = "phone";
     static final String FIELD_CHANGE = "change";
-    /** The number typed in this tab, in E.164. */
-    static final String NUMBER_NOTE = "sms-otp.sign-in.phone";
 
     private final Clock clock;
 
@@ -42,11 +41,12 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        String number = context.getAuthenticationSession().getAuthNote(NUMBER_NOTE);
-        if (number == null) {
+        Optional<String> typed = LoginState.of(context.getAuthenticationSession()).signInNumber();
+        if (typed.isEmpty()) {
             context.challenge(numberPage(context, null, null));
             return;
         }
+        String number = typed.get();
         // Back at this step (a reload, or "Try another way" and back): never sends by itself.
         EvenTiming timing = new EvenTiming();
         EntrySettings.of(context).flatMap(settings -> step(context, settings, number))
@@ -57,9 +57,10 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String number = context.getAuthenticationSession().getAuthNote(NUMBER_NOTE);
+        LoginState state = LoginState.of(context.getAuthenticationSession());
+        String number = state.signInNumber().orElse(null);
         if (form.containsKey(FIELD_CHANGE) || (number == null && !form.containsKey(FIELD_PHONE))) {
-            context.getAuthenticationSession().removeAuthNote(NUMBER_NOTE);
+            state.forgetSignInNumber();
             context.challenge(numberPage(context, null, null));
             return;
         }
@@ -83,7 +84,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
             context.challenge(numberPage(context, input, parsed.error()));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(NUMBER_NOTE, parsed.number());
+        LoginState.of(context.getAuthenticationSession()).signInNumber(parsed.number());
         Optional<UserModel> holder = NumberHolders.byNumber(context, settings, parsed.number());
         if (holder.isEmpty()) {
             // For the admin's eyes only, as Keycloak reports an unknown username: the user sees a sent code.

@@ -11,6 +11,7 @@ import io.github.smsotp.credential.VerifiedPhone;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -103,7 +104,7 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
         String number = EnrollmentSettings.of(context.getRealm()).parse(typed).number();
         VerifiedPhone.unconfirmed(user, number);
         // Confirmed in this sign-in, right after the form: the code goes out at once.
-        context.getAuthenticationSession().setAuthNote(PhoneSource.PENDING_NOTE, number);
+        LoginState.of(context.getAuthenticationSession()).pendingNumber(number);
         user.addRequiredAction(SmsSettings.ENROLLMENT_ACTION);
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.github.smsotp.challenge.AuthSessionNotes;
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.challenge.RealmHmacKeys;
@@ -45,15 +44,9 @@ public final class SmsOtpStep {
     private static final Logger LOG = Logger.getLogger(SmsOtpStep.class);
 
     static final String TEMPLATE = "sms-otp-code.ftl";
-    /** The sender (or route) that took the tab's latest SMS, for the events that follow. */
-    private static final String SENDER_NOTE = "sms-otp.sender";
-    /**
-     * Names the tab's latest SMS whose receipts the page may show: only one sent within the request.
-     * Where the pages must not tell a known number from an unknown one, no page learns of a receipt.
-     */
-    public static final String TRACKED_NOTE = "sms-otp.tracked-send";
-
     final StepContext context;
+    /** What this login keeps between requests. */
+    final LoginState state;
     final SmsOtpConfig config;
     final String phone;
     final SenderChoice sender;
@@ -86,7 +79,8 @@ public final class SmsOtpStep {
         AuthenticationSessionModel authSession = context.authSession();
         SingleUseObjectProvider singleUse = context.session().singleUseObjects();
         SlotCounter counter = new SlotCounter(singleUse, clock, RequestWrites.of(context.session()));
-        this.store = new ChallengeStore(new AuthSessionNotes(authSession));
+        this.state = LoginState.of(authSession);
+        this.store = state.challenge();
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
                 authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,
                 new SingleUseCodeUses(singleUse));
@@ -94,15 +88,15 @@ public final class SmsOtpStep {
         this.pumpingGuard = new PumpingGuard(singleUse, clock, RequestWrites.of(context.session()));
         this.failures = new FailureGuard(singleUse, counter, clock);
         this.ledger = new DeliveryLedger(singleUse);
-        Optional.ofNullable(authSession.getAuthNote(SENDER_NOTE))
+        state.sender()
                 .ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
-        Optional.ofNullable(authSession.getAuthNote(TRACKED_NOTE)).flatMap(send -> ledger.status(realmId(), send))
+        state.trackedSend().flatMap(send -> ledger.status(realmId(), send))
                 .ifPresent(this::receiptSaid);
     }
 
     /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
     void sentBy(String name) {
-        context.authSession().setAuthNote(SENDER_NOTE, name);
+        state.sender(name);
         context.event().detail(SmsOtpEvents.SENDER, name);
     }
 
@@ -119,9 +113,9 @@ public final class SmsOtpStep {
         boolean tracked = sender.tracksDelivery();
         // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
         if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
-            context.authSession().setAuthNote(TRACKED_NOTE, sendId);
+            state.trackSend(sendId);
         } else {
-            context.authSession().removeAuthNote(TRACKED_NOTE);
+            state.trackNoSend();
         }
         delivery = Optional.empty();
         // Read now, within the request (a send after the response has none to read it from), and only
@@ -159,7 +153,7 @@ public final class SmsOtpStep {
     }
 
     private boolean calledLast() {
-        return VoiceChoice.NAME.equals(context.authSession().getAuthNote(SENDER_NOTE));
+        return state.sender().filter(VoiceChoice.NAME::equals).isPresent();
     }
 
     /**
@@ -269,7 +263,7 @@ public final class SmsOtpStep {
     /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
     private String deliveryStatusUrl() {
         if (!sender.tracksDelivery() || delivery.isPresent() || calledLast()
-                || context.authSession().getAuthNote(TRACKED_NOTE) == null) {
+                || state.trackedSend().isEmpty()) {
             return null;
         }
         AuthenticationSessionModel authSession = context.authSession();

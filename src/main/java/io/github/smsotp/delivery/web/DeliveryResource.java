@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.delivery.DeliveryLedger;
-import io.github.smsotp.step.SmsOtpStep;
+import io.github.smsotp.step.LoginState;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -73,9 +73,9 @@ public class DeliveryResource implements RealmResourceProvider {
             return noStore(Response.status(Response.Status.NOT_FOUND)
                     .entity(Map.of("error", "no such login in this browser")));
         }
-        String sendId = tab.getAuthNote(SmsOtpStep.TRACKED_NOTE);
-        String status = sendId == null ? "pending" : new DeliveryLedger(session.singleUseObjects())
-                .status(realm.getId(), sendId).map(delivery -> delivery.status().label()).orElse("pending");
+        String status = LoginState.of(tab).trackedSend()
+                .flatMap(sendId -> new DeliveryLedger(session.singleUseObjects()).status(realm.getId(), sendId))
+                .map(delivery -> delivery.status().label()).orElse("pending");
         return noStore(Response.ok(Map.of("status", status)));
     }
 

@@ -1,0 +1,116 @@
+package io.github.smsotp.step;
+
+import java.util.Optional;
+
+import io.github.smsotp.challenge.AuthSessionNotes;
+import io.github.smsotp.challenge.ChallengeStore;
+import io.github.smsotp.limits.LimitKeys;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Everything the SMS steps keep in one browser tab's login, in Keycloak's authentication-session
+ * notes (replicated to every node, gone with the login). One class owns every note's name, so what
+ * a login carries is read in one file: the code's challenge and send history, the number to confirm
+ * or to sign in with, the sender of the latest SMS, the send whose receipts the page may show, and
+ * the number the user proved earlier in this login.
+ */
+public final class LoginState {
+
+    /** The number this login is to confirm next: typed on the enrollment page, or at registration. */
+    private static final String PENDING_NUMBER = "sms-otp.enroll.phone";
+    /** The number typed on the phone sign-in page. */
+    private static final String SIGN_IN_NUMBER = "sms-otp.sign-in.phone";
+    /** The sender (or route) that took the latest SMS, for the events that follow. */
+    private static final String SENDER = "sms-otp.sender";
+    /**
+     * The latest SMS whose receipts the page may show: only one sent within the request. Where the
+     * pages must not tell a known number from an unknown one, no page learns of a receipt.
+     */
+    private static final String TRACKED_SEND = "sms-otp.tracked-send";
+    /** Who proved which number with a code earlier in this login (the user's id and the number's hash). */
+    private static final String PROVEN = "sms-otp.proven";
+
+    private final AuthenticationSessionModel authSession;
+
+    private LoginState(AuthenticationSessionModel authSession) {
+        this.authSession = authSession;
+    }
+
+    public static LoginState of(AuthenticationSessionModel authSession) {
+        return new LoginState(authSession);
+    }
+
+    /** The code's challenge (its hash, expiry and attempts) and the login's send history. */
+    ChallengeStore challenge() {
+        return new ChallengeStore(new AuthSessionNotes(authSession));
+    }
+
+    public Optional<String> pendingNumber() {
+        return note(PENDING_NUMBER);
+    }
+
+    public void pendingNumber(String number) {
+        authSession.setAuthNote(PENDING_NUMBER, number);
+    }
+
+    public void forgetPendingNumber() {
+        authSession.removeAuthNote(PENDING_NUMBER);
+    }
+
+    public Optional<String> signInNumber() {
+        return note(SIGN_IN_NUMBER);
+    }
+
+    public void signInNumber(String number) {
+        authSession.setAuthNote(SIGN_IN_NUMBER, number);
+    }
+
+    public void forgetSignInNumber() {
+        authSession.removeAuthNote(SIGN_IN_NUMBER);
+    }
+
+    Optional<String> sender() {
+        return note(SENDER);
+    }
+
+    void sender(String name) {
+        authSession.setAuthNote(SENDER, name);
+    }
+
+    /** The id of the latest SMS whose receipts the page may show. */
+    public Optional<String> trackedSend() {
+        return note(TRACKED_SEND);
+    }
+
+    void trackSend(String sendId) {
+        authSession.setAuthNote(TRACKED_SEND, sendId);
+    }
+
+    void trackNoSend() {
+        authSession.removeAuthNote(TRACKED_SEND);
+    }
+
+    /**
+     * Records that {@code user} proved {@code number} with a code in this login. A flow may hold more
+     * than one SMS step (phone sign-in, then a second factor; a low level's step, then a higher
+     * one's): the later ones take the proof instead of sending a second code, which would otherwise
+     * find this login's send history and wait for a resend. A new login starts with no proof.
+     */
+    public void proven(UserModel user, String number) {
+        authSession.setAuthNote(PROVEN, proof(user, number));
+    }
+
+    /** Whether {@code user} proved {@code number} earlier in this login. */
+    public boolean provenBefore(UserModel user, String number) {
+        return note(PROVEN).map(recorded -> recorded.equals(proof(user, number))).orElse(false);
+    }
+
+    private static String proof(UserModel user, String number) {
+        return user.getId() + ":" + LimitKeys.digest(number);
+    }
+
+    private Optional<String> note(String name) {
+        return Optional.ofNullable(authSession.getAuthNote(name));
+    }
+}
