@@ -64,6 +64,7 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     public static final int DEFAULT_ATTEMPTS_PER_CODE = 5;
     public static final int DEFAULT_RESEND_COOLDOWN = 30;
     public static final int DEFAULT_SENDS_PER_LOGIN = 3;
+    public static final String DEFAULT_VOICE_SENDER = "http";
 
     public static final SmsOtpConfig DEFAULTS = from(ConfigReader.of(null));
 
@@ -86,7 +87,7 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 routes(config),
                 VoiceOffer.valueOf(config.choice(VOICE_FALLBACK, "off", Set.of("off", "after-failed-delivery", "always"))
                         .toUpperCase(Locale.ROOT).replace('-', '_')),
-                config.get(VOICE_SENDER, "http"),
+                config.get(VOICE_SENDER, DEFAULT_VOICE_SENDER),
                 numberTypes(config),
                 GuardPolicy.from(config));
     }

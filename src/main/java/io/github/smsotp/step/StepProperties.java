@@ -166,6 +166,10 @@ public final class StepProperties {
                         + "says the SMS did not arrive, or from the first SMS on. Fixed-line numbers are offered a "
                         + "call whenever calls are on. A call is one of the login's sends, with limits of its own.")
                 .add()
+                .property().name(SmsOtpConfig.VOICE_SENDER).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Voice sender").defaultValue(SmsOtpConfig.DEFAULT_VOICE_SENDER)
+                .helpText("The voice sender (sms-voice-sender SPI) that places calls; its settings are voice.*.")
+                .add()
                 .property().name(SmsOtpConfig.VOICE_SETTINGS + "." + GATEWAY_PRESET).type(ProviderConfigProperty.LIST_TYPE)
                 .label("Voice: provider").options("custom", "twilio", "vonage").defaultValue("custom")
                 .helpText("twilio: Calls API with TwiML Say; vonage: Voice API with an NCCO talk action; custom: "
