@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.credential.VerifiedPhone;
-import io.github.smsotp.it.Totp;
 
 /**
  * The benchmark realm: users with a password, a TOTP secret and a mobile number, and one client

@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
-import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.trust.TrustedBrowsers;

@@ -2,9 +2,7 @@ package io.github.smsotp.challenge;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-
 import javax.crypto.SecretKey;
 
 /**

@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.events.SmsOtpEvents;
-import io.github.smsotp.step.SmsOtpStep;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;

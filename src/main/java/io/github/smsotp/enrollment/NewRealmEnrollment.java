@@ -1,6 +1,5 @@
 package io.github.smsotp.enrollment;
 
-import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.settings.SmsSettings;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;

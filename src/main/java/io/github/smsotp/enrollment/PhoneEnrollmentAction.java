@@ -78,12 +78,12 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         PhoneSource source = new PhoneSource(settings.get().provisioned());
         Optional<String> fixed = source.fixedForEnrollment(context.getUser());
         if (fixed.isPresent()) {
-            state.pendingNumber(fixed.get());
-        } else if (state.pendingNumber().isEmpty() && source.confirmsFirst()) {
+            state.pendingNumber().set(fixed.get());
+        } else if (state.pendingNumber().get().isEmpty() && source.confirmsFirst()) {
             // Users with a number are offered a provisioned one first; "Use another number" leads to the form.
-            source.provisioned(context.getUser()).ifPresent(state::pendingNumber);
+            source.provisioned(context.getUser()).ifPresent(state.pendingNumber()::set);
         }
-        String pending = state.pendingNumber().orElse(null);
+        String pending = state.pendingNumber().get().orElse(null);
         if (pending == null) {
             context.challenge(numberPage(context, settings.get(), null, null));
             return;
@@ -101,16 +101,16 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         Optional<String> fixed = new PhoneSource(settings.get().provisioned()).fixedForEnrollment(context.getUser());
         if (fixed.isPresent()) {
-            state.pendingNumber(fixed.get());
+            state.pendingNumber().set(fixed.get());
             if (form.containsKey(FIELD_CHANGE) || (form.containsKey(FIELD_PHONE)
                     && !fixed.get().equals(settings.get().parse(form.getFirst(FIELD_PHONE)).number()))) {
                 refuseOtherNumber(context, settings.get(), fixed.get());
                 return;
             }
         }
-        String pending = state.pendingNumber().orElse(null);
+        String pending = state.pendingNumber().get().orElse(null);
         if (form.containsKey(FIELD_CHANGE) || (pending == null && !form.containsKey(FIELD_PHONE))) {
-            state.forgetPendingNumber();
+            state.pendingNumber().forget();
             context.challenge(numberPage(context, settings.get(), null, null));
             return;
         }
@@ -129,7 +129,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
             context.challenge(numberPage(context, settings, input, parsed.error()));
             return;
         }
-        LoginState.of(context.getAuthenticationSession()).pendingNumber(parsed.number());
+        LoginState.of(context.getAuthenticationSession()).pendingNumber().set(parsed.number());
         step(context, settings, parsed.number()).ifPresent(step -> {
             // A new number gets a fresh code, within the same cooldown and per-login cap as the last one.
             step.forgetCode();
@@ -154,7 +154,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private boolean store(RequiredActionContext context, EnrollmentSettings settings, String number) {
         if (settings.uniqueNumbers()
                 && !NumberOwners.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
-            LoginState.of(context.getAuthenticationSession()).forgetPendingNumber();
+            LoginState.of(context.getAuthenticationSession()).pendingNumber().forget();
             context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number))
                     .detail(SmsOtpEvents.REASON, "number_taken").error(SmsOtpEvents.NUMBER_REFUSED);
             if (new PhoneSource(settings.provisioned()).fixedForEnrollment(context.getUser()).isPresent()) {
@@ -179,7 +179,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
         if (change) {
             NumberChangeNotice.sendAfterCommit(context.getSession(), context.getRealm(), context.getUser(), number);
         }
-        LoginState.of(context.getAuthenticationSession()).forgetPendingNumber();
+        LoginState.of(context.getAuthenticationSession()).pendingNumber().forget();
         context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number));
         LOG.infof("SMS number %s verified for user '%s' in realm '%s'", MaskedPhone.mask(number),
                 context.getUser().getId(), context.getRealm().getName());

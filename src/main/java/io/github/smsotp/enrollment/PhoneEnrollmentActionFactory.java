@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.provider.StatelessFactory;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.StepProperties;
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +18,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * "Verify mobile number (SMS)" among the realm's required actions. Its config overrides the realm's
  * SMS settings for enrollment only.
  */
-public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
+public class PhoneEnrollmentActionFactory implements RequiredActionFactory, StatelessFactory<RequiredActionProvider> {
 
     static final String DISPLAY_TEXT = "Verify mobile number (SMS)";
 
@@ -33,11 +32,6 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-        // per-realm settings only
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         List<ProviderConfigProperty> list = new ArrayList<>(RequiredActionFactory.getMaxAuthAgePropertyConfig());
         List<ProviderConfigProperty> settings = new ArrayList<>(EnrollmentSettings.properties());
@@ -46,11 +40,6 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory {
         list.addAll(StepProperties.asOverrides(settings));
         properties = List.copyOf(list);
         factory.register(new NewRealmEnrollment());
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
     }
 
     @Override

@@ -41,7 +41,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        Optional<String> typed = LoginState.of(context.getAuthenticationSession()).signInNumber();
+        Optional<String> typed = LoginState.of(context.getAuthenticationSession()).signInNumber().get();
         if (typed.isEmpty()) {
             context.challenge(numberPage(context, null, null));
             return;
@@ -58,9 +58,9 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         LoginState state = LoginState.of(context.getAuthenticationSession());
-        String number = state.signInNumber().orElse(null);
+        String number = state.signInNumber().get().orElse(null);
         if (form.containsKey(FIELD_CHANGE) || (number == null && !form.containsKey(FIELD_PHONE))) {
-            state.forgetSignInNumber();
+            state.signInNumber().forget();
             context.challenge(numberPage(context, null, null));
             return;
         }
@@ -84,7 +84,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
             context.challenge(numberPage(context, input, parsed.error()));
             return;
         }
-        LoginState.of(context.getAuthenticationSession()).signInNumber(parsed.number());
+        LoginState.of(context.getAuthenticationSession()).signInNumber().set(parsed.number());
         Optional<UserModel> holder = NumberHolders.byNumber(context, settings, parsed.number());
         if (holder.isEmpty()) {
             // For the admin's eyes only, as Keycloak reports an unknown username: the user sees a sent code.

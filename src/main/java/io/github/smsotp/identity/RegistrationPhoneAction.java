@@ -5,18 +5,15 @@ import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.credential.PhoneSource;
-import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.credential.VerifiedPhone;
 import io.github.smsotp.events.SmsOtpEvents;
+import io.github.smsotp.provider.StatelessFactory;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
-import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormActionFactory;
 import org.keycloak.authentication.FormContext;
@@ -26,7 +23,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -39,7 +35,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * it as unverified, and the enrollment action confirms it by code before the first sign-in ends, so
  * no unconfirmed number ever signs anyone in. Whether another account holds it is told only then.
  */
-public class RegistrationPhoneAction extends UserlessStep implements FormAction, FormActionFactory {
+public class RegistrationPhoneAction extends UserlessStep implements FormAction, FormActionFactory,
+        StatelessFactory<FormAction> {
 
     public static final String PROVIDER_ID = "sms-otp-registration-phone";
     static final String FIELD = VerifiedPhone.NUMBER;
@@ -104,7 +101,7 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
         String number = EnrollmentSettings.of(context.getRealm()).parse(typed).number();
         VerifiedPhone.unconfirmed(user, number);
         // Confirmed in this sign-in, right after the form: the code goes out at once.
-        LoginState.of(context.getAuthenticationSession()).pendingNumber(number);
+        LoginState.of(context.getAuthenticationSession()).pendingNumber().set(number);
         user.addRequiredAction(SmsSettings.ENROLLMENT_ACTION);
     }
 
@@ -164,13 +161,4 @@ public class RegistrationPhoneAction extends UserlessStep implements FormAction,
         return this;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-        // per-realm settings only
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to look up
-    }
 }

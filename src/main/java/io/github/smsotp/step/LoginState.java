@@ -17,18 +17,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class LoginState {
 
-    /** The number this login is to confirm next: typed on the enrollment page, or at registration. */
     private static final String PENDING_NUMBER = "sms-otp.enroll.phone";
-    /** The number typed on the phone sign-in page. */
     private static final String SIGN_IN_NUMBER = "sms-otp.sign-in.phone";
-    /** The sender (or route) that took the latest SMS, for the events that follow. */
     private static final String SENDER = "sms-otp.sender";
-    /**
-     * The latest SMS whose receipts the page may show: only one sent within the request. Where the
-     * pages must not tell a known number from an unknown one, no page learns of a receipt.
-     */
     private static final String TRACKED_SEND = "sms-otp.tracked-send";
-    /** Who proved which number with a code earlier in this login (the user's id and the number's hash). */
     private static final String PROVEN = "sms-otp.proven";
 
     private final AuthenticationSessionModel authSession;
@@ -41,54 +33,54 @@ public final class LoginState {
         return new LoginState(authSession);
     }
 
+    /** One note of the login: read, written, forgotten. */
+    public final class Note {
+
+        private final String name;
+
+        private Note(String name) {
+            this.name = name;
+        }
+
+        public Optional<String> get() {
+            return Optional.ofNullable(authSession.getAuthNote(name));
+        }
+
+        public void set(String value) {
+            authSession.setAuthNote(name, value);
+        }
+
+        public void forget() {
+            authSession.removeAuthNote(name);
+        }
+    }
+
     /** The code's challenge (its hash, expiry and attempts) and the login's send history. */
     ChallengeStore challenge() {
         return new ChallengeStore(new AuthSessionNotes(authSession));
     }
 
-    public Optional<String> pendingNumber() {
-        return note(PENDING_NUMBER);
+    /** The number this login is to confirm next: typed on the enrollment page, or at registration. */
+    public Note pendingNumber() {
+        return new Note(PENDING_NUMBER);
     }
 
-    public void pendingNumber(String number) {
-        authSession.setAuthNote(PENDING_NUMBER, number);
+    /** The number typed on the phone sign-in page, in E.164. */
+    public Note signInNumber() {
+        return new Note(SIGN_IN_NUMBER);
     }
 
-    public void forgetPendingNumber() {
-        authSession.removeAuthNote(PENDING_NUMBER);
+    /** The sender (or route) that took the latest SMS, for the events that follow. */
+    Note sender() {
+        return new Note(SENDER);
     }
 
-    public Optional<String> signInNumber() {
-        return note(SIGN_IN_NUMBER);
-    }
-
-    public void signInNumber(String number) {
-        authSession.setAuthNote(SIGN_IN_NUMBER, number);
-    }
-
-    public void forgetSignInNumber() {
-        authSession.removeAuthNote(SIGN_IN_NUMBER);
-    }
-
-    Optional<String> sender() {
-        return note(SENDER);
-    }
-
-    void sender(String name) {
-        authSession.setAuthNote(SENDER, name);
-    }
-
-    /** The id of the latest SMS whose receipts the page may show. */
-    public Optional<String> trackedSend() {
-        return note(TRACKED_SEND);
-    }
-
-    void trackSend(String sendId) {
-        authSession.setAuthNote(TRACKED_SEND, sendId);
-    }
-
-    void trackNoSend() {
-        authSession.removeAuthNote(TRACKED_SEND);
+    /**
+     * The id of the latest SMS whose receipts the page may show: only one sent within the request.
+     * Where the pages must not tell a known number from an unknown one, no page learns of a receipt.
+     */
+    public Note trackedSend() {
+        return new Note(TRACKED_SEND);
     }
 
     /**
@@ -98,19 +90,15 @@ public final class LoginState {
      * find this login's send history and wait for a resend. A new login starts with no proof.
      */
     public void proven(UserModel user, String number) {
-        authSession.setAuthNote(PROVEN, proof(user, number));
+        new Note(PROVEN).set(proof(user, number));
     }
 
     /** Whether {@code user} proved {@code number} earlier in this login. */
     public boolean provenBefore(UserModel user, String number) {
-        return note(PROVEN).map(recorded -> recorded.equals(proof(user, number))).orElse(false);
+        return new Note(PROVEN).get().map(recorded -> recorded.equals(proof(user, number))).orElse(false);
     }
 
     private static String proof(UserModel user, String number) {
         return user.getId() + ":" + LimitKeys.digest(number);
-    }
-
-    private Optional<String> note(String name) {
-        return Optional.ofNullable(authSession.getAuthNote(name));
     }
 }

@@ -88,15 +88,15 @@ public final class SmsOtpStep {
         this.pumpingGuard = new PumpingGuard(singleUse, clock, RequestWrites.of(context.session()));
         this.failures = new FailureGuard(singleUse, counter, clock);
         this.ledger = new DeliveryLedger(singleUse);
-        state.sender()
+        state.sender().get()
                 .ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
-        state.trackedSend().flatMap(send -> ledger.status(realmId(), send))
+        state.trackedSend().get().flatMap(send -> ledger.status(realmId(), send))
                 .ifPresent(this::receiptSaid);
     }
 
     /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
     void sentBy(String name) {
-        state.sender(name);
+        state.sender().set(name);
         context.event().detail(SmsOtpEvents.SENDER, name);
     }
 
@@ -113,9 +113,9 @@ public final class SmsOtpStep {
         boolean tracked = sender.tracksDelivery();
         // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
         if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
-            state.trackSend(sendId);
+            state.trackedSend().set(sendId);
         } else {
-            state.trackNoSend();
+            state.trackedSend().forget();
         }
         delivery = Optional.empty();
         // Read now, within the request (a send after the response has none to read it from), and only
@@ -153,7 +153,7 @@ public final class SmsOtpStep {
     }
 
     private boolean calledLast() {
-        return state.sender().filter(VoiceChoice.NAME::equals).isPresent();
+        return state.sender().get().filter(VoiceChoice.NAME::equals).isPresent();
     }
 
     /**
@@ -263,7 +263,7 @@ public final class SmsOtpStep {
     /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
     private String deliveryStatusUrl() {
         if (!sender.tracksDelivery() || delivery.isPresent() || calledLast()
-                || state.trackedSend().isEmpty()) {
+                || state.trackedSend().get().isEmpty()) {
             return null;
         }
         AuthenticationSessionModel authSession = context.authSession();

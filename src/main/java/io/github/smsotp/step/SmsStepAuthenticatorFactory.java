@@ -2,7 +2,7 @@ package io.github.smsotp.step;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import io.github.smsotp.provider.StatelessFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
@@ -16,7 +16,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * sender and each sender's settings, each an override of the realm's SMS settings for this execution.
  * Subclasses name the step and hand over their (stateless) authenticator.
  */
-public abstract class SmsStepAuthenticatorFactory implements AuthenticatorFactory {
+public abstract class SmsStepAuthenticatorFactory implements AuthenticatorFactory, StatelessFactory<Authenticator> {
 
     private static final Requirement[] REQUIREMENTS = {
             Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED
@@ -75,11 +75,6 @@ public abstract class SmsStepAuthenticatorFactory implements AuthenticatorFactor
     }
 
     @Override
-    public void init(Config.Scope config) {
-        // per-realm settings only; senders take the server-wide ones
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         // Senders are known only once every factory is loaded, third-party ones included.
         properties = StepProperties.asOverrides(StepProperties.of(factory));
@@ -100,8 +95,4 @@ public abstract class SmsStepAuthenticatorFactory implements AuthenticatorFactor
         return properties;
     }
 
-    @Override
-    public void close() {
-        // nothing to release
-    }
 }

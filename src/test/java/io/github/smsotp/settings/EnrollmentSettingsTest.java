@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.credential.PhoneSource;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentSettingsTest {

@@ -73,7 +73,7 @@ public class DeliveryResource implements RealmResourceProvider {
             return noStore(Response.status(Response.Status.NOT_FOUND)
                     .entity(Map.of("error", "no such login in this browser")));
         }
-        String status = LoginState.of(tab).trackedSend()
+        String status = LoginState.of(tab).trackedSend().get()
                 .flatMap(sendId -> new DeliveryLedger(session.singleUseObjects()).status(realm.getId(), sendId))
                 .map(delivery -> delivery.status().label()).orElse("pending");
         return noStore(Response.ok(Map.of("status", status)));
