@@ -8,7 +8,7 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.settings.EnrollmentSettings;
-import io.github.smsotp.settings.SmsOtpConfig;
+import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsSettings;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -67,7 +67,7 @@ record AdminCall(KeycloakSession session, RealmModel realm, AdminPermissionEvalu
     /** What is wrong with a number enrollment refused, for an admin: a refused type is named. */
     static String problem(EnrollmentSettings enrollment, EnrollmentSettings.Result refused) {
         return refused.refusedType().map(type -> "is a number of type '" + type + "'; codes go only to the types in '"
-                + SmsOtpConfig.NUMBER_TYPES + "' (" + enrollment.step().numberTypes().names() + ")")
+                + SettingsRegistry.NUMBER_TYPES.key() + "' (" + enrollment.step().numberTypes().names() + ")")
                 .orElseGet(() -> NUMBER_PROBLEMS.get(refused.error()));
     }
 

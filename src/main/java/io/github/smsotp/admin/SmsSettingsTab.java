@@ -1,15 +1,15 @@
 package io.github.smsotp.admin;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.settings.Setting.Place;
+import io.github.smsotp.settings.SettingsForm;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.SmsOtpStep;
-import io.github.smsotp.step.StepProperties;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -91,11 +91,9 @@ public class SmsSettingsTab implements UiTabProvider, UiTabProviderFactory<Compo
         return SettingNames.of(properties(factory), values);
     }
 
-    /** The tab's form: the step's settings with every installed sender's, then enrollment's. */
+    /** The tab's form: every setting of the realm, with every installed sender's. */
     static List<ProviderConfigProperty> properties(KeycloakSessionFactory factory) {
-        List<ProviderConfigProperty> list = new ArrayList<>(StepProperties.of(factory));
-        list.addAll(EnrollmentSettings.properties());
-        return List.copyOf(list);
+        return SettingsForm.of(Place.REALM_TAB, factory);
     }
 
     @Override

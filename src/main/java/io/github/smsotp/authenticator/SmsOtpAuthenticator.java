@@ -12,7 +12,7 @@ import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.metrics.SmsOtpMetrics;
-import io.github.smsotp.settings.SmsOtpConfig;
+import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.LoginState;
@@ -160,7 +160,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         AuthenticatorConfigModel model = context.getAuthenticatorConfig();
         Map<String, String> config = model == null ? new HashMap<>() : new HashMap<>(model.getConfig());
         if (RequestedLevel.outranksTrust(context)) {
-            config.put(SmsOtpConfig.TRUST_BROWSER_DAYS, "0");
+            config.put(SettingsRegistry.TRUST_BROWSER_DAYS.key(), "0");
         }
         return config;
     }

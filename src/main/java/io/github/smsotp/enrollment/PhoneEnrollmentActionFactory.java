@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.smsotp.provider.StatelessFactory;
-import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.settings.Setting.Place;
+import io.github.smsotp.settings.SettingsForm;
 import io.github.smsotp.settings.SmsSettings;
-import io.github.smsotp.step.StepProperties;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -34,10 +34,8 @@ public class PhoneEnrollmentActionFactory implements RequiredActionFactory, Stat
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         List<ProviderConfigProperty> list = new ArrayList<>(RequiredActionFactory.getMaxAuthAgePropertyConfig());
-        List<ProviderConfigProperty> settings = new ArrayList<>(EnrollmentSettings.properties());
-        settings.addAll(StepProperties.of(factory));
         // Every setting but the re-authentication age is one of the realm's SMS settings.
-        list.addAll(StepProperties.asOverrides(settings));
+        list.addAll(SettingsForm.of(Place.ENROLLMENT_ACTION, factory));
         properties = List.copyOf(list);
         factory.register(new NewRealmEnrollment());
     }

@@ -1,16 +1,12 @@
 package io.github.smsotp.settings;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.phone.PhoneNumbers;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The enrollment action's config: how typed numbers are read (default region) and where
@@ -19,9 +15,6 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, ProvisionedNumbers provisioned,
                           Optional<String> defaultRegion, boolean uniqueNumbers) {
-
-    static final String DEFAULT_REGION = "default-region";
-    static final String UNIQUE_NUMBERS = "unique-numbers";
 
     /**
      * As the realm's enrollment sees them: its action's config over the realm's SMS settings.
@@ -36,39 +29,13 @@ public record EnrollmentSettings(ConfigReader reader, SmsOtpConfig step, Provisi
      * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
      */
     public static EnrollmentSettings of(ConfigReader reader) {
-        Optional<String> region = reader.get(DEFAULT_REGION).map(r -> r.toUpperCase(Locale.ROOT));
+        Optional<String> region = SettingsRegistry.DEFAULT_REGION.value(reader).map(r -> r.toUpperCase(Locale.ROOT));
         if (region.isPresent() && !region.get().matches("[A-Z]{2}")) {
-            throw reader.invalid(DEFAULT_REGION, "must be a two-letter ISO 3166 region like US or DE, was '"
+            throw SettingsRegistry.DEFAULT_REGION.invalid(reader, "must be a two-letter ISO 3166 region like US or DE, was '"
                     + region.get() + "'");
         }
         return new EnrollmentSettings(reader, SmsOtpConfig.from(reader), ProvisionedNumbers.of(reader), region,
-                Boolean.parseBoolean(reader.choice(UNIQUE_NUMBERS, "true", Set.of("true", "false"))));
-    }
-
-    /** The settings of enrollment alone, for the admin console's forms (the step's settings come on top). */
-    public static List<ProviderConfigProperty> properties() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(ProvisionedNumbers.ATTRIBUTE).type(ProviderConfigProperty.STRING_TYPE)
-                .label("Provisioned number attribute").defaultValue(ProvisionedNumbers.DEFAULT_ATTRIBUTE)
-                .helpText("User attribute where an admin or a directory (LDAP, SCIM) puts numbers, in "
-                        + "international format. Make it read-only for users in the user profile.")
-                .add()
-                .property().name(ProvisionedNumbers.PROVISIONED).type(ProviderConfigProperty.LIST_TYPE)
-                .label("Provisioned numbers").options("off", "verify", "trust").defaultValue("off")
-                .helpText("off: ignore the attribute; verify: offer its number for enrollment and confirm it "
-                        + "with a code first; trust: use it as enrolled, without a first code.")
-                .add()
-                .property().name(DEFAULT_REGION).type(ProviderConfigProperty.STRING_TYPE)
-                .label("Default region")
-                .helpText("ISO 3166 region (e.g. US, DE) for numbers typed without +country code. Empty: "
-                        + "international format only.")
-                .add()
-                .property().name(UNIQUE_NUMBERS).type(ProviderConfigProperty.BOOLEAN_TYPE)
-                .label("One account per number").defaultValue("true")
-                .helpText("A verified number belongs to at most one user of the realm: confirming a number "
-                        + "another account holds is refused, after its code, and stores nothing.")
-                .add()
-                .build();
+                SettingsRegistry.UNIQUE_NUMBERS.isOn(reader));
     }
 
     /** The typed number in E.164 form, or the message key of what is wrong with it (and the refused type). */

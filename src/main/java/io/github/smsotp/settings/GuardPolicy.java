@@ -1,5 +1,11 @@
 package io.github.smsotp.settings;
 
+import static io.github.smsotp.settings.SettingsRegistry.GUARD_BLOCK_SENDS;
+import static io.github.smsotp.settings.SettingsRegistry.GUARD_CONFIRMED_PERCENT;
+import static io.github.smsotp.settings.SettingsRegistry.GUARD_COOL_OFF;
+import static io.github.smsotp.settings.SettingsRegistry.GUARD_COUNTRY_SENDS;
+import static io.github.smsotp.settings.SettingsRegistry.GUARD_WINDOW;
+
 import java.time.Duration;
 
 import io.github.smsotp.config.ConfigReader;
@@ -18,28 +24,16 @@ import io.github.smsotp.config.ConfigReader;
  */
 public record GuardPolicy(int blockSends, int countrySends, int confirmedPercent, Duration window, Duration coolOff) {
 
-    public static final String BLOCK_SENDS = "guard-block-sends";
-    public static final String COUNTRY_SENDS = "guard-country-sends";
-    public static final String CONFIRMED_PERCENT = "guard-confirmed-percent";
-    public static final String WINDOW = "guard-window-minutes";
-    public static final String COOL_OFF = "guard-cool-off-minutes";
-
-    public static final int DEFAULT_BLOCK_SENDS = 10;
-    public static final int DEFAULT_COUNTRY_SENDS = 30;
-    public static final int DEFAULT_CONFIRMED_PERCENT = 20;
-    public static final int DEFAULT_WINDOW = 60;
-    public static final int DEFAULT_COOL_OFF = 15;
-
     /** The longest cool-off however often a range trips. */
     static final Duration MAX_COOL_OFF = Duration.ofDays(1);
 
     public static GuardPolicy from(ConfigReader config) {
         return new GuardPolicy(
-                config.intIn(BLOCK_SENDS, DEFAULT_BLOCK_SENDS, 0, 100_000),
-                config.intIn(COUNTRY_SENDS, DEFAULT_COUNTRY_SENDS, 0, 1_000_000),
-                config.intIn(CONFIRMED_PERCENT, DEFAULT_CONFIRMED_PERCENT, 1, 100),
-                Duration.ofMinutes(config.intIn(WINDOW, DEFAULT_WINDOW, 5, 24 * 60)),
-                Duration.ofMinutes(config.intIn(COOL_OFF, DEFAULT_COOL_OFF, 1, 24 * 60)));
+                GUARD_BLOCK_SENDS.number(config),
+                GUARD_COUNTRY_SENDS.number(config),
+                GUARD_CONFIRMED_PERCENT.number(config),
+                Duration.ofMinutes(GUARD_WINDOW.number(config)),
+                Duration.ofMinutes(GUARD_COOL_OFF.number(config)));
     }
 
     /** The cool-off after a range tripped {@code strikes} times before within memory. */

@@ -1,7 +1,6 @@
 package io.github.smsotp.settings;
 
 import java.util.Locale;
-import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import org.keycloak.models.RealmModel;
@@ -14,15 +13,12 @@ import org.keycloak.models.RealmModel;
  */
 public record ProvisionedNumbers(String attribute, Mode mode) {
 
-    public static final String ATTRIBUTE = "phone-attribute";
-    public static final String PROVISIONED = "provisioned-numbers";
-    public static final String DEFAULT_ATTRIBUTE = "phone_number";
-
     public enum Mode { OFF, VERIFY, TRUST }
 
     public static ProvisionedNumbers of(ConfigReader config) {
-        String mode = config.choice(PROVISIONED, "off", Set.of("off", "verify", "trust"));
-        return new ProvisionedNumbers(config.get(ATTRIBUTE, DEFAULT_ATTRIBUTE), Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+        String mode = SettingsRegistry.PROVISIONED.choice(config);
+        return new ProvisionedNumbers(SettingsRegistry.PHONE_ATTRIBUTE.valueOrDefault(config),
+                Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
     }
 
     /** As the realm's enrollment sees it: its action's config over the realm's SMS settings. */

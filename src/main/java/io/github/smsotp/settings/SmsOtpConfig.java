@@ -1,9 +1,24 @@
 package io.github.smsotp.settings;
 
+import static io.github.smsotp.settings.SettingsRegistry.ALLOWED_COUNTRIES;
+import static io.github.smsotp.settings.SettingsRegistry.ATTEMPTS_PER_CODE;
+import static io.github.smsotp.settings.SettingsRegistry.CODE_LENGTH;
+import static io.github.smsotp.settings.SettingsRegistry.CODE_LIFETIME;
+import static io.github.smsotp.settings.SettingsRegistry.FALLBACK_SENDER;
+import static io.github.smsotp.settings.SettingsRegistry.NUMBER_TYPES;
+import static io.github.smsotp.settings.SettingsRegistry.RESEND_COOLDOWN;
+import static io.github.smsotp.settings.SettingsRegistry.ROUTES;
+import static io.github.smsotp.settings.SettingsRegistry.SENDER;
+import static io.github.smsotp.settings.SettingsRegistry.SENDS_PER_LOGIN;
+import static io.github.smsotp.settings.SettingsRegistry.TEXT_FORMAT;
+import static io.github.smsotp.settings.SettingsRegistry.TRUST_BROWSER_DAYS;
+import static io.github.smsotp.settings.SettingsRegistry.VOICE_FALLBACK;
+import static io.github.smsotp.settings.SettingsRegistry.VOICE_SENDER;
+import static io.github.smsotp.settings.SettingsRegistry.VOIP_NUMBERS;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.phone.CallingCodes;
@@ -41,31 +56,6 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
         ALWAYS
     }
 
-    public static final String CODE_LENGTH = "code-length";
-    public static final String CODE_LIFETIME = "code-lifetime-seconds";
-    public static final String ATTEMPTS_PER_CODE = "attempts-per-code";
-    public static final String RESEND_COOLDOWN = "resend-cooldown-seconds";
-    public static final String SENDS_PER_LOGIN = "sends-per-login";
-    public static final String SENDER = "sender";
-    public static final String FALLBACK_SENDER = "fallback-sender";
-    public static final String TEXT_FORMAT = "sms-format";
-    public static final String ALLOWED_COUNTRIES = "allowed-calling-codes";
-    public static final String NUMBER_TYPES = "allowed-number-types";
-    public static final String VOIP_NUMBERS = "allow-voip-numbers";
-    public static final String TRUST_BROWSER_DAYS = "trust-browser-days";
-    public static final String ROUTES = "routes";
-    public static final String VOICE_FALLBACK = "voice-fallback";
-    public static final String VOICE_SENDER = "voice-sender";
-    /** The settings name of the voice sender: its settings are {@code voice.*}. */
-    public static final String VOICE_SETTINGS = "voice";
-
-    public static final int DEFAULT_CODE_LENGTH = 6;
-    public static final int DEFAULT_CODE_LIFETIME = 300;
-    public static final int DEFAULT_ATTEMPTS_PER_CODE = 5;
-    public static final int DEFAULT_RESEND_COOLDOWN = 30;
-    public static final int DEFAULT_SENDS_PER_LOGIN = 3;
-    public static final String DEFAULT_VOICE_SENDER = "http";
-
     public static final SmsOtpConfig DEFAULTS = from(ConfigReader.of(null));
 
     /**
@@ -73,21 +63,20 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
      */
     public static SmsOtpConfig from(ConfigReader config) {
         return new SmsOtpConfig(
-                config.intIn(CODE_LENGTH, DEFAULT_CODE_LENGTH, 6, 10),
-                Duration.ofSeconds(config.intIn(CODE_LIFETIME, DEFAULT_CODE_LIFETIME, 60, 600)),
-                config.intIn(ATTEMPTS_PER_CODE, DEFAULT_ATTEMPTS_PER_CODE, 1, 10),
-                Duration.ofSeconds(config.intIn(RESEND_COOLDOWN, DEFAULT_RESEND_COOLDOWN, 0, 3600)),
-                config.intIn(SENDS_PER_LOGIN, DEFAULT_SENDS_PER_LOGIN, 1, 20),
-                config.get(SENDER),
-                config.get(FALLBACK_SENDER),
+                CODE_LENGTH.number(config),
+                Duration.ofSeconds(CODE_LIFETIME.number(config)),
+                ATTEMPTS_PER_CODE.number(config),
+                Duration.ofSeconds(RESEND_COOLDOWN.number(config)),
+                SENDS_PER_LOGIN.number(config),
+                SENDER.value(config),
+                FALLBACK_SENDER.value(config),
                 allowedCountries(config),
                 LimitPolicy.from(config),
-                config.choice(TEXT_FORMAT, "plain", Set.of("plain", "webotp")).equals("webotp"),
-                config.intIn(TRUST_BROWSER_DAYS, 0, 0, 90),
+                TEXT_FORMAT.choice(config).equals("webotp"),
+                TRUST_BROWSER_DAYS.number(config),
                 routes(config),
-                VoiceOffer.valueOf(config.choice(VOICE_FALLBACK, "off", Set.of("off", "after-failed-delivery", "always"))
-                        .toUpperCase(Locale.ROOT).replace('-', '_')),
-                config.get(VOICE_SENDER, DEFAULT_VOICE_SENDER),
+                VoiceOffer.valueOf(VOICE_FALLBACK.choice(config).toUpperCase(Locale.ROOT).replace('-', '_')),
+                VOICE_SENDER.valueOrDefault(config),
                 numberTypes(config),
                 GuardPolicy.from(config));
     }
@@ -95,26 +84,26 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
     /** The {@code routes} setting, as the step and the receipts endpoint both read it. */
     public static SenderRoutes routes(ConfigReader config) {
         try {
-            return SenderRoutes.parse(config.get(ROUTES, ""));
+            return SenderRoutes.parse(ROUTES.value(config).orElse(""));
         } catch (IllegalArgumentException e) {
-            throw config.invalid(ROUTES, e.getMessage());
+            throw ROUTES.invalid(config, e.getMessage());
         }
     }
 
     private static NumberTypes numberTypes(ConfigReader config) {
-        boolean voip = Boolean.parseBoolean(config.choice(VOIP_NUMBERS, "false", Set.of("true", "false")));
+        boolean voip = VOIP_NUMBERS.isOn(config);
         try {
-            return NumberTypes.parse(config.get(NUMBER_TYPES, NumberTypes.DEFAULT_LIST), voip);
+            return NumberTypes.parse(NUMBER_TYPES.valueOrDefault(config), voip);
         } catch (IllegalArgumentException e) {
-            throw config.invalid(NUMBER_TYPES, e.getMessage());
+            throw NUMBER_TYPES.invalid(config, e.getMessage());
         }
     }
 
     private static CallingCodes allowedCountries(ConfigReader config) {
         try {
-            return CallingCodes.parse(config.get(ALLOWED_COUNTRIES, ""));
+            return CallingCodes.parse(ALLOWED_COUNTRIES.value(config).orElse(""));
         } catch (IllegalArgumentException e) {
-            throw config.invalid(ALLOWED_COUNTRIES, e.getMessage());
+            throw ALLOWED_COUNTRIES.invalid(config, e.getMessage());
         }
     }
 }

@@ -15,6 +15,7 @@ import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.SmsSenderFactory;
+import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsOtpConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -101,33 +102,34 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     static SenderChoice resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig,
                                 String phone) {
         Optional<Sender> fallback = config.fallbackSenderId()
-                .map(fallbackId -> sender(session, SmsOtpConfig.FALLBACK_SENDER, fallbackId, fallbackId,
+                .map(fallbackId -> sender(session, SettingsRegistry.FALLBACK_SENDER.key(), fallbackId, fallbackId,
                         executionConfig));
         Sender primary = config.routes().routeFor(phone)
-                .map(route -> sender(session, SmsOtpConfig.ROUTES, route.senderId(), route.name(), executionConfig))
+                .map(route -> sender(session, SettingsRegistry.ROUTES.key(), route.senderId(), route.name(), executionConfig))
                 .orElseGet(() -> {
                     String id = config.senderId().orElseGet(() -> defaultSenderId(session));
-                    return sender(session, SmsOtpConfig.SENDER, id, id, executionConfig);
+                    return sender(session, SettingsRegistry.SENDER.key(), id, id, executionConfig);
                 });
         return new SenderChoice(primary, fallback);
     }
 
     /**
-     * Checks every sender the settings may use: the step's sender (unless a {@code *} route takes its
-     * place), each route's and the fallback.
+     * Checks every sender the realm's settings name: the sender (unless a {@code *} route takes its
+     * place), each route's and the fallback. No sender at all is fine here, on a server without a
+     * default: each step may name its own, and one that ends up with none is refused where it runs.
      *
      * @throws InvalidConfigException naming the first bad key
      */
-    static void check(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
+    static void check(KeycloakSession session, SmsOtpConfig config, ConfigReader realmSettings) {
         SenderRoutes routes = config.routes();
-        routes.routes().forEach(route -> sender(session, SmsOtpConfig.ROUTES, route.senderId(), route.name(),
-                executionConfig));
+        routes.routes().forEach(route -> sender(session, SettingsRegistry.ROUTES.key(), route.senderId(), route.name(),
+                realmSettings));
         if (routes.routes().stream().noneMatch(route -> route.codes().codes().isEmpty())) {
-            String id = config.senderId().orElseGet(() -> defaultSenderId(session));
-            sender(session, SmsOtpConfig.SENDER, id, id, executionConfig);
+            config.senderId().or(() -> serverDefault(session))
+                    .ifPresent(id -> sender(session, SettingsRegistry.SENDER.key(), id, id, realmSettings));
         }
-        config.fallbackSenderId().ifPresent(id -> sender(session, SmsOtpConfig.FALLBACK_SENDER, id, id,
-                executionConfig));
+        config.fallbackSenderId().ifPresent(id -> sender(session, SettingsRegistry.FALLBACK_SENDER.key(), id, id,
+                realmSettings));
     }
 
     /** Sends through the first sender, or the fallback when the first one fails. */
@@ -170,20 +172,24 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
         return new Sender(name, sender, settings);
     }
 
-    /**
-     * The server's default sender. A production server has none unless the operator chose one: the
-     * log sender is the default in development mode only (see {@code LogSmsSenderFactory#order}).
-     */
+    /** The server's default sender, where a step names none; refused, naming what to set, where there is none. */
     private static String defaultSenderId(KeycloakSession session) {
-        KeycloakSessionFactory factories = session.getKeycloakSessionFactory();
-        ProviderFactory<SmsSender> factory = factories.getProviderFactory(SmsSender.class);
-        if (!(factory instanceof SmsSenderFactory)) {
-            String installed = factories.getProviderFactoriesStream(SmsSender.class).map(ProviderFactory::getId)
-                    .sorted().collect(Collectors.joining(", "));
-            throw new InvalidConfigException(SmsOtpConfig.SENDER, "is empty and the server has no default SMS sender: "
-                    + "name one in the step's '" + SmsOtpConfig.SENDER + "' setting, or build the server with "
+        return serverDefault(session).orElseThrow(() -> {
+            String installed = session.getKeycloakSessionFactory().getProviderFactoriesStream(SmsSender.class)
+                    .map(ProviderFactory::getId).sorted().collect(Collectors.joining(", "));
+            String key = SettingsRegistry.SENDER.key();
+            return new InvalidConfigException(key, "is empty and the server has no default SMS sender: name one in "
+                    + "the step's '" + key + "' setting, or build the server with "
                     + "--spi-sms-sender--provider-default=<id> (installed: " + installed + ")");
-        }
-        return factory.getId();
+        });
+    }
+
+    /**
+     * A production server has none unless the operator chose one: the log sender is the default in
+     * development mode only (see {@code LogSmsSenderFactory#order}).
+     */
+    private static Optional<String> serverDefault(KeycloakSession session) {
+        ProviderFactory<SmsSender> factory = session.getKeycloakSessionFactory().getProviderFactory(SmsSender.class);
+        return factory instanceof SmsSenderFactory ? Optional.of(factory.getId()) : Optional.empty();
     }
 }

@@ -178,8 +178,9 @@ public final class SmsOtpStep {
     }
 
     /**
-     * Checks settings as {@link #open} will use them: the code settings, the sender and fallback,
-     * and their settings. For the admin console, before settings are saved.
+     * Checks the realm's settings as {@link #open} will use them: the code settings, the senders
+     * they name and their settings. For the realm's SMS tab and the admin API, before settings are
+     * saved; a sender left empty there is judged where a step runs (see {@link SenderChoice#check}).
      *
      * @throws InvalidConfigException naming the first bad key
      */

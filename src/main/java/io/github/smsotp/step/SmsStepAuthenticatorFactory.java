@@ -3,6 +3,8 @@ package io.github.smsotp.step;
 import java.util.List;
 
 import io.github.smsotp.provider.StatelessFactory;
+import io.github.smsotp.settings.Setting.Place;
+import io.github.smsotp.settings.SettingsForm;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
@@ -77,7 +79,7 @@ public abstract class SmsStepAuthenticatorFactory implements AuthenticatorFactor
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // Senders are known only once every factory is loaded, third-party ones included.
-        properties = StepProperties.asOverrides(StepProperties.of(factory));
+        properties = SettingsForm.of(Place.EXECUTION, factory);
     }
 
     @Override

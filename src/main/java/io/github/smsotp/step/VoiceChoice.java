@@ -11,6 +11,7 @@ import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.sender.VoiceSender;
 import io.github.smsotp.sender.VoiceSenderSpi;
+import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsOtpConfig;
 import org.keycloak.models.KeycloakSession;
 
@@ -18,7 +19,7 @@ import org.keycloak.models.KeycloakSession;
 record VoiceChoice(String id, VoiceSender sender, ConfigReader settings) {
 
     /** What metrics and events call the channel's sender. */
-    static final String NAME = SmsOtpConfig.VOICE_SETTINGS;
+    static final String NAME = SettingsRegistry.VOICE_SCOPE;
 
     /** The voice sender, where the step offers calls at all. */
     static Optional<VoiceChoice> resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
@@ -27,7 +28,7 @@ record VoiceChoice(String id, VoiceSender sender, ConfigReader settings) {
         }
         VoiceSender sender = session.getProvider(VoiceSender.class, config.voiceSenderId());
         if (sender == null) {
-            throw new InvalidConfigException(SmsOtpConfig.VOICE_SENDER, "names no installed voice sender: '"
+            throw new InvalidConfigException(SettingsRegistry.VOICE_SENDER.key(), "names no installed voice sender: '"
                     + config.voiceSenderId() + "'");
         }
         ConfigReader settings = SenderSettings.of(session, executionConfig, VoiceSenderSpi.NAME, config.voiceSenderId(),

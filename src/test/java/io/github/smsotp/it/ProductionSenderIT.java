@@ -20,6 +20,7 @@ class ProductionSenderIT {
 
     private static final String REALM = "sms-no-sender";
     private static final String PHONE = "+12015558821";
+    private static final String OWN_SENDER_PHONE = "+12015558822";
 
     private final KeycloakServer server;
 
@@ -51,6 +52,28 @@ class ProductionSenderIT {
                 + "(installed: http, log, outbox, sns)");
         assertThat(server.gateway().to(PHONE)).isEmpty();
         assertThat(server.log()).as("nothing printed for this number").doesNotContain(PHONE);
+    }
+
+    /**
+     * The realm's SMS tab may leave the sender empty where each step names its own: a realm like that
+     * imports (as with {@code --import-realm} at start-up) and its step sends through its own sender.
+     */
+    @Test
+    void aRealmWhoseTabLeavesTheSenderEmptyImportsAndItsStepSendsThroughItsOwn() {
+        String realmName = "sms-tab-without-sender";
+        new AdminApi(server).createRealm(realmName, Map.of(), realm -> {
+            ObjectNode tab = realm.withObject("/components").putArray(AdminApi.TAB_COMPONENT).addObject();
+            tab.put("name", "SMS").put("providerId", "SMS").putObject("config").putArray("code-length").add("6");
+            for (JsonNode user : realm.withArray("users")) {
+                if (user.path("username").asText().equals("user22")) {
+                    ((ObjectNode) user).putObject("attributes").putArray("phone_number").add(OWN_SENDER_PHONE);
+                }
+            }
+        });
+
+        new SmsLogin(server, realmName, "user22", null).codePage();
+
+        assertThat(server.gateway().to(OWN_SENDER_PHONE)).hasSize(1);
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.github.smsotp.limits.InMemorySingleUseStore;
 import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.log.LogSmsSenderFactory;
 import io.github.smsotp.settings.LimitPolicy;
+import io.github.smsotp.settings.SettingsRegistry;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 import org.keycloak.Config;
@@ -53,9 +54,9 @@ class StepStoreOperationsTest {
     private static final String PHONE = "+12015550123";
     private static final Pattern CODE = Pattern.compile("\\b[0-9]{6}\\b");
     /** Every limit the config allows to switch off (with 0): the four send limits and the lockout. */
-    private static final Map<String, String> LIMITS_OFF = Map.of(LimitPolicy.USER_SENDS, "0",
-            LimitPolicy.NUMBER_SENDS, "0", LimitPolicy.IP_SENDS, "0", LimitPolicy.REALM_SENDS, "0",
-            LimitPolicy.MAX_FAILURES, "0");
+    private static final Map<String, String> LIMITS_OFF = Map.of(SettingsRegistry.USER_SENDS.key(), "0",
+            SettingsRegistry.NUMBER_SENDS.key(), "0", SettingsRegistry.IP_SENDS.key(), "0", SettingsRegistry.REALM_SENDS.key(), "0",
+            SettingsRegistry.MAX_FAILURES.key(), "0");
 
     private final TestClock clock = new TestClock();
     private final InMemorySingleUseStore memory = new InMemorySingleUseStore(clock);
@@ -109,11 +110,11 @@ class StepStoreOperationsTest {
     @Test
     void eachLimitCostsTheSameFewOperations() {
         Map<String, Integer> defaults = new LinkedHashMap<>();
-        defaults.put(LimitPolicy.USER_SENDS, LimitPolicy.DEFAULT_USER_SENDS);
-        defaults.put(LimitPolicy.NUMBER_SENDS, LimitPolicy.DEFAULT_NUMBER_SENDS);
-        defaults.put(LimitPolicy.IP_SENDS, LimitPolicy.DEFAULT_IP_SENDS);
-        defaults.put(LimitPolicy.REALM_SENDS, LimitPolicy.DEFAULT_REALM_SENDS);
-        defaults.put(LimitPolicy.MAX_FAILURES, LimitPolicy.DEFAULT_MAX_FAILURES);
+        defaults.put(SettingsRegistry.USER_SENDS.key(), Integer.parseInt(SettingsRegistry.USER_SENDS.defaultValue()));
+        defaults.put(SettingsRegistry.NUMBER_SENDS.key(), Integer.parseInt(SettingsRegistry.NUMBER_SENDS.defaultValue()));
+        defaults.put(SettingsRegistry.IP_SENDS.key(), Integer.parseInt(SettingsRegistry.IP_SENDS.defaultValue()));
+        defaults.put(SettingsRegistry.REALM_SENDS.key(), Integer.parseInt(SettingsRegistry.REALM_SENDS.defaultValue()));
+        defaults.put(SettingsRegistry.MAX_FAILURES.key(), Integer.parseInt(SettingsRegistry.MAX_FAILURES.defaultValue()));
         Map<String, Map<String, Integer>> costs = new LinkedHashMap<>();
         for (String limit : defaults.keySet()) {
             Map<String, String> onlyThis = new HashMap<>(LIMITS_OFF);
@@ -129,10 +130,10 @@ class StepStoreOperationsTest {
                 .append(" | ").append(sum(cost)).append(" |\n"));
         System.out.println(table);
         Map<String, Integer> sendLimit = Map.of("get", 1, "putIfAbsent", 1, "put", 2);
-        assertThat(costs).isEqualTo(Map.of(LimitPolicy.USER_SENDS, sendLimit, LimitPolicy.NUMBER_SENDS, sendLimit,
-                LimitPolicy.IP_SENDS, sendLimit, LimitPolicy.REALM_SENDS, sendLimit,
+        assertThat(costs).isEqualTo(Map.of(SettingsRegistry.USER_SENDS.key(), sendLimit, SettingsRegistry.NUMBER_SENDS.key(), sendLimit,
+                SettingsRegistry.IP_SENDS.key(), sendLimit, SettingsRegistry.REALM_SENDS.key(), sendLimit,
                 // A lock look-up in each request, and on a right code one look-up of the failures' hint.
-                LimitPolicy.MAX_FAILURES, Map.of("get", 3)));
+                SettingsRegistry.MAX_FAILURES.key(), Map.of("get", 3)));
     }
 
     /**
@@ -142,7 +143,7 @@ class StepStoreOperationsTest {
      */
     @Test
     void aSendRefusedByASpentBudgetLeavesTheStoreAsItWas() {
-        Map<String, String> budgetOfOne = Map.of(LimitPolicy.REALM_SENDS, "1");
+        Map<String, String> budgetOfOne = Map.of(SettingsRegistry.REALM_SENDS.key(), "1");
         signIn(budgetOfOne);
         int messages = sender.sent().size();
         Map<String, String> before = memory.live();
