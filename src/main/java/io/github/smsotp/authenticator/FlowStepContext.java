@@ -1,23 +1,16 @@
 package io.github.smsotp.authenticator;
 
-import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.limits.KeycloakLockout;
-import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.step.InFlowStepContext;
 import io.github.smsotp.step.LoginState;
-import io.github.smsotp.trust.TrustedBrowsers;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
 /** The SMS step as a second factor: it proves the user the flow has identified already. */
 final class FlowStepContext extends InFlowStepContext {
 
-    private final ConfigReader settings;
-
-    /** @param settings the step's settings, for the days a browser may be trusted */
-    FlowStepContext(AuthenticationFlowContext flow, ConfigReader settings) {
+    FlowStepContext(AuthenticationFlowContext flow) {
         super(flow);
-        this.settings = settings;
     }
 
     @Override
@@ -39,10 +32,6 @@ final class FlowStepContext extends InFlowStepContext {
     public void succeed(String phone) {
         SignInNumber.confirmed(flow.getSession(), flow.getRealm(), flow.getUser(), phone);
         LoginState.of(flow.getAuthenticationSession()).proven(flow.getUser(), phone);
-        int trustDays = SmsOtpConfig.from(settings).trustBrowserDays();
-        if (trustDays > 0 && flow.getHttpRequest().getDecodedFormParameters().containsKey(TrustedBrowsers.FIELD)) {
-            TrustedBrowsers.trust(flow, phone, trustDays);
-        }
         flow.success(KeycloakLockout.CATEGORY);
     }
 

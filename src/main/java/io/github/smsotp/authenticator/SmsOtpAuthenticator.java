@@ -6,19 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.events.SmsOtpEvents;
-import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
-import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.SmsOtpStep;
-import io.github.smsotp.trust.RequestedLevel;
-import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -52,42 +47,26 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        Optional<SmsOtpStep> opened = open(context);
-        if (opened.isEmpty()) {
-            return;
-        }
-        SmsOtpStep step = opened.get();
-        if (LoginState.of(context.getAuthenticationSession()).provenBefore(context.getUser(), step.phone())) {
-            context.getEvent().detail(SmsOtpEvents.PROVEN_IN_THIS_LOGIN, "true");
-            context.success();
-            return;
-        }
-        if (step.trustBrowserDays() > 0 && TrustedBrowsers.honours(context, step.phone())) {
-            // Passed, not proven: no "otp" success, which would clear the user's second-factor failures.
-            context.getEvent().detail(SmsOtpEvents.TRUSTED_BROWSER, "true");
-            SmsOtpMetrics.global().verification(context.getRealm().getName(), "trusted_browser");
-            context.success();
-            return;
-        }
-        step.arrive();
+        open(context).ifPresent(SmsOtpStep::arriveAsSecondFactor);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        Optional<SmsOtpStep> opened = open(context);
-        if (opened.isEmpty()) {
-            return;
-        }
-        opened.get().answer(context.getHttpRequest().getDecodedFormParameters());
+        open(context).ifPresent(step -> step.answer(context.getHttpRequest().getDecodedFormParameters()));
     }
 
+    /**
+     * The step for this request: the settings read once, the user's number, then the engine. Every
+     * call goes downwards: settings, the credential, the step.
+     */
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
-        ConfigReader settings = SmsSettings.resolve(context.getRealm(), stepConfig(context));
-        FlowStepContext step = new FlowStepContext(context, settings);
+        FlowStepContext step = new FlowStepContext(context);
         context.getEvent().user(context.getUser());
+        SmsSettings.LoginStepSettings settings;
         Optional<String> phone;
         try {
-            phone = PhoneSource.of(context.getRealm()).destination(context.getUser());
+            settings = SmsSettings.forLoginStep(context.getRealm(), stepConfig(context));
+            phone = new PhoneSource(settings.provisioned()).destination(context.getUser());
         } catch (InvalidConfigException e) {
             SmsOtpStep.showUnavailable(step, e);
             return Optional.empty();
@@ -99,7 +78,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
             return Optional.empty();
         }
-        return SmsOtpStep.open(step, settings, phone.get(), clock, CodePurpose.SIGN_IN);
+        return SmsOtpStep.open(step, settings.step(), phone.get(), clock, CodePurpose.SIGN_IN);
     }
 
     @Override

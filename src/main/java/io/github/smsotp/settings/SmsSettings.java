@@ -31,7 +31,28 @@ public final class SmsSettings {
      * @param override the entry point's own config, or null when it has none
      */
     public static ConfigReader resolve(RealmModel realm, Map<String, String> override) {
-        Map<String, String> values = new HashMap<>(realmValues(realm));
+        return over(realmValues(realm), override);
+    }
+
+    /**
+     * What a login step works with, from one read of the realm's settings: its own settings (the
+     * execution's config over the realm's), and how the realm treats provisioned numbers (the
+     * enrollment action's config over the realm's, as enrollment sees them).
+     *
+     * @throws io.github.smsotp.config.InvalidConfigException when the provisioned numbers' settings are bad
+     */
+    public static LoginStepSettings forLoginStep(RealmModel realm, Map<String, String> stepConfig) {
+        Map<String, String> realmValues = realmValues(realm);
+        return new LoginStepSettings(over(realmValues, stepConfig),
+                ProvisionedNumbers.of(over(realmValues, enrollmentConfig(realm))));
+    }
+
+    /** A login step's settings, and the realm's provisioned numbers. */
+    public record LoginStepSettings(ConfigReader step, ProvisionedNumbers provisioned) {
+    }
+
+    private static ConfigReader over(Map<String, String> realmValues, Map<String, String> override) {
+        Map<String, String> values = new HashMap<>(realmValues);
         if (override != null) {
             override.forEach((key, value) -> {
                 if (value != null && !value.isBlank()) {

@@ -23,7 +23,8 @@ final class CodeVerification {
         this.context = step.context;
     }
 
-    void verify(String input) {
+    /** @param trustAsked whether the user ticked "Don't ask for a code on this browser" */
+    void verify(String input, boolean trustAsked) {
         if (input == null || input.isBlank()) {
             context.show(step.page(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpMissingCode"))));
             return;
@@ -55,6 +56,9 @@ final class CodeVerification {
             }
             step.failures.recordSuccess(step.config.limits(), step.realmId(), step.limitSubject());
             step.metrics.verification(context.realm().getName(), "verified");
+            if (trustAsked) {
+                step.trustBrowser();
+            }
             context.succeed(step.phone);
             return;
         }

@@ -57,6 +57,11 @@ public abstract class InFlowStepContext implements StepContext {
     }
 
     @Override
+    public void pass() {
+        flow.success();
+    }
+
+    @Override
     public void showFailure(AuthenticationFlowError error, Response page) {
         flow.failureChallenge(error, page);
     }

@@ -26,6 +26,7 @@ import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
 import io.github.smsotp.settings.SmsOtpConfig;
+import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -214,6 +215,25 @@ public final class SmsOtpStep {
         }
     }
 
+    /**
+     * The second factor arrives: a number this login proved already, or a browser the user trusts
+     * for it, passes without a code; otherwise as {@link #arrive()}.
+     */
+    public void arriveAsSecondFactor() {
+        if (state.provenBefore(context.user(), phone)) {
+            context.event().detail(SmsOtpEvents.PROVEN_IN_THIS_LOGIN, "true");
+            context.pass();
+        } else if (config.trustBrowserDays() > 0
+                && TrustedBrowsers.honours(context.session(), context.realm(), context.user(), phone)) {
+            // Passed, not proven: no "otp" success, which would clear the user's second-factor failures.
+            context.event().detail(SmsOtpEvents.TRUSTED_BROWSER, "true");
+            metrics.verification(context.realm().getName(), "trusted_browser");
+            context.pass();
+        } else {
+            arrive();
+        }
+    }
+
     /** The user submitted the code page: "Send a new code", or a code to check. */
     public void answer(MultivaluedMap<String, String> form) {
         if (form.containsKey(FIELD_RESEND)) {
@@ -221,18 +241,13 @@ public final class SmsOtpStep {
         } else if (form.containsKey(FIELD_CALL)) {
             new CodeDelivery(this).call();
         } else {
-            verify(form.getFirst(FIELD_CODE));
+            new CodeVerification(this).verify(form.getFirst(FIELD_CODE), form.containsKey(TrustedBrowsers.FIELD));
         }
     }
 
     /** Sends a new code, unless a rule refuses it. */
     public void deliver() {
         new CodeDelivery(this).deliver();
-    }
-
-    /** Checks a submitted code. */
-    public void verify(String input) {
-        new CodeVerification(this).verify(input);
     }
 
     /** Whether this tab has asked the gateway for a code before (whether or not it went out). */
@@ -277,9 +292,11 @@ public final class SmsOtpStep {
         return phone;
     }
 
-    /** For how many days a user may have a browser trusted here; 0: never. */
-    public int trustBrowserDays() {
-        return config.trustBrowserDays();
+    /** Trusts this browser, where the user asked on a second factor's page and the step allows it. */
+    void trustBrowser() {
+        if (purpose == CodePurpose.SIGN_IN && config.trustBrowserDays() > 0) {
+            TrustedBrowsers.trust(context.session(), context.realm(), context.user(), phone, config.trustBrowserDays());
+        }
     }
 
     /**

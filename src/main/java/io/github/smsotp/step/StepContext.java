@@ -56,6 +56,14 @@ public interface StepContext {
     /** A wrong code, reported to the realm's brute-force detection where that applies. */
     void reportWrongCode();
 
+    /**
+     * Lets the user through without a code: a second factor whose number this login proved already,
+     * or whose browser the user trusts. Only a login flow's step does that.
+     */
+    default void pass() {
+        throw new UnsupportedOperationException("only a login flow's step passes without a code");
+    }
+
     /** The right code was entered: the user holds {@code phone}, the E.164 number it was sent to. */
     void succeed(String phone);
 

@@ -7,7 +7,6 @@ import io.github.smsotp.challenge.RealmHmacKeys;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import org.jboss.logging.Logger;
-import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -17,8 +16,8 @@ import org.keycloak.models.UserModel;
  * "Don't ask for a code on this browser": a cookie with a {@link TrustToken} lets the SMS step pass
  * the user it was issued to, for the number it was issued for, until it expires or anything it is
  * bound to changes. A cookie that does not pass every check is ignored: the code is asked as usual.
- * Where a login asks for a level of authentication, {@link RequestedLevel} decides whether trust may
- * answer at all.
+ * Where a login asks for a level of authentication, the login step decides whether trust may answer
+ * at all.
  */
 public final class TrustedBrowsers {
 
@@ -32,9 +31,9 @@ public final class TrustedBrowsers {
     private TrustedBrowsers() {
     }
 
-    /** Whether this browser may pass the SMS step without a code, for the flow's user and {@code number}. */
-    public static boolean honours(AuthenticationFlowContext flow, String number) {
-        return valid(flow.getSession(), flow.getRealm(), flow.getUser(), number).isPresent();
+    /** Whether the browser of the current request may pass the SMS step without a code, for {@code user} and {@code number}. */
+    public static boolean honours(KeycloakSession session, RealmModel realm, UserModel user, String number) {
+        return valid(session, realm, user, number).isPresent();
     }
 
     /**
@@ -90,12 +89,10 @@ public final class TrustedBrowsers {
         return null;
     }
 
-    /** Trusts this browser for {@code days} days for the flow's user and {@code number}. */
-    public static void trust(AuthenticationFlowContext flow, String number, int days) {
-        KeycloakSession session = flow.getSession();
-        RealmModel realm = flow.getRealm();
+    /** Trusts the browser of the current request for {@code days} days for {@code user} and {@code number}. */
+    public static void trust(KeycloakSession session, RealmModel realm, UserModel user, String number, int days) {
         long now = Time.currentTime();
-        TrustToken token = new TrustToken(TrustBinding.of(session, realm, flow.getUser(), number), now, now + days * DAY);
+        TrustToken token = new TrustToken(TrustBinding.of(session, realm, user, number), now, now + days * DAY);
         String path = session.getContext().getUri().getBaseUri().getPath() + "realms/" + realm.getName() + "/";
         session.getContext().getHttpResponse().setCookieIfAbsent(new NewCookie.Builder(COOKIE)
                 .value(token.sign(new RealmHmacKeys(session, realm)))

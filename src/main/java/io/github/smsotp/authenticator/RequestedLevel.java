@@ -1,4 +1,4 @@
-package io.github.smsotp.trust;
+package io.github.smsotp.authenticator;
 
 import java.util.Objects;
 import java.util.Optional;
