@@ -12,11 +12,14 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * How the packages depend on each other, checked on the compiled classes. From the top:
  * <ul>
- *   <li>entry points, by the Keycloak role that calls them: {@code authenticator} (the second
- *       factor), {@code identity} (phone sign-in, registration, reset), {@code enrollment} (the
- *       required action), {@code account} (the credential in the Account Console), {@code admin}
- *       (the realm tab and the admin REST API), {@code delivery.web} (the receipts endpoint);</li>
- *   <li>the engine: {@code step}, one code step behind every entry point;</li>
+ *   <li>entry points, by the Keycloak role that calls them: {@code browser} (the browser flow's
+ *       authenticators: the second factor and phone sign-in), {@code reset} (the reset-credentials
+ *       flow's), {@code registration} (the registration form's action and the user profile's
+ *       validator), {@code requiredaction} (enrollment), {@code account} (the credential in the
+ *       Account Console), {@code admin} (the realm tab and the admin REST API),
+ *       {@code delivery.web} (the receipts endpoint and the code page's status poll);</li>
+ *   <li>the engine: {@code step}, one code step behind every entry point, and {@code userless},
+ *       the same step where the user is not known yet (phone sign-in, reset, registration);</li>
  *   <li>the rules: {@code challenge}, {@code limits}, {@code credential}, {@code trust},
  *       {@code delivery};</li>
  *   <li>settings: {@code settings}, the realm's and each entry point's values and what they mean;</li>
@@ -30,9 +33,9 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.github.smsotp", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] ENTRY_POINTS = {"io.github.smsotp.authenticator..", "io.github.smsotp.identity..",
-            "io.github.smsotp.enrollment..", "io.github.smsotp.account..", "io.github.smsotp.admin..",
-            "io.github.smsotp.delivery.web.."};
+    private static final String[] ENTRY_POINTS = {"io.github.smsotp.browser..", "io.github.smsotp.reset..",
+            "io.github.smsotp.registration..", "io.github.smsotp.requiredaction..", "io.github.smsotp.account..",
+            "io.github.smsotp.admin..", "io.github.smsotp.delivery.web.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.github.smsotp.(**)").should().beFreeOfCycles();
@@ -40,7 +43,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dependenciesRunDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Entry points").definedBy(ENTRY_POINTS)
-            .layer("Engine").definedBy("io.github.smsotp.step..")
+            .layer("Engine").definedBy("io.github.smsotp.step..", "io.github.smsotp.userless..")
             .layer("Rules").definedBy("io.github.smsotp.challenge..", "io.github.smsotp.limits..",
                     "io.github.smsotp.credential..", "io.github.smsotp.trust..", "io.github.smsotp.delivery")
             .layer("Settings").definedBy("io.github.smsotp.settings..")

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.credential.UniqueNumbers;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
 import org.keycloak.models.KeycloakSession;
@@ -130,7 +130,7 @@ public final class NumberImport {
                 duplicates += entry.getValue().size();
             } else if (enrolled.contains(entry.getValue().get(0))) {
                 alreadyEnrolled++;
-            } else if (mode == Mode.TRUST && enrollment.uniqueNumbers() && NumberOwners.heldByAnother(session, realm,
+            } else if (mode == Mode.TRUST && enrollment.uniqueNumbers() && UniqueNumbers.heldByAnother(session, realm,
                     session.users().getUserById(realm, entry.getValue().get(0)), entry.getKey())) {
                 // Another user (outside this import) holds it already: as a duplicate, nobody gets it.
                 duplicates++;
@@ -150,7 +150,7 @@ public final class NumberImport {
                 UserModel user = session.users().getUserById(realm, entry.getValue());
                 try {
                     if (mode == Mode.TRUST) {
-                        if (enrollment.uniqueNumbers() && !NumberOwners.mayHold(session, realm, user, entry.getKey())) {
+                        if (enrollment.uniqueNumbers() && !UniqueNumbers.mayHold(session, realm, user, entry.getKey())) {
                             duplicates++;
                             continue;
                         }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
+import io.github.smsotp.credential.UniqueNumbers;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.trust.TrustedBrowsers;
@@ -85,7 +85,7 @@ public class UserPhoneResource {
                 // 'reset-password'), not only the right to manage the user.
                 call.auth().users().requireResetPassword(user);
                 if (call.enrollment().uniqueNumbers()
-                        && !NumberOwners.mayHold(call.session(), call.realm(), user, number)) {
+                        && !UniqueNumbers.mayHold(call.session(), call.realm(), user, number)) {
                     throw JsonInput.BadInput.conflict("number", "is another user's verified number (unique-numbers)");
                 }
                 call.credentials().createCredential(call.realm(), user,

@@ -55,7 +55,7 @@ public final class VerifiedPhone {
             String number = user.getFirstAttribute(NUMBER);
             write(user, number, "false");
             if (number != null) {
-                NumberOwners.release(session, realm, number);
+                UniqueNumbers.release(session, realm, number);
             }
         }
     }

@@ -5,34 +5,43 @@ package io.github.smsotp.step;
  */
 public final class CodePageBean {
 
+    /** The code the page asks for: its digits, and whether one is pending and may be entered. */
+    record Code(int length, boolean active) {
+    }
+
+    /** "Send a new code": seconds before it works (0: now), and whether sends are left in this login. */
+    record Resend(long waitSeconds, boolean allowed) {
+    }
+
+    /**
+     * What became of the latest send: it failed (the page offers to try again), a receipt said it did
+     * not reach the phone, and where the page's script asks (null where it need not).
+     */
+    record Delivery(boolean sendFailed, boolean notDelivered, String statusUrl) {
+    }
+
+    /** "Call me instead": shown, or held hidden until a receipt says the SMS did not arrive. */
+    record Call(boolean offered, boolean possible) {
+    }
+
     private final String maskedPhone;
-    private final int codeLength;
-    private final boolean codeActive;
-    private final long resendWaitSeconds;
-    private final boolean resendAllowed;
-    private final boolean sendFailed;
     private final CodePurpose purpose;
     private final int trustDays;
-    private final boolean notDelivered;
-    private final String deliveryStatusUrl;
-    private final boolean callOffered;
-    private final boolean callPossible;
+    private final Code code;
+    private final Resend resend;
+    private final Delivery delivery;
+    private final Call call;
 
-    CodePageBean(String maskedPhone, int codeLength, boolean codeActive, long resendWaitSeconds,
-                 boolean resendAllowed, boolean sendFailed, CodePurpose purpose, int trustDays,
-                 boolean notDelivered, String deliveryStatusUrl, boolean callOffered, boolean callPossible) {
+    /** @param trustDays the days the step may trust a browser for; shown on a second factor's page only */
+    CodePageBean(String maskedPhone, CodePurpose purpose, int trustDays, Code code, Resend resend, Delivery delivery,
+                 Call call) {
         this.maskedPhone = maskedPhone;
-        this.codeLength = codeLength;
-        this.codeActive = codeActive;
-        this.resendWaitSeconds = resendWaitSeconds;
-        this.resendAllowed = resendAllowed;
-        this.sendFailed = sendFailed;
         this.purpose = purpose;
         this.trustDays = trustDays;
-        this.notDelivered = notDelivered;
-        this.deliveryStatusUrl = deliveryStatusUrl;
-        this.callOffered = callOffered;
-        this.callPossible = callPossible;
+        this.code = code;
+        this.resend = resend;
+        this.delivery = delivery;
+        this.call = call;
     }
 
     /** The number the code went to, masked; null where the page must not show it. */
@@ -41,27 +50,27 @@ public final class CodePageBean {
     }
 
     public int getCodeLength() {
-        return codeLength;
+        return code.length();
     }
 
     /** A code is pending and may be entered. */
     public boolean isCodeActive() {
-        return codeActive;
+        return code.active();
     }
 
     /** Seconds before the resend button works; 0 when it does now. */
     public long getResendWaitSeconds() {
-        return resendWaitSeconds;
+        return resend.waitSeconds();
     }
 
     /** Sends are left in this login. */
     public boolean isResendAllowed() {
-        return resendAllowed;
+        return resend.allowed();
     }
 
     /** The last send failed: the page offers to try again. */
     public boolean isSendFailed() {
-        return sendFailed;
+        return delivery.sendFailed();
     }
 
     /** The number is being enrolled: the page offers to change it. */
@@ -76,22 +85,22 @@ public final class CodePageBean {
 
     /** The provider reported that the latest SMS did not reach the phone. */
     public boolean isNotDelivered() {
-        return notDelivered;
+        return delivery.notDelivered();
     }
 
     /** Where the page's script asks whether the SMS arrived; null when it need not ask. */
     public String getDeliveryStatusUrl() {
-        return deliveryStatusUrl;
+        return delivery.statusUrl();
     }
 
     /** The page shows "Call me instead". */
     public boolean isCallOffered() {
-        return callOffered;
+        return call.offered();
     }
 
     /** The page holds "Call me instead", hidden until a receipt says the SMS did not arrive. */
     public boolean isCallPossible() {
-        return callPossible;
+        return call.possible();
     }
 
     /** The page offers to type another number. */

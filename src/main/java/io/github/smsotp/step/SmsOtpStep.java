@@ -268,10 +268,11 @@ public final class SmsOtpStep {
         long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         boolean notDelivered = notDelivered();
-        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(),
-                config.codeLength(), challenges.hasLiveCode(), wait, sendsLeft,
-                sendFailed || notDelivered, purpose, config.trustBrowserDays(), notDelivered,
-                deliveryStatusUrl(), callOffered(), callPossible()));
+        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(), purpose,
+                config.trustBrowserDays(), new CodePageBean.Code(config.codeLength(), challenges.hasLiveCode()),
+                new CodePageBean.Resend(wait, sendsLeft),
+                new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),
+                new CodePageBean.Call(callOffered(), callPossible())));
         messages.accept(form);
         return form.createForm(TEMPLATE);
     }

@@ -15,7 +15,7 @@ import org.keycloak.models.UserModel;
  * user ({@code unique-numbers}). Asked only once a code sent to the number has been confirmed (or an
  * admin vouches for it), so that it never tells anyone whether an account holds a number.
  */
-public final class NumberOwners {
+public final class UniqueNumbers {
 
     /**
      * How long a claim keeps other users off a number: longer than the transaction that stores it,
@@ -23,7 +23,7 @@ public final class NumberOwners {
      */
     private static final long CLAIM_SECONDS = 60;
 
-    private NumberOwners() {
+    private UniqueNumbers() {
     }
 
     /** Whether another user of the realm holds {@code e164} as verified; claims nothing (for dry runs). */

@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.userless;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -8,7 +8,7 @@ import org.keycloak.models.UserModel;
  * What Keycloak asks of a step that runs before a user is proven (sign-in by phone number, reset by
  * SMS, registration): it needs no user, suits everyone, sets nobody up, and holds nothing.
  */
-abstract class UserlessStep {
+public abstract class UserlessStep {
 
     public boolean requiresUser() {
         // Keycloak's own reset and registration steps go on without a user; these must too.

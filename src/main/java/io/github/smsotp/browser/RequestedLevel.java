@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.browser;
 
 import java.util.Objects;
 import java.util.Optional;

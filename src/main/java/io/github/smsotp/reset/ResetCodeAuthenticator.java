@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.reset;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -6,6 +6,11 @@ import java.util.Optional;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
+import io.github.smsotp.userless.EntrySettings;
+import io.github.smsotp.userless.EvenTiming;
+import io.github.smsotp.userless.SignInRecipients;
+import io.github.smsotp.userless.UserlessStep;
+import io.github.smsotp.userless.UserlessStepContext;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -48,11 +53,11 @@ public class ResetCodeAuthenticator extends UserlessStep implements Authenticato
         // note they show the name as typed, found or not.
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
         UserModel user = context.getUser();
-        Optional<String> number = NumberHolders.numberOf(context, settings.get(), user);
+        Optional<String> number = SignInRecipients.numberOf(context, settings.get(), user);
         // A decoy's code and limits are bound to the name typed, as a real one's are to the number.
         String destination = number.orElseGet(() -> "reset:" + context.getAuthenticationSession()
                 .getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME));
-        NumberHolderContext stepContext = new NumberHolderContext(context, number.map(n -> user), destination,
+        UserlessStepContext stepContext = new UserlessStepContext(context, number.map(n -> user), destination,
                 proven -> context.success(KeycloakLockout.CATEGORY));
         return SmsOtpStep.open(stepContext, settings.get().typed().reader(), destination, clock, CodePurpose.PASSWORD_RESET);
     }

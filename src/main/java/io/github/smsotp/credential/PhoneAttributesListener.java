@@ -23,9 +23,9 @@ import org.keycloak.models.UserModel;
  * claiming a verified number the user no longer has. Likewise when an admin edits {@code phoneNumber}
  * in the user's details: the number an admin typed is not verified until a code to it comes back.
  */
-final class CredentialRemovalListener implements EventListenerProvider {
+final class PhoneAttributesListener implements EventListenerProvider {
 
-    private static final Logger LOG = Logger.getLogger(CredentialRemovalListener.class);
+    private static final Logger LOG = Logger.getLogger(PhoneAttributesListener.class);
     /** An admin's removal of one of a user's credentials (its type is not in the event before 26.7). */
     private static final Pattern ADMIN_REMOVAL = Pattern.compile("users/([^/]+)/credentials/[^/]+");
     /** An admin's save of a user's details (attributes included). */
@@ -33,7 +33,7 @@ final class CredentialRemovalListener implements EventListenerProvider {
 
     private final KeycloakSession session;
 
-    CredentialRemovalListener(KeycloakSession session) {
+    PhoneAttributesListener(KeycloakSession session) {
         this.session = session;
     }
 

@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.userless;
 
 import java.util.Optional;
 
@@ -12,12 +12,12 @@ import org.keycloak.models.UserModel;
  * SMS step sends there (the credential stays the record), and whom Keycloak lets sign in (enabled,
  * not locked). Anyone else, and nobody, get the same pages: only this class knows the difference.
  */
-final class NumberHolders {
+public final class SignInRecipients {
 
-    private NumberHolders() {
+    private SignInRecipients() {
     }
 
-    static Optional<UserModel> byNumber(AuthenticationFlowContext flow, EntrySettings settings, String e164) {
+    public static Optional<UserModel> byNumber(AuthenticationFlowContext flow, EntrySettings settings, String e164) {
         return flow.getSession().users()
                 .searchForUserByUserAttributeStream(flow.getRealm(), VerifiedPhone.NUMBER, e164)
                 .filter(user -> VerifiedPhone.isRecorded(user, e164))
@@ -31,7 +31,7 @@ final class NumberHolders {
      * sends to its country and its kind of number (a refusal page would tell that the account exists,
      * and where its phone is).
      */
-    static Optional<String> numberOf(AuthenticationFlowContext flow, EntrySettings settings, UserModel user) {
+    public static Optional<String> numberOf(AuthenticationFlowContext flow, EntrySettings settings, UserModel user) {
         if (user == null || KeycloakLockout.refusal(flow, user) != null) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.browser;
 
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.userless;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,7 +16,7 @@ import org.keycloak.models.UserModel;
  * step runs all the same, with every page and limit, and sends nothing. The gateway is called after
  * the page is answered, so that a found holder costs no more time than none.
  */
-final class NumberHolderContext extends InFlowStepContext {
+public final class UserlessStepContext extends InFlowStepContext {
 
     private final UserModel holder;
     private final String number;
@@ -27,7 +27,7 @@ final class NumberHolderContext extends InFlowStepContext {
      * @param number   what the per-user limits count for a decoy (a number or a typed username)
      * @param onProven what proving {@code holder} leads to
      */
-    NumberHolderContext(AuthenticationFlowContext flow, Optional<UserModel> holder, String number,
+    public UserlessStepContext(AuthenticationFlowContext flow, Optional<UserModel> holder, String number,
                         Consumer<UserModel> onProven) {
         super(flow);
         this.holder = holder.orElse(null);

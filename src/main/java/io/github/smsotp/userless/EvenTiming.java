@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.userless;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import java.time.Duration;
  * credentials are read); as Keycloak hashes a dummy password for unknown usernames, this step evens
  * the time out, here by waiting for the rest of a time longer than either path takes.
  */
-final class EvenTiming {
+public final class EvenTiming {
 
     /** Well above what the lookup and page take on a busy two-core machine (see the figures in docs/PHONE-IDENTITY.md). */
     static final Duration FLOOR = Duration.ofMillis(150);
@@ -16,7 +16,7 @@ final class EvenTiming {
     private final long start = System.nanoTime();
 
     /** Waits until {@link #FLOOR} has passed since this object was made. */
-    void await() {
+    public void await() {
         long left = FLOOR.toNanos() - (System.nanoTime() - start);
         if (left <= 0) {
             return;

@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.registration;
 
 import java.util.Collection;
 import java.util.Objects;
@@ -7,8 +7,8 @@ import io.github.smsotp.credential.VerifiedPhone;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.AttributeContext;
 import org.keycloak.userprofile.UserProfileAttributeValidationContext;
-import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.SimpleValidator;
+import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidationError;
 import org.keycloak.validate.ValidatorConfig;
 

@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.browser;
 
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.InFlowStepContext;
@@ -7,9 +7,9 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
 /** The SMS step as a second factor: it proves the user the flow has identified already. */
-final class FlowStepContext extends InFlowStepContext {
+final class SecondFactorContext extends InFlowStepContext {
 
-    FlowStepContext(AuthenticationFlowContext flow) {
+    SecondFactorContext(AuthenticationFlowContext flow) {
         super(flow);
     }
 

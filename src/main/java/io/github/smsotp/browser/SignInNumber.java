@@ -1,10 +1,10 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.browser;
 
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.credential.NumberOwners;
+import io.github.smsotp.credential.UniqueNumbers;
 import io.github.smsotp.credential.VerifiedPhone;
-import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.settings.EnrollmentSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -36,7 +36,7 @@ final class SignInNumber {
             return;
         }
         try {
-            if (unique && !NumberOwners.mayHold(session, realm, user, phone)) {
+            if (unique && !UniqueNumbers.mayHold(session, realm, user, phone)) {
                 LOG.warnf("SMS number %s of user '%s' in realm '%s' is another user's verified number: not recorded",
                         MaskedPhone.mask(phone), user.getId(), realm.getName());
                 return;

@@ -1,4 +1,4 @@
-package io.github.smsotp.enrollment;
+package io.github.smsotp.requiredaction;
 
 import java.time.Clock;
 import java.util.ArrayList;

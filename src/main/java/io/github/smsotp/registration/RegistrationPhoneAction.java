@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.registration;
 
 import java.util.List;
 import java.util.Set;
@@ -12,6 +12,7 @@ import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
+import io.github.smsotp.userless.UserlessStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.FormAction;

@@ -1,4 +1,4 @@
-package io.github.smsotp.authenticator;
+package io.github.smsotp.browser;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -60,7 +60,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
      * call goes downwards: settings, the credential, the step.
      */
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
-        FlowStepContext step = new FlowStepContext(context);
+        SecondFactorContext step = new SecondFactorContext(context);
         context.getEvent().user(context.getUser());
         SmsSettings.LoginStepSettings settings;
         Optional<String> phone;

@@ -1,4 +1,4 @@
-package io.github.smsotp.enrollment;
+package io.github.smsotp.requiredaction;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.credential.NumberOwners;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialModel;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
+import io.github.smsotp.credential.UniqueNumbers;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.phone.Regions;
@@ -153,7 +153,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     /** Stores the confirmed number, unless another account holds it: then says so and stores nothing. */
     private boolean store(RequiredActionContext context, EnrollmentSettings settings, String number) {
         if (settings.uniqueNumbers()
-                && !NumberOwners.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
+                && !UniqueNumbers.mayHold(context.getSession(), context.getRealm(), context.getUser(), number)) {
             LoginState.of(context.getAuthenticationSession()).pendingNumber().forget();
             context.getEvent().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(number))
                     .detail(SmsOtpEvents.REASON, "number_taken").error(SmsOtpEvents.NUMBER_REFUSED);

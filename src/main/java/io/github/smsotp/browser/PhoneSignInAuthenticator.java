@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.browser;
 
 import java.time.Clock;
 import java.util.Map;
@@ -12,6 +12,11 @@ import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
+import io.github.smsotp.userless.EntrySettings;
+import io.github.smsotp.userless.EvenTiming;
+import io.github.smsotp.userless.SignInRecipients;
+import io.github.smsotp.userless.UserlessStep;
+import io.github.smsotp.userless.UserlessStepContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -85,7 +90,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
             return;
         }
         LoginState.of(context.getAuthenticationSession()).signInNumber().set(parsed.number());
-        Optional<UserModel> holder = NumberHolders.byNumber(context, settings, parsed.number());
+        Optional<UserModel> holder = SignInRecipients.byNumber(context, settings, parsed.number());
         if (holder.isEmpty()) {
             // For the admin's eyes only, as Keycloak reports an unknown username: the user sees a sent code.
             context.getEvent().clone().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(parsed.number()))
@@ -99,13 +104,13 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
     }
 
     private Optional<SmsOtpStep> step(AuthenticationFlowContext context, EntrySettings settings, String number) {
-        return step(context, settings, number, NumberHolders.byNumber(context, settings, number));
+        return step(context, settings, number, SignInRecipients.byNumber(context, settings, number));
     }
 
     private Optional<SmsOtpStep> step(AuthenticationFlowContext context, EntrySettings settings, String number,
                                       Optional<UserModel> holder) {
         holder.ifPresent(context.getEvent()::user);
-        NumberHolderContext stepContext = new NumberHolderContext(context, holder, number, user -> {
+        UserlessStepContext stepContext = new UserlessStepContext(context, holder, number, user -> {
             context.setUser(user);
             context.success(KeycloakLockout.CATEGORY);
         });

@@ -1,4 +1,4 @@
-package io.github.smsotp.identity;
+package io.github.smsotp.userless;
 
 import java.util.Map;
 import java.util.Optional;
@@ -16,17 +16,17 @@ import org.keycloak.models.AuthenticatorConfigModel;
  * execution's config over the realm's SMS settings), and where users' numbers come from (as the
  * realm's SMS step and enrollment see them).
  */
-record EntrySettings(EnrollmentSettings typed, PhoneSource numbers) {
+public record EntrySettings(EnrollmentSettings typed, PhoneSource numbers) {
 
     /** The settings, or empty after a page that says the step is unavailable (the log names the key). */
-    static Optional<EntrySettings> of(AuthenticationFlowContext context) {
+    public static Optional<EntrySettings> of(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
         Map<String, String> override = config == null ? null : config.getConfig();
         try {
             return Optional.of(new EntrySettings(EnrollmentSettings.of(SmsSettings.resolve(context.getRealm(), override)),
                     PhoneSource.of(context.getRealm())));
         } catch (InvalidConfigException e) {
-            SmsOtpStep.showUnavailable(new NumberHolderContext(context, Optional.empty(), "", user -> { }), e);
+            SmsOtpStep.showUnavailable(new UserlessStepContext(context, Optional.empty(), "", user -> { }), e);
             return Optional.empty();
         }
     }
