@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.smsotp.it.GatewayStub;
-import io.github.smsotp.it.KeycloakServer;
-import io.github.smsotp.it.TestFiles;
+import io.github.smsotp.it.harness.KeycloakServer;
+import io.github.smsotp.it.harness.TestFiles;
+import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * Everything the load benchmark runs against, on 127.0.0.1: the real Keycloak distribution with

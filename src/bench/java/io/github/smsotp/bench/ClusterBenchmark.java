@@ -3,7 +3,7 @@ package io.github.smsotp.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.smsotp.it.GatewayStub;
+import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * The sign-ins of {@link LoginBenchmark} on a two-node cluster ({@link ClusterEnvironment}), where

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.smsotp.it.GatewayStub;
-import io.github.smsotp.it.KeycloakServer;
-import io.github.smsotp.it.LoopbackCluster;
+import io.github.smsotp.it.harness.KeycloakServer;
+import io.github.smsotp.it.harness.LoopbackCluster;
+import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * What the cluster phase runs against: two Keycloak nodes on 127.0.0.1 sharing PostgreSQL and an

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.smsotp.it.KeycloakServer;
+import io.github.smsotp.it.harness.KeycloakServer;
 
 /**
  * Keeps the load driver and Keycloak on cores of their own ({@code taskset}), so that the driver's

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import io.github.smsotp.it.GatewayStub;
+import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * Login throughput and latency of the SMS step next to password-only and Keycloak's own TOTP

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.smsotp.it.Browser;
-import io.github.smsotp.it.GatewayStub;
-import io.github.smsotp.it.KeycloakServer;
-import io.github.smsotp.it.PrometheusScrape;
-import io.github.smsotp.it.PumpingAttack;
-import io.github.smsotp.it.Registration;
-import io.github.smsotp.it.TestServer;
+import io.github.smsotp.it.clients.Browser;
+import io.github.smsotp.it.clients.PrometheusScrape;
+import io.github.smsotp.it.clients.PumpingAttack;
+import io.github.smsotp.it.clients.Registration;
+import io.github.smsotp.it.harness.KeycloakServer;
+import io.github.smsotp.it.harness.TestServer;
+import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * The pumping attack as a benchmark phase ({@code mvn -Pbenchmark verify}): one Keycloak as the

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.smsotp.it.KeycloakServer;
-import io.github.smsotp.it.PrometheusScrape;
+import io.github.smsotp.it.clients.PrometheusScrape;
+import io.github.smsotp.it.harness.KeycloakServer;
 
 /**
  * What Keycloak itself counted, summed over its nodes, read between phases: the step's successful

@@ -27,9 +27,9 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import io.github.smsotp.it.GatewayStub;
-import io.github.smsotp.it.KeycloakServer;
-import io.github.smsotp.it.Totp;
+import io.github.smsotp.it.clients.Totp;
+import io.github.smsotp.it.harness.KeycloakServer;
+import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * The sign-ins the benchmarks drive (password only, Keycloak's OTP form, the SMS step), the phases
