@@ -32,10 +32,12 @@ final class CodeDelivery {
 
     private final SmsOtpStep step;
     private final StepContext context;
+    private final CodePage page;
 
     CodeDelivery(SmsOtpStep step) {
         this.step = step;
         this.context = step.context;
+        this.page = step.page;
     }
 
     /** A new code by SMS. */
@@ -45,9 +47,9 @@ final class CodeDelivery {
 
     /** A new code read aloud in a call, where the page offers one. */
     void call() {
-        if (!step.callOffered()) {
+        if (!page.callOffered()) {
             // Only the page's button asks for a call, and only where it is shown.
-            context.show(step.page(false, form -> { }));
+            context.show(page.render(false, form -> { }));
             return;
         }
         deliver(Channel.VOICE);
@@ -59,10 +61,10 @@ final class CodeDelivery {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
             context.event().error(keycloakRefusal);
             step.metrics.sendRefused(context.realm().getName(), keycloakRefusal);
-            context.show(step.page(false, form -> { }));
+            context.show(page.render(false, form -> { }));
             return;
         }
-        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
+        Optional<Instant> locked = step.guards.failures().lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
         if (locked.isPresent()) {
             refuse("locked", "smsOtpLocked", step.minutesUntil(locked.get()));
             return;
@@ -107,7 +109,7 @@ final class CodeDelivery {
             refuse(PumpingCheck.REASON, "smsOtpRangeThrottled");
             return;
         }
-        SendLimiter.Decision decision = step.limiter.trySend(channel, step.config.limits(), step.realmId(),
+        SendLimiter.Decision decision = step.guards.limiter().trySend(channel, step.config.limits(), step.realmId(),
                 step.limitSubject(), step.phone, context.clientAddress(), step.toUnprovenNumber());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
@@ -134,7 +136,7 @@ final class CodeDelivery {
             callNow(pending, new VoiceMessage(step.phone, said, text.locale()));
             return;
         }
-        SenderChoice.Tracking tracking = step.newSend();
+        SenderChoice.Tracking tracking = page.newSend();
         SmsMessage message = new SmsMessage(step.phone, said);
         switch (context.dispatch()) {
             case IN_REQUEST -> sendNow(pending, message, tracking);
@@ -156,11 +158,11 @@ final class CodeDelivery {
             LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
                     step.sender.primaryId(), e.getMessage());
             step.errorEvent(SmsOtpEvents.SEND_FAILED, step.sender.primaryId());
-            context.show(step.page(true, form -> form.setError("smsOtpSendFailed")));
+            context.show(page.render(true, form -> form.setError("smsOtpSendFailed")));
             return;
         }
         step.metrics.codeSent(context.realm().getName(), deliveredBy);
-        step.sentBy(deliveredBy);
+        page.sentBy(deliveredBy);
         LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
                 deliveredBy);
         sent(pending);
@@ -174,30 +176,30 @@ final class CodeDelivery {
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': the call failed: %s", realm, e.getMessage());
             step.errorEvent(SmsOtpEvents.SEND_FAILED, VoiceChoice.NAME);
-            context.show(step.page(true, form -> form.setError("smsOtpCallFailed")));
+            context.show(page.render(true, form -> form.setError("smsOtpCallFailed")));
             return;
         }
         step.metrics.codeSent(realm, VoiceChoice.NAME);
         LOG.infof("SMS step code read in a call in realm '%s' to %s", realm, step.maskedPhone());
-        step.sentBy(VoiceChoice.NAME);
+        page.sentBy(VoiceChoice.NAME);
         sent(pending, form -> form.setInfo("smsOtpCalling"));
     }
 
     /** The code page after a send, the same whether the SMS went, is on its way or was withheld. */
     private void sent(PendingCode pending) {
-        sent(pending, step::sentNotice);
+        sent(pending, page::sentNotice);
     }
 
     private void sent(PendingCode pending, Consumer<LoginFormsProvider> notice) {
         step.challenges.activate(pending);
         step.store.save(step.store.history().sent(step.clock.instant()));
         context.event().detail(SmsOtpEvents.SENDS, Integer.toString(step.store.history().attempts()));
-        context.show(step.page(false, notice));
+        context.show(page.render(false, notice));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {
         step.errorEvent(SmsOtpEvents.SEND_REFUSED, reason);
         step.metrics.sendRefused(context.realm().getName(), reason);
-        context.show(step.page(false, form -> form.setError(messageKey, parameters)));
+        context.show(page.render(false, form -> form.setError(messageKey, parameters)));
     }
 }

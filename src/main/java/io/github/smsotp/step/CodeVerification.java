@@ -17,16 +17,18 @@ final class CodeVerification {
 
     private final SmsOtpStep step;
     private final StepContext context;
+    private final CodePage page;
 
     CodeVerification(SmsOtpStep step) {
         this.step = step;
         this.context = step.context;
+        this.page = step.page;
     }
 
     /** @param trustAsked whether the user ticked "Don't ask for a code on this browser" */
     void verify(String input, boolean trustAsked) {
         if (input == null || input.isBlank()) {
-            context.show(step.page(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpMissingCode"))));
+            context.show(page.render(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpMissingCode"))));
             return;
         }
         String keycloakRefusal = context.refusedByKeycloak();
@@ -34,14 +36,14 @@ final class CodeVerification {
             // The same answer as a wrong code, even for the right one: a lockout is not disclosed.
             context.event().error(keycloakRefusal);
             step.metrics.verification(context.realm().getName(), keycloakRefusal);
-            context.showRefusal(step.page(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"))));
+            context.showRefusal(page.render(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"))));
             return;
         }
-        Optional<Instant> locked = step.failures.lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
+        Optional<Instant> locked = step.guards.failures().lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
         if (locked.isPresent()) {
             step.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
             step.metrics.verification(context.realm().getName(), "locked");
-            context.showRefusal(step.page(false, form -> form.setError("smsOtpLocked", step.minutesUntil(locked.get()))));
+            context.showRefusal(page.render(false, form -> form.setError("smsOtpLocked", step.minutesUntil(locked.get()))));
             return;
         }
         Verification result = step.challenges.verify(input, step.config.attemptsPerCode());
@@ -52,9 +54,9 @@ final class CodeVerification {
         if (result == Verification.VERIFIED) {
             if (step.toUnprovenNumber()) {
                 // The code came back: the number's ranges are not being pumped, whatever the account does next.
-                step.pumpingGuard.confirmed(step.config.guard(), step.realmId(), step.phone);
+                step.guards.pumping().confirmed(step.config.guard(), step.realmId(), step.phone);
             }
-            step.failures.recordSuccess(step.config.limits(), step.realmId(), step.limitSubject());
+            step.guards.failures().recordSuccess(step.config.limits(), step.realmId(), step.limitSubject());
             step.metrics.verification(context.realm().getName(), "verified");
             if (trustAsked) {
                 step.trustBrowser();
@@ -62,7 +64,7 @@ final class CodeVerification {
             context.succeed(step.phone);
             return;
         }
-        step.failures.recordFailure(step.config.limits(), step.realmId(), step.limitSubject());
+        step.guards.failures().recordFailure(step.config.limits(), step.realmId(), step.limitSubject());
         context.reportWrongCode();
         switch (result) {
             case WRONG -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "wrong",
@@ -80,7 +82,7 @@ final class CodeVerification {
     private void fail(AuthenticationFlowError error, String eventError, String reason, FormMessage message) {
         step.errorEvent(eventError, reason);
         step.metrics.verification(context.realm().getName(), reason);
-        context.showFailure(error, step.page(false, form -> {
+        context.showFailure(error, page.render(false, form -> {
             if (message.getField() == null) {
                 form.setError(message.getMessage(), message.getParameters());
             } else {

@@ -24,7 +24,7 @@ final class PumpingCheck {
 
     /** Whether the guard refuses the code; the caller then shows the refusal. */
     boolean refuses() {
-        PumpingGuard.Decision decision = step.pumpingGuard.admit(step.config.guard(), step.realmId(), step.phone);
+        PumpingGuard.Decision decision = step.guards.pumping().admit(step.config.guard(), step.realmId(), step.phone);
         if (!(decision instanceof PumpingGuard.Throttled throttled)) {
             return false;
         }

@@ -19,7 +19,6 @@ import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsOtpConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderFactory;
 
 /**

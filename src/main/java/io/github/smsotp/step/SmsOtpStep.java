@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.github.smsotp.challenge.ChallengeStore;
@@ -13,18 +12,10 @@ import io.github.smsotp.challenge.RealmHmacKeys;
 import io.github.smsotp.challenge.SingleUseCodeUses;
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.events.SmsOtpEvents;
-import io.github.smsotp.limits.FailureGuard;
-import io.github.smsotp.limits.PumpingGuard;
-import io.github.smsotp.limits.RequestWrites;
-import io.github.smsotp.limits.SendLimiter;
-import io.github.smsotp.limits.SlotCounter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.MaskedPhone;
-import io.github.smsotp.phone.PhoneNumbers;
-import io.github.smsotp.sender.DeliveryStatus;
 import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -44,28 +34,25 @@ public final class SmsOtpStep {
 
     private static final Logger LOG = Logger.getLogger(SmsOtpStep.class);
 
-    static final String TEMPLATE = "sms-otp-code.ftl";
     final StepContext context;
-    /** What this login keeps between requests. */
-    final LoginState state;
     final SmsOtpConfig config;
     final String phone;
     final SenderChoice sender;
     /** The voice sender, where the step offers calls. */
     final Optional<VoiceChoice> voice;
+    /** The tab's send history and pending code. */
     final ChallengeStore store;
     final OtpChallenges challenges;
-    final SendLimiter limiter;
-    /** Throttles number ranges whose codes never come back: for codes to numbers nobody has proven. */
-    final PumpingGuard pumpingGuard;
-    final FailureGuard failures;
+    final StepGuards guards;
     final DeliveryLedger ledger;
+    final CodePage page;
     final SmsOtpMetrics metrics = SmsOtpMetrics.global();
+    /** The settings as written, for the text of a send after the response. */
     final ConfigReader settings;
     final Clock clock;
+    /** What this login keeps between requests. */
+    private final LoginState state;
     private final CodePurpose purpose;
-    /** What the provider's receipts said of the tab's latest SMS, once final. */
-    private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
 
     private SmsOtpStep(StepContext context, SmsOtpConfig config, ConfigReader settings, String phone,
                        SenderChoice sender, Optional<VoiceChoice> voice, Clock clock, CodePurpose purpose) {
@@ -78,83 +65,14 @@ public final class SmsOtpStep {
         this.clock = clock;
         this.purpose = purpose;
         AuthenticationSessionModel authSession = context.authSession();
-        SingleUseObjectProvider singleUse = context.session().singleUseObjects();
-        SlotCounter counter = new SlotCounter(singleUse, clock, RequestWrites.of(context.session()));
         this.state = LoginState.of(authSession);
         this.store = state.challenge();
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
                 authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,
-                new SingleUseCodeUses(singleUse));
-        this.limiter = new SendLimiter(counter);
-        this.pumpingGuard = new PumpingGuard(singleUse, clock, RequestWrites.of(context.session()));
-        this.failures = new FailureGuard(singleUse, counter, clock);
-        this.ledger = new DeliveryLedger(singleUse);
-        state.sender().get()
-                .ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
-        state.trackedSend().get().flatMap(send -> ledger.status(realmId(), send))
-                .ifPresent(this::receiptSaid);
-    }
-
-    /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
-    void sentBy(String name) {
-        state.sender().set(name);
-        context.event().detail(SmsOtpEvents.SENDER, name);
-    }
-
-    /** The receipt of the tab's SMS goes on this request's event; a failed one on its page too. */
-    private void receiptSaid(DeliveryLedger.Delivery receipt) {
-        delivery = Optional.of(receipt);
-        context.event().detail(SmsOtpEvents.DELIVERY, receipt.status().label());
-        receipt.errorCode().ifPresent(code -> context.event().detail(SmsOtpEvents.DELIVERY_ERROR, code));
-    }
-
-    /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
-    SenderChoice.Tracking newSend() {
-        String sendId = UUID.randomUUID().toString();
-        boolean tracked = sender.tracksDelivery();
-        // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
-        if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
-            state.trackedSend().set(sendId);
-        } else {
-            state.trackedSend().forget();
-        }
-        delivery = Optional.empty();
-        // Read now, within the request (a send after the response has none to read it from), and only
-        // where a sender asks for receipts.
-        return new SenderChoice.Tracking(tracked
-                ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
-    }
-
-    /**
-     * Whether the page offers "Call me instead": calls are on, a code went out before, sends are left,
-     * and the SMS may not reach the phone (the step offers calls always, a receipt said the SMS did not
-     * arrive, or the number is a fixed line). Only where the code goes out within the request: where
-     * the pages must not tell a known number from an unknown one, no call is offered.
-     */
-    boolean callOffered() {
-        return callPossible() && (config.voice() == SmsOtpConfig.VoiceOffer.ALWAYS || smsNotDelivered()
-                || PhoneNumbers.isFixedLine(phone));
-    }
-
-    /** Whether a call could be offered on this page: it is, or a receipt that the SMS failed would make it so. */
-    private boolean callPossible() {
-        return voice.isPresent() && context.dispatch() == Dispatch.IN_REQUEST && attemptedSend()
-                && store.history().attempts() < config.sendsPerLogin();
-    }
-
-    /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
-    private boolean smsNotDelivered() {
-        return delivery.map(receipt -> receipt.status() == DeliveryStatus.FAILED
-                || receipt.status() == DeliveryStatus.EXPIRED).orElse(false);
-    }
-
-    /** Whether the page says that the SMS did not arrive: not once a call has followed it. */
-    boolean notDelivered() {
-        return smsNotDelivered() && !calledLast();
-    }
-
-    private boolean calledLast() {
-        return state.sender().get().filter(VoiceChoice.NAME::equals).isPresent();
+                new SingleUseCodeUses(context.session().singleUseObjects()));
+        this.guards = StepGuards.of(context.session(), clock);
+        this.ledger = new DeliveryLedger(context.session().singleUseObjects());
+        this.page = new CodePage(context, state, config, store, challenges, sender, voice, phone, purpose, clock);
     }
 
     /**
@@ -175,7 +93,9 @@ public final class SmsOtpStep {
             return Optional.empty();
         }
         context.event().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(phone));
-        return Optional.of(new SmsOtpStep(context, config, settings, phone, sender, voice, clock, purpose));
+        SmsOtpStep step = new SmsOtpStep(context, config, settings, phone, sender, voice, clock, purpose);
+        step.page.readLatestSend(step.ledger);
+        return Optional.of(step);
     }
 
     /**
@@ -265,27 +185,7 @@ public final class SmsOtpStep {
 
     /** The code page in the tab's current state, after {@code messages} added any errors or notes. */
     public Response page(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
-        long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
-        boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
-        boolean notDelivered = notDelivered();
-        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(maskedPhone(), purpose,
-                config.trustBrowserDays(), new CodePageBean.Code(config.codeLength(), challenges.hasLiveCode()),
-                new CodePageBean.Resend(wait, sendsLeft),
-                new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),
-                new CodePageBean.Call(callOffered(), callPossible())));
-        messages.accept(form);
-        return form.createForm(TEMPLATE);
-    }
-
-    /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
-    private String deliveryStatusUrl() {
-        if (!sender.tracksDelivery() || delivery.isPresent() || calledLast()
-                || state.trackedSend().get().isEmpty()) {
-            return null;
-        }
-        AuthenticationSessionModel authSession = context.authSession();
-        return DeliveryAddresses.status(context.session(), context.realm(), authSession.getClient().getClientId(),
-                authSession.getTabId()).toString();
+        return page.render(sendFailed, messages);
     }
 
     /** The E.164 number codes go to. */
@@ -297,16 +197,6 @@ public final class SmsOtpStep {
     void trustBrowser() {
         if (purpose == CodePurpose.SIGN_IN && config.trustBrowserDays() > 0) {
             TrustedBrowsers.trust(context.session(), context.realm(), context.user(), phone, config.trustBrowserDays());
-        }
-    }
-
-    /**
-     * After a resend, says that a new code is on its way. The page's own sentence names the number
-     * (where the page may): said once, not again in a notice.
-     */
-    void sentNotice(LoginFormsProvider form) {
-        if (store.history().attempts() > 1) {
-            form.setInfo("smsOtpNewCodeSent");
         }
     }
 

@@ -155,7 +155,7 @@ class StepStoreOperationsTest {
 
         Map<String, Integer> cost = taken(tab).store();
         System.out.println("A send refused by the spent realm budget: " + kinds(cost));
-        assertThat(refused.outcomes).containsExactly("error smsOtpLimitReached", "page " + SmsOtpStep.TEMPLATE);
+        assertThat(refused.outcomes).containsExactly("error smsOtpLimitReached", "page " + CodePage.TEMPLATE);
         assertThat(sender.sent()).as("no SMS").hasSize(messages);
         assertThat(memory.live()).as("nothing written that outlives the request").isEqualTo(before);
         // The claims of the limits before the realm's are given back (removed), and no hole recorded.
@@ -222,7 +222,7 @@ class StepStoreOperationsTest {
 
         SignInContext first = request(authSession, context -> open(context, config).arrive());
         Cost sent = taken(authSession);
-        assertThat(first.outcomes).containsExactly("page " + SmsOtpStep.TEMPLATE);
+        assertThat(first.outcomes).containsExactly("page " + CodePage.TEMPLATE);
         assertThat(first.event.errors).isEmpty();
         String code = codeSentTo(PHONE);
 

@@ -1,0 +1,161 @@
+package io.github.smsotp.step;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.github.smsotp.challenge.ChallengeStore;
+import io.github.smsotp.challenge.OtpChallenges;
+import io.github.smsotp.delivery.DeliveryAddresses;
+import io.github.smsotp.delivery.DeliveryLedger;
+import io.github.smsotp.events.SmsOtpEvents;
+import io.github.smsotp.phone.MaskedPhone;
+import io.github.smsotp.phone.PhoneNumbers;
+import io.github.smsotp.sender.DeliveryStatus;
+import io.github.smsotp.settings.SmsOtpConfig;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The code page in the tab's current state, and what the page knows of the tab's latest send: which
+ * sender took it, what its receipt said, whether a call may be offered, and where the page asks for
+ * news of it.
+ */
+final class CodePage {
+
+    static final String TEMPLATE = "sms-otp-code.ftl";
+
+    private final StepContext context;
+    private final LoginState state;
+    private final SmsOtpConfig config;
+    private final ChallengeStore store;
+    private final OtpChallenges challenges;
+    private final SenderChoice sender;
+    private final Optional<VoiceChoice> voice;
+    private final String phone;
+    private final CodePurpose purpose;
+    private final Clock clock;
+    /** What the provider's receipts said of the tab's latest SMS, once final. */
+    private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
+
+    /** Each argument has a type of its own but {@code phone}: none can be passed in another's place. */
+    CodePage(StepContext context, LoginState state, SmsOtpConfig config, ChallengeStore store, OtpChallenges challenges,
+             SenderChoice sender, Optional<VoiceChoice> voice, String phone, CodePurpose purpose, Clock clock) {
+        this.context = context;
+        this.state = state;
+        this.config = config;
+        this.store = store;
+        this.challenges = challenges;
+        this.sender = sender;
+        this.voice = voice;
+        this.phone = phone;
+        this.purpose = purpose;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads what this login noted of its latest send, and puts it on this request's event: the
+     * sender that took it, and a final receipt (a failed one shows on the page too).
+     */
+    void readLatestSend(DeliveryLedger ledger) {
+        state.sender().get().ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
+        state.trackedSend().get().flatMap(send -> ledger.status(context.realm().getId(), send)).ifPresent(receipt -> {
+            delivery = Optional.of(receipt);
+            context.event().detail(SmsOtpEvents.DELIVERY, receipt.status().label());
+            receipt.errorCode().ifPresent(code -> context.event().detail(SmsOtpEvents.DELIVERY_ERROR, code));
+        });
+    }
+
+    /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
+    void sentBy(String name) {
+        state.sender().set(name);
+        context.event().detail(SmsOtpEvents.SENDER, name);
+    }
+
+    /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
+    SenderChoice.Tracking newSend() {
+        String sendId = UUID.randomUUID().toString();
+        boolean tracked = sender.tracksDelivery();
+        // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
+        if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
+            state.trackedSend().set(sendId);
+        } else {
+            state.trackedSend().forget();
+        }
+        delivery = Optional.empty();
+        // Read now, within the request (a send after the response has none to read it from), and only
+        // where a sender asks for receipts.
+        return new SenderChoice.Tracking(tracked
+                ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
+    }
+
+    /** The page, after {@code messages} added any errors or notes. */
+    Response render(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
+        long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
+        boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
+        boolean notDelivered = notDelivered();
+        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(MaskedPhone.mask(phone),
+                purpose, config.trustBrowserDays(), new CodePageBean.Code(config.codeLength(), challenges.hasLiveCode()),
+                new CodePageBean.Resend(wait, sendsLeft),
+                new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),
+                new CodePageBean.Call(callOffered(), callPossible())));
+        messages.accept(form);
+        return form.createForm(TEMPLATE);
+    }
+
+    /**
+     * After a resend, says that a new code is on its way. The page's own sentence names the number
+     * (where the page may): said once, not again in a notice.
+     */
+    void sentNotice(LoginFormsProvider form) {
+        if (store.history().attempts() > 1) {
+            form.setInfo("smsOtpNewCodeSent");
+        }
+    }
+
+    /**
+     * Whether the page offers "Call me instead": calls are on, a code went out before, sends are left,
+     * and the SMS may not reach the phone (the step offers calls always, a receipt said the SMS did not
+     * arrive, or the number is a fixed line). Only where the code goes out within the request: where
+     * the pages must not tell a known number from an unknown one, no call is offered.
+     */
+    boolean callOffered() {
+        return callPossible() && (config.voice() == SmsOtpConfig.VoiceOffer.ALWAYS || smsNotDelivered()
+                || PhoneNumbers.isFixedLine(phone));
+    }
+
+    /** Whether a call could be offered on this page: it is, or a receipt that the SMS failed would make it so. */
+    private boolean callPossible() {
+        int attempts = store.history().attempts();
+        return voice.isPresent() && context.dispatch() == Dispatch.IN_REQUEST && attempts > 0
+                && attempts < config.sendsPerLogin();
+    }
+
+    /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
+    private boolean smsNotDelivered() {
+        return delivery.map(receipt -> receipt.status() == DeliveryStatus.FAILED
+                || receipt.status() == DeliveryStatus.EXPIRED).orElse(false);
+    }
+
+    /** Whether the page says that the SMS did not arrive: not once a call has followed it. */
+    private boolean notDelivered() {
+        return smsNotDelivered() && !calledLast();
+    }
+
+    private boolean calledLast() {
+        return state.sender().get().filter(VoiceChoice.NAME::equals).isPresent();
+    }
+
+    /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
+    private String deliveryStatusUrl() {
+        if (!sender.tracksDelivery() || delivery.isPresent() || calledLast()
+                || state.trackedSend().get().isEmpty()) {
+            return null;
+        }
+        AuthenticationSessionModel authSession = context.authSession();
+        return DeliveryAddresses.status(context.session(), context.realm(), authSession.getClient().getClientId(),
+                authSession.getTabId()).toString();
+    }
+}
