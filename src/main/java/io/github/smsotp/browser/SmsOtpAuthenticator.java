@@ -78,7 +78,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
             context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
             return Optional.empty();
         }
-        return SmsOtpStep.open(step, settings.step(), phone.get(), clock, CodePurpose.SIGN_IN);
+        return SmsOtpStep.open(step, settings.step(), settings.values(), phone.get(), clock, CodePurpose.SIGN_IN);
     }
 
     @Override

@@ -39,16 +39,20 @@ public final class SmsSettings {
      * execution's config over the realm's), and how the realm treats provisioned numbers (the
      * enrollment action's config over the realm's, as enrollment sees them).
      *
-     * @throws io.github.smsotp.config.InvalidConfigException when the provisioned numbers' settings are bad
+     * @throws io.github.smsotp.config.InvalidConfigException naming the first bad key
      */
     public static LoginStepSettings forLoginStep(RealmModel realm, Map<String, String> stepConfig) {
         Map<String, String> realmValues = realmValues(realm);
-        return new LoginStepSettings(over(realmValues, stepConfig),
+        ConfigReader step = over(realmValues, stepConfig);
+        return new LoginStepSettings(step, SmsOtpConfig.from(step),
                 ProvisionedNumbers.of(over(realmValues, enrollmentConfig(realm))));
     }
 
-    /** A login step's settings, and the realm's provisioned numbers. */
-    public record LoginStepSettings(ConfigReader step, ProvisionedNumbers provisioned) {
+    /**
+     * A login step's settings as written (its senders read their own from them) and as the step
+     * reads them, and the realm's provisioned numbers.
+     */
+    public record LoginStepSettings(ConfigReader values, SmsOtpConfig step, ProvisionedNumbers provisioned) {
     }
 
     private static ConfigReader over(Map<String, String> realmValues, Map<String, String> override) {

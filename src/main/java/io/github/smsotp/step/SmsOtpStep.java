@@ -82,10 +82,25 @@ public final class SmsOtpStep {
     public static Optional<SmsOtpStep> open(StepContext context, ConfigReader settings, String phone, Clock clock,
                                             CodePurpose purpose) {
         SmsOtpConfig config;
+        try {
+            config = SmsOtpConfig.from(settings);
+        } catch (InvalidConfigException e) {
+            showUnavailable(context, e);
+            return Optional.empty();
+        }
+        return open(context, config, settings, phone, clock, purpose);
+    }
+
+    /**
+     * As {@link #open(StepContext, ConfigReader, String, Clock, CodePurpose)}, with the settings read already.
+     *
+     * @param settings the settings as written, where the senders read their own
+     */
+    public static Optional<SmsOtpStep> open(StepContext context, SmsOtpConfig config, ConfigReader settings,
+                                            String phone, Clock clock, CodePurpose purpose) {
         SenderChoice sender;
         Optional<VoiceChoice> voice;
         try {
-            config = SmsOtpConfig.from(settings);
             sender = SenderChoice.resolve(context.session(), config, settings, phone);
             voice = VoiceChoice.resolve(context.session(), config, settings);
         } catch (InvalidConfigException e) {
