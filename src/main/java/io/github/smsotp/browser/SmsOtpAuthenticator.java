@@ -62,10 +62,11 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
         SecondFactorContext step = new SecondFactorContext(context);
         context.getEvent().user(context.getUser());
+        Map<String, String> ownConfig = stepConfig(context);
         SmsSettings.LoginStepSettings settings;
         Optional<String> phone;
         try {
-            settings = SmsSettings.forLoginStep(context.getRealm(), stepConfig(context));
+            settings = SmsSettings.forLoginStep(context.getRealm(), ownConfig);
             phone = new PhoneSource(settings.provisioned()).destination(context.getUser());
         } catch (InvalidConfigException e) {
             SmsOtpStep.showUnavailable(step, e);
