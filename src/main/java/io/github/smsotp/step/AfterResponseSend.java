@@ -35,9 +35,10 @@ final class AfterResponseSend {
     private AfterResponseSend() {
     }
 
-    static void schedule(SmsOtpStep step, SmsMessage message, SenderChoice.Tracking tracking) {
-        KeycloakSession session = step.context.session();
-        Job job = new Job(session.getKeycloakSessionFactory(), step.realmId(), step.config, step.settings, message,
+    /** @param settings the step's settings as written, where the sender is resolved again */
+    static void schedule(StepRequest request, ConfigReader settings, SmsMessage message, SenderChoice.Tracking tracking) {
+        KeycloakSession session = request.context().session();
+        Job job = new Job(session.getKeycloakSessionFactory(), request.realmId(), request.config(), settings, message,
                 tracking);
         Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {

@@ -6,16 +6,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
+import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.challenge.SendHistory;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.SendLimiter.Channel;
 import io.github.smsotp.limits.SendLimiter;
+import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.settings.SmsOtpConfig;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -30,14 +34,27 @@ final class CodeDelivery {
 
     private static final Logger LOG = Logger.getLogger(CodeDelivery.class);
 
-    private final SmsOtpStep step;
+    private final StepRequest request;
     private final StepContext context;
+    private final SmsOtpConfig config;
+    /** The tab's send history and pending code. */
+    private final ChallengeStore store;
+    private final OtpChallenges challenges;
+    private final StepGuards guards;
+    private final Senders senders;
     private final CodePage page;
+    private final SmsOtpMetrics metrics = SmsOtpMetrics.global();
 
-    CodeDelivery(SmsOtpStep step) {
-        this.step = step;
-        this.context = step.context;
-        this.page = step.page;
+    CodeDelivery(StepRequest request, ChallengeStore store, OtpChallenges challenges, StepGuards guards,
+                 Senders senders, CodePage page) {
+        this.request = request;
+        this.context = request.context();
+        this.config = request.config();
+        this.store = store;
+        this.challenges = challenges;
+        this.guards = guards;
+        this.senders = senders;
+        this.page = page;
     }
 
     /** A new code by SMS. */
@@ -60,37 +77,37 @@ final class CodeDelivery {
         if (keycloakRefusal != null) {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
             context.event().error(keycloakRefusal);
-            step.metrics.sendRefused(context.realm().getName(), keycloakRefusal);
+            metrics.sendRefused(context.realm().getName(), keycloakRefusal);
             context.show(page.render(false, form -> { }));
             return;
         }
-        Optional<Instant> locked = step.guards.failures().lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
+        Optional<Instant> locked = guards.failures().lockedUntil(config.limits(), request.realmId(), request.limitSubject());
         if (locked.isPresent()) {
-            refuse("locked", "smsOtpLocked", step.minutesUntil(locked.get()));
+            refuse("locked", "smsOtpLocked", request.minutesUntil(locked.get()));
             return;
         }
-        Optional<String> refusedType = step.config.numberTypes().refusal(step.phone);
+        Optional<String> refusedType = config.numberTypes().refusal(request.phone());
         if (context.dispatch() != Dispatch.WITHHELD && refusedType.isPresent()) {
             // A number from before the rule, or one an admin or a directory provided.
             NumberRefusal.report(context.event(), EnrollmentSettings.Result.NUMBER_TYPE, refusedType);
-            step.metrics.sendRefused(context.realm().getName(), EnrollmentSettings.Result.NUMBER_TYPE);
+            metrics.sendRefused(context.realm().getName(), EnrollmentSettings.Result.NUMBER_TYPE);
             context.show(context.form().setError(EnrollmentSettings.Result.messageFor(refusedType.get()))
                     .createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
-        if (context.dispatch() != Dispatch.WITHHELD && !step.config.allowedCountries().allows(step.phone)) {
-            step.errorEvent(SmsOtpEvents.SEND_REFUSED, "country");
-            step.metrics.sendRefused(context.realm().getName(), "country");
+        if (context.dispatch() != Dispatch.WITHHELD && !config.allowedCountries().allows(request.phone())) {
+            request.errorEvent(SmsOtpEvents.SEND_REFUSED, "country");
+            metrics.sendRefused(context.realm().getName(), "country");
             context.show(context.form().setError("smsOtpCountryNotAllowed").createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
-        SendHistory history = step.store.history();
-        long wait = history.secondsUntilResend(step.clock.instant(), step.config.resendCooldown());
+        SendHistory history = store.history();
+        long wait = history.secondsUntilResend(request.clock().instant(), config.resendCooldown());
         if (wait > 0) {
             refuse("cooldown", "smsOtpResendWait", wait);
             return;
         }
-        if (history.attempts() >= step.config.sendsPerLogin()) {
+        if (history.attempts() >= config.sendsPerLogin()) {
             refuse("login_cap", "smsOtpSendLimit");
             return;
         }
@@ -98,22 +115,22 @@ final class CodeDelivery {
         // error, shown as such, and must cost the user neither a send slot nor an attempt.
         SmsText text;
         try {
-            text = channel == Channel.SMS ? SmsText.prepare(context.session(), context.user(), step.config)
-                    : SmsText.prepareSpoken(context.session(), context.user(), step.config);
+            text = channel == Channel.SMS ? SmsText.prepare(context.session(), context.user(), config)
+                    : SmsText.prepareSpoken(context.session(), context.user(), config);
         } catch (IOException | InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
-        if (step.toUnprovenNumber() && new PumpingCheck(step).refuses()) {
+        if (request.toUnprovenNumber() && new PumpingCheck(request, guards.pumping()).refuses()) {
             // The page keeps "Use another number"; nothing says which numbers would pass.
             refuse(PumpingCheck.REASON, "smsOtpRangeThrottled");
             return;
         }
-        SendLimiter.Decision decision = step.guards.limiter().trySend(channel, step.config.limits(), step.realmId(),
-                step.limitSubject(), step.phone, context.clientAddress(), step.toUnprovenNumber());
+        SendLimiter.Decision decision = guards.limiter().trySend(channel, config.limits(), request.realmId(),
+                request.limitSubject(), request.phone(), context.clientAddress(), request.toUnprovenNumber());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
-                    step.minutesUntil(refused.retryAt()));
+                    request.minutesUntil(refused.retryAt()));
             return;
         }
         send(history, text, channel);
@@ -123,25 +140,25 @@ final class CodeDelivery {
         PendingCode pending;
         String said;
         try {
-            pending = step.challenges.create(step.config.codeLength(), step.config.codeLifetime());
+            pending = challenges.create(config.codeLength(), config.codeLifetime());
             said = text.render(pending.code());
         } catch (IllegalStateException | InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
         }
         // Counted before the call: a send that times out may still have been delivered and billed.
-        step.store.save(history.attempted());
+        store.save(history.attempted());
         if (channel == Channel.VOICE) {
             // A call has no receipts: the page keeps what the SMS's receipt said, for the call button.
-            callNow(pending, new VoiceMessage(step.phone, said, text.locale()));
+            callNow(pending, new VoiceMessage(request.phone(), said, text.locale()));
             return;
         }
         SenderChoice.Tracking tracking = page.newSend();
-        SmsMessage message = new SmsMessage(step.phone, said);
+        SmsMessage message = new SmsMessage(request.phone(), said);
         switch (context.dispatch()) {
             case IN_REQUEST -> sendNow(pending, message, tracking);
             case AFTER_RESPONSE -> {
-                AfterResponseSend.schedule(step, message, tracking);
+                AfterResponseSend.schedule(request, senders.settings(), message, tracking);
                 sent(pending);
             }
             case WITHHELD -> sent(pending);
@@ -151,19 +168,19 @@ final class CodeDelivery {
     private void sendNow(PendingCode pending, SmsMessage message, SenderChoice.Tracking tracking) {
         String deliveredBy;
         try {
-            SenderChoice.Sent sent = step.sender.send(message, context.realm().getName(), Optional.of(tracking));
-            sent.messageId().ifPresent(id -> step.ledger.track(step.realmId(), sent.senderId(), id, tracking.sendId()));
+            SenderChoice.Sent sent = senders.sms().send(message, context.realm().getName(), Optional.of(tracking));
+            sent.messageId().ifPresent(id -> senders.ledger().track(request.realmId(), sent.senderId(), id, tracking.sendId()));
             deliveredBy = sent.senderId();
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
-                    step.sender.primaryId(), e.getMessage());
-            step.errorEvent(SmsOtpEvents.SEND_FAILED, step.sender.primaryId());
+                    senders.sms().primaryId(), e.getMessage());
+            request.errorEvent(SmsOtpEvents.SEND_FAILED, senders.sms().primaryId());
             context.show(page.render(true, form -> form.setError("smsOtpSendFailed")));
             return;
         }
-        step.metrics.codeSent(context.realm().getName(), deliveredBy);
+        metrics.codeSent(context.realm().getName(), deliveredBy);
         page.sentBy(deliveredBy);
-        LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), step.maskedPhone(),
+        LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), request.maskedPhone(),
                 deliveredBy);
         sent(pending);
     }
@@ -172,15 +189,15 @@ final class CodeDelivery {
     private void callNow(PendingCode pending, VoiceMessage message) {
         String realm = context.realm().getName();
         try {
-            step.voice.orElseThrow().call(message, realm);
+            senders.voice().orElseThrow().call(message, realm);
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': the call failed: %s", realm, e.getMessage());
-            step.errorEvent(SmsOtpEvents.SEND_FAILED, VoiceChoice.NAME);
+            request.errorEvent(SmsOtpEvents.SEND_FAILED, VoiceChoice.NAME);
             context.show(page.render(true, form -> form.setError("smsOtpCallFailed")));
             return;
         }
-        step.metrics.codeSent(realm, VoiceChoice.NAME);
-        LOG.infof("SMS step code read in a call in realm '%s' to %s", realm, step.maskedPhone());
+        metrics.codeSent(realm, VoiceChoice.NAME);
+        LOG.infof("SMS step code read in a call in realm '%s' to %s", realm, request.maskedPhone());
         page.sentBy(VoiceChoice.NAME);
         sent(pending, form -> form.setInfo("smsOtpCalling"));
     }
@@ -191,15 +208,15 @@ final class CodeDelivery {
     }
 
     private void sent(PendingCode pending, Consumer<LoginFormsProvider> notice) {
-        step.challenges.activate(pending);
-        step.store.save(step.store.history().sent(step.clock.instant()));
-        context.event().detail(SmsOtpEvents.SENDS, Integer.toString(step.store.history().attempts()));
+        challenges.activate(pending);
+        store.save(store.history().sent(request.clock().instant()));
+        context.event().detail(SmsOtpEvents.SENDS, Integer.toString(store.history().attempts()));
         context.show(page.render(false, notice));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {
-        step.errorEvent(SmsOtpEvents.SEND_REFUSED, reason);
-        step.metrics.sendRefused(context.realm().getName(), reason);
+        request.errorEvent(SmsOtpEvents.SEND_REFUSED, reason);
+        metrics.sendRefused(context.realm().getName(), reason);
         context.show(page.render(false, form -> form.setError(messageKey, parameters)));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.smsotp.step;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -10,7 +9,6 @@ import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.events.SmsOtpEvents;
-import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
 import io.github.smsotp.settings.SmsOtpConfig;
@@ -27,41 +25,33 @@ final class CodePage {
 
     static final String TEMPLATE = "sms-otp-code.ftl";
 
+    private final StepRequest request;
     private final StepContext context;
-    private final LoginState state;
     private final SmsOtpConfig config;
+    private final LoginState state;
     private final ChallengeStore store;
     private final OtpChallenges challenges;
-    private final SenderChoice sender;
-    private final Optional<VoiceChoice> voice;
-    private final String phone;
-    private final CodePurpose purpose;
-    private final Clock clock;
+    private final Senders senders;
     /** What the provider's receipts said of the tab's latest SMS, once final. */
     private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
 
-    /** Each argument has a type of its own but {@code phone}: none can be passed in another's place. */
-    CodePage(StepContext context, LoginState state, SmsOtpConfig config, ChallengeStore store, OtpChallenges challenges,
-             SenderChoice sender, Optional<VoiceChoice> voice, String phone, CodePurpose purpose, Clock clock) {
-        this.context = context;
+    CodePage(StepRequest request, LoginState state, ChallengeStore store, OtpChallenges challenges, Senders senders) {
+        this.request = request;
+        this.context = request.context();
+        this.config = request.config();
         this.state = state;
-        this.config = config;
         this.store = store;
         this.challenges = challenges;
-        this.sender = sender;
-        this.voice = voice;
-        this.phone = phone;
-        this.purpose = purpose;
-        this.clock = clock;
+        this.senders = senders;
     }
 
     /**
      * Reads what this login noted of its latest send, and puts it on this request's event: the
      * sender that took it, and a final receipt (a failed one shows on the page too).
      */
-    void readLatestSend(DeliveryLedger ledger) {
+    void readLatestSend() {
         state.sender().get().ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
-        state.trackedSend().get().flatMap(send -> ledger.status(context.realm().getId(), send)).ifPresent(receipt -> {
+        state.trackedSend().get().flatMap(send -> senders.ledger().status(request.realmId(), send)).ifPresent(receipt -> {
             delivery = Optional.of(receipt);
             context.event().detail(SmsOtpEvents.DELIVERY, receipt.status().label());
             receipt.errorCode().ifPresent(code -> context.event().detail(SmsOtpEvents.DELIVERY_ERROR, code));
@@ -77,7 +67,7 @@ final class CodePage {
     /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
     SenderChoice.Tracking newSend() {
         String sendId = UUID.randomUUID().toString();
-        boolean tracked = sender.tracksDelivery();
+        boolean tracked = senders.sms().tracksDelivery();
         // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
         if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
             state.trackedSend().set(sendId);
@@ -93,11 +83,11 @@ final class CodePage {
 
     /** The page, after {@code messages} added any errors or notes. */
     Response render(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
-        long wait = store.history().secondsUntilResend(clock.instant(), config.resendCooldown());
+        long wait = store.history().secondsUntilResend(request.clock().instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         boolean notDelivered = notDelivered();
-        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(MaskedPhone.mask(phone),
-                purpose, config.trustBrowserDays(), new CodePageBean.Code(config.codeLength(), challenges.hasLiveCode()),
+        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(request.maskedPhone(),
+                request.purpose(), config.trustBrowserDays(), new CodePageBean.Code(config.codeLength(), challenges.hasLiveCode()),
                 new CodePageBean.Resend(wait, sendsLeft),
                 new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),
                 new CodePageBean.Call(callOffered(), callPossible())));
@@ -123,13 +113,13 @@ final class CodePage {
      */
     boolean callOffered() {
         return callPossible() && (config.voice() == SmsOtpConfig.VoiceOffer.ALWAYS || smsNotDelivered()
-                || PhoneNumbers.isFixedLine(phone));
+                || PhoneNumbers.isFixedLine(request.phone()));
     }
 
     /** Whether a call could be offered on this page: it is, or a receipt that the SMS failed would make it so. */
     private boolean callPossible() {
         int attempts = store.history().attempts();
-        return voice.isPresent() && context.dispatch() == Dispatch.IN_REQUEST && attempts > 0
+        return senders.voice().isPresent() && context.dispatch() == Dispatch.IN_REQUEST && attempts > 0
                 && attempts < config.sendsPerLogin();
     }
 
@@ -150,7 +140,7 @@ final class CodePage {
 
     /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
     private String deliveryStatusUrl() {
-        if (!sender.tracksDelivery() || delivery.isPresent() || calledLast()
+        if (!senders.sms().tracksDelivery() || delivery.isPresent() || calledLast()
                 || state.trackedSend().get().isEmpty()) {
             return null;
         }

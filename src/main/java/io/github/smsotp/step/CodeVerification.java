@@ -3,7 +3,11 @@ package io.github.smsotp.step;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.challenge.Verification;
+import io.github.smsotp.metrics.SmsOtpMetrics;
+import io.github.smsotp.settings.SmsOtpConfig;
+import io.github.smsotp.trust.TrustedBrowsers;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.models.utils.FormMessage;
@@ -15,14 +19,21 @@ import org.keycloak.models.utils.FormMessage;
  */
 final class CodeVerification {
 
-    private final SmsOtpStep step;
+    private final StepRequest request;
     private final StepContext context;
+    private final SmsOtpConfig config;
+    private final OtpChallenges challenges;
+    private final StepGuards guards;
     private final CodePage page;
+    private final SmsOtpMetrics metrics = SmsOtpMetrics.global();
 
-    CodeVerification(SmsOtpStep step) {
-        this.step = step;
-        this.context = step.context;
-        this.page = step.page;
+    CodeVerification(StepRequest request, OtpChallenges challenges, StepGuards guards, CodePage page) {
+        this.request = request;
+        this.context = request.context();
+        this.config = request.config();
+        this.challenges = challenges;
+        this.guards = guards;
+        this.page = page;
     }
 
     /** @param trustAsked whether the user ticked "Don't ask for a code on this browser" */
@@ -35,36 +46,36 @@ final class CodeVerification {
         if (keycloakRefusal != null) {
             // The same answer as a wrong code, even for the right one: a lockout is not disclosed.
             context.event().error(keycloakRefusal);
-            step.metrics.verification(context.realm().getName(), keycloakRefusal);
+            metrics.verification(context.realm().getName(), keycloakRefusal);
             context.showRefusal(page.render(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"))));
             return;
         }
-        Optional<Instant> locked = step.guards.failures().lockedUntil(step.config.limits(), step.realmId(), step.limitSubject());
+        Optional<Instant> locked = guards.failures().lockedUntil(config.limits(), request.realmId(), request.limitSubject());
         if (locked.isPresent()) {
-            step.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
-            step.metrics.verification(context.realm().getName(), "locked");
-            context.showRefusal(page.render(false, form -> form.setError("smsOtpLocked", step.minutesUntil(locked.get()))));
+            request.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
+            metrics.verification(context.realm().getName(), "locked");
+            context.showRefusal(page.render(false, form -> form.setError("smsOtpLocked", request.minutesUntil(locked.get()))));
             return;
         }
-        Verification result = step.challenges.verify(input, step.config.attemptsPerCode());
+        Verification result = challenges.verify(input, config.attemptsPerCode());
         if (result == Verification.VERIFIED && context.dispatch() == Dispatch.WITHHELD) {
             // A code nobody was sent: guessing it right proves nothing.
             result = Verification.WRONG;
         }
         if (result == Verification.VERIFIED) {
-            if (step.toUnprovenNumber()) {
+            if (request.toUnprovenNumber()) {
                 // The code came back: the number's ranges are not being pumped, whatever the account does next.
-                step.guards.pumping().confirmed(step.config.guard(), step.realmId(), step.phone);
+                guards.pumping().confirmed(config.guard(), request.realmId(), request.phone());
             }
-            step.guards.failures().recordSuccess(step.config.limits(), step.realmId(), step.limitSubject());
-            step.metrics.verification(context.realm().getName(), "verified");
+            guards.failures().recordSuccess(config.limits(), request.realmId(), request.limitSubject());
+            metrics.verification(context.realm().getName(), "verified");
             if (trustAsked) {
-                step.trustBrowser();
+                trustBrowser();
             }
-            context.succeed(step.phone);
+            context.succeed(request.phone());
             return;
         }
-        step.guards.failures().recordFailure(step.config.limits(), step.realmId(), step.limitSubject());
+        guards.failures().recordFailure(config.limits(), request.realmId(), request.limitSubject());
         context.reportWrongCode();
         switch (result) {
             case WRONG -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "wrong",
@@ -80,8 +91,8 @@ final class CodeVerification {
 
     /** A failure as Keycloak's own OTP form reports it, shown on the code page. */
     private void fail(AuthenticationFlowError error, String eventError, String reason, FormMessage message) {
-        step.errorEvent(eventError, reason);
-        step.metrics.verification(context.realm().getName(), reason);
+        request.errorEvent(eventError, reason);
+        metrics.verification(context.realm().getName(), reason);
         context.showFailure(error, page.render(false, form -> {
             if (message.getField() == null) {
                 form.setError(message.getMessage(), message.getParameters());
@@ -89,5 +100,13 @@ final class CodeVerification {
                 form.addError(message);
             }
         }));
+    }
+
+    /** Trusts this browser where the step allows it: a second factor's page offers it, nothing else's. */
+    private void trustBrowser() {
+        if (request.purpose() == CodePurpose.SIGN_IN && config.trustBrowserDays() > 0) {
+            TrustedBrowsers.trust(context.session(), context.realm(), context.user(), request.phone(),
+                    config.trustBrowserDays());
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.smsotp.step;
 
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.PumpingGuard;
+import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.phone.NumberRange;
 import org.jboss.logging.Logger;
 
@@ -16,27 +17,29 @@ final class PumpingCheck {
 
     static final String REASON = "range_throttled";
 
-    private final SmsOtpStep step;
+    private final StepRequest request;
+    private final PumpingGuard guard;
 
-    PumpingCheck(SmsOtpStep step) {
-        this.step = step;
+    PumpingCheck(StepRequest request, PumpingGuard guard) {
+        this.request = request;
+        this.guard = guard;
     }
 
     /** Whether the guard refuses the code; the caller then shows the refusal. */
     boolean refuses() {
-        PumpingGuard.Decision decision = step.guards.pumping().admit(step.config.guard(), step.realmId(), step.phone);
+        PumpingGuard.Decision decision = guard.admit(request.config().guard(), request.realmId(), request.phone());
         if (!(decision instanceof PumpingGuard.Throttled throttled)) {
             return false;
         }
         NumberRange range = throttled.range();
-        String realm = step.context.realm().getName();
+        String realm = request.realmName();
         if (throttled.tripped()) {
             LOG.warnf("SMS pumping guard in realm '%s': too few codes to %s came back; codes to numbers not yet "
                     + "proven there are refused until %s", realm, range.shown(), throttled.until());
-            step.metrics.rangeThrottled(realm, range.callingCode());
+            SmsOtpMetrics.global().rangeThrottled(realm, range.callingCode());
         }
-        step.metrics.guardRefused(realm, range.callingCode());
-        step.context.event().detail(SmsOtpEvents.CALLING_CODE, range.callingCode()).detail(SmsOtpEvents.RANGE, range.shown());
+        SmsOtpMetrics.global().guardRefused(realm, range.callingCode());
+        request.context().event().detail(SmsOtpEvents.CALLING_CODE, range.callingCode()).detail(SmsOtpEvents.RANGE, range.shown());
         return true;
     }
 }

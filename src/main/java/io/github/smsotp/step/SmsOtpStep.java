@@ -1,8 +1,6 @@
 package io.github.smsotp.step;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,53 +24,39 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Everything one request that sends or checks a code works with: the validated config, the
- * number, the sender, the tab's challenge and the cluster-wide limits. Opening it fails with a
- * clear page, never an exception, when the config is unusable.
+ * The code step, as every entry point uses it: open it for a request (which fails with a clear page,
+ * never an exception, when the config is unusable), then let the user arrive or answer. It puts
+ * together what one request works with (the {@link StepRequest}, the tab's code, the cluster-wide
+ * {@link StepGuards}, the {@link Senders} and the {@link CodePage}) and hands each collaborator
+ * ({@link CodeDelivery}, {@link CodeVerification}) the parts it needs; none of them reads the step.
  */
 public final class SmsOtpStep {
 
     private static final Logger LOG = Logger.getLogger(SmsOtpStep.class);
 
-    final StepContext context;
-    final SmsOtpConfig config;
-    final String phone;
-    final SenderChoice sender;
-    /** The voice sender, where the step offers calls. */
-    final Optional<VoiceChoice> voice;
-    /** The tab's send history and pending code. */
-    final ChallengeStore store;
-    final OtpChallenges challenges;
-    final StepGuards guards;
-    final DeliveryLedger ledger;
-    final CodePage page;
-    final SmsOtpMetrics metrics = SmsOtpMetrics.global();
-    /** The settings as written, for the text of a send after the response. */
-    final ConfigReader settings;
-    final Clock clock;
+    private final StepRequest request;
+    private final StepContext context;
     /** What this login keeps between requests. */
     private final LoginState state;
-    private final CodePurpose purpose;
+    /** The tab's send history and pending code. */
+    private final ChallengeStore store;
+    private final OtpChallenges challenges;
+    private final StepGuards guards;
+    private final Senders senders;
+    private final CodePage page;
 
-    private SmsOtpStep(StepContext context, SmsOtpConfig config, ConfigReader settings, String phone,
-                       SenderChoice sender, Optional<VoiceChoice> voice, Clock clock, CodePurpose purpose) {
-        this.context = context;
-        this.voice = voice;
-        this.config = config;
-        this.settings = settings;
-        this.phone = phone;
-        this.sender = sender;
-        this.clock = clock;
-        this.purpose = purpose;
+    private SmsOtpStep(StepRequest request, Senders senders) {
+        this.request = request;
+        this.context = request.context();
+        this.senders = senders;
         AuthenticationSessionModel authSession = context.authSession();
         this.state = LoginState.of(authSession);
         this.store = state.challenge();
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
-                authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + phone, clock,
-                new SingleUseCodeUses(context.session().singleUseObjects()));
-        this.guards = StepGuards.of(context.session(), clock);
-        this.ledger = new DeliveryLedger(context.session().singleUseObjects());
-        this.page = new CodePage(context, state, config, store, challenges, sender, voice, phone, purpose, clock);
+                authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + request.phone(),
+                request.clock(), new SingleUseCodeUses(context.session().singleUseObjects()));
+        this.guards = StepGuards.of(context.session(), request.clock());
+        this.page = new CodePage(request, state, store, challenges, senders);
     }
 
     /**
@@ -108,8 +92,9 @@ public final class SmsOtpStep {
             return Optional.empty();
         }
         context.event().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(phone));
-        SmsOtpStep step = new SmsOtpStep(context, config, settings, phone, sender, voice, clock, purpose);
-        step.page.readLatestSend(step.ledger);
+        SmsOtpStep step = new SmsOtpStep(new StepRequest(context, config, phone, purpose, clock),
+                new Senders(sender, voice, new DeliveryLedger(context.session().singleUseObjects()), settings));
+        step.page.readLatestSend();
         return Optional.of(step);
     }
 
@@ -155,14 +140,15 @@ public final class SmsOtpStep {
      * for it, passes without a code; otherwise as {@link #arrive()}.
      */
     public void arriveAsSecondFactor() {
+        String phone = request.phone();
         if (state.provenBefore(context.user(), phone)) {
             context.event().detail(SmsOtpEvents.PROVEN_IN_THIS_LOGIN, "true");
             context.pass();
-        } else if (config.trustBrowserDays() > 0
+        } else if (request.config().trustBrowserDays() > 0
                 && TrustedBrowsers.honours(context.session(), context.realm(), context.user(), phone)) {
             // Passed, not proven: no "otp" success, which would clear the user's second-factor failures.
             context.event().detail(SmsOtpEvents.TRUSTED_BROWSER, "true");
-            metrics.verification(context.realm().getName(), "trusted_browser");
+            SmsOtpMetrics.global().verification(request.realmName(), "trusted_browser");
             context.pass();
         } else {
             arrive();
@@ -174,15 +160,20 @@ public final class SmsOtpStep {
         if (form.containsKey(FIELD_RESEND)) {
             deliver();
         } else if (form.containsKey(FIELD_CALL)) {
-            new CodeDelivery(this).call();
+            delivery().call();
         } else {
-            new CodeVerification(this).verify(form.getFirst(FIELD_CODE), form.containsKey(TrustedBrowsers.FIELD));
+            new CodeVerification(request, challenges, guards, page)
+                    .verify(form.getFirst(FIELD_CODE), form.containsKey(TrustedBrowsers.FIELD));
         }
     }
 
     /** Sends a new code, unless a rule refuses it. */
     public void deliver() {
-        new CodeDelivery(this).deliver();
+        delivery().deliver();
+    }
+
+    private CodeDelivery delivery() {
+        return new CodeDelivery(request, store, challenges, guards, senders, page);
     }
 
     /** Whether this tab has asked the gateway for a code before (whether or not it went out). */
@@ -205,41 +196,6 @@ public final class SmsOtpStep {
 
     /** The E.164 number codes go to. */
     public String phone() {
-        return phone;
-    }
-
-    /** Trusts this browser, where the user asked on a second factor's page and the step allows it. */
-    void trustBrowser() {
-        if (purpose == CodePurpose.SIGN_IN && config.trustBrowserDays() > 0) {
-            TrustedBrowsers.trust(context.session(), context.realm(), context.user(), phone, config.trustBrowserDays());
-        }
-    }
-
-    /** Whether the code goes to a number nobody has proven yet: anyone may ask for those. */
-    boolean toUnprovenNumber() {
-        return purpose.enrollment();
-    }
-
-    String maskedPhone() {
-        return MaskedPhone.mask(phone);
-    }
-
-    String realmId() {
-        return context.realm().getId();
-    }
-
-    String limitSubject() {
-        return context.limitSubject();
-    }
-
-    /** An error event with our reason detail. */
-    void errorEvent(String error, String reason) {
-        context.event().detail(SmsOtpEvents.REASON, reason).error(error);
-    }
-
-    /** Whole minutes (at least one) until a moment, for messages. */
-    long minutesUntil(Instant moment) {
-        long seconds = Math.max(0, Duration.between(clock.instant(), moment).toSeconds());
-        return Math.max(1, (seconds + 59) / 60);
+        return request.phone();
     }
 }
