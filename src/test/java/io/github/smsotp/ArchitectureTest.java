@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *       flow's), {@code registration} (the registration form's action and the user profile's
  *       validator), {@code requiredaction} (enrollment), {@code account} (the credential in the
  *       Account Console), {@code admin} (the realm tab and the admin REST API),
- *       {@code delivery.web} (the receipts endpoint and the code page's status poll);</li>
+ *       {@code receipts} (the receipts endpoint and the code page's status poll);</li>
  *   <li>the engine: {@code step}, one code step behind every entry point, and {@code userless},
  *       the same step where the user is not known yet (phone sign-in, reset, registration);</li>
  *   <li>the rules: {@code challenge}, {@code limits}, {@code credential}, {@code trust},
@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     private static final String[] ENTRY_POINTS = {"io.github.smsotp.browser..", "io.github.smsotp.reset..",
             "io.github.smsotp.registration..", "io.github.smsotp.requiredaction..", "io.github.smsotp.account..",
-            "io.github.smsotp.admin..", "io.github.smsotp.delivery.web.."};
+            "io.github.smsotp.admin..", "io.github.smsotp.receipts.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.github.smsotp.(**)").should().beFreeOfCycles();
@@ -45,7 +45,7 @@ class ArchitectureTest {
             .layer("Entry points").definedBy(ENTRY_POINTS)
             .layer("Engine").definedBy("io.github.smsotp.step..", "io.github.smsotp.userless..")
             .layer("Rules").definedBy("io.github.smsotp.challenge..", "io.github.smsotp.limits..",
-                    "io.github.smsotp.credential..", "io.github.smsotp.trust..", "io.github.smsotp.delivery")
+                    "io.github.smsotp.credential..", "io.github.smsotp.trust..", "io.github.smsotp.delivery..")
             .layer("Settings").definedBy("io.github.smsotp.settings..")
             .layer("Senders").definedBy("io.github.smsotp.sender..")
             .layer("Ground").definedBy("io.github.smsotp.phone..", "io.github.smsotp.metrics..",

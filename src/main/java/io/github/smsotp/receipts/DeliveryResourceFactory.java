@@ -1,4 +1,4 @@
-package io.github.smsotp.delivery.web;
+package io.github.smsotp.receipts;
 
 import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.provider.StatelessFactory;

@@ -1,4 +1,4 @@
-package io.github.smsotp.delivery.web;
+package io.github.smsotp.receipts;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -61,6 +62,14 @@ public final class AdminApi {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating realm " + name + ": " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /**
+     * A realm name no other realm of the server has: for tests that create a realm per case (a
+     * clock's digits collide on a busy machine).
+     */
+    public static String uniqueRealmName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The type of the admin console's extension tabs, under which the realm's SMS settings are saved. */

@@ -195,7 +195,7 @@ public class DeliveryReceiptsIT {
 
     @Test
     void phoneSignInPagesNeverLearnOfAReceiptSoTheyTellNoKnownNumberFromAnUnknownOne() {
-        String realm = "sms-dlr-phone-" + System.nanoTime() % 100_000;
+        String realm = AdminApi.uniqueRealmName("sms-dlr-phone");
         String known = SmsLogin.phoneOf("user41");
         admin.createRealm(realm, Map.of(), r -> {
             IdentityFlows.phoneSignIn(r, true);
@@ -279,7 +279,7 @@ public class DeliveryReceiptsIT {
 
     /** A realm whose SMS go through one provider preset with receipts on (Realm settings > SMS). */
     private String realmThrough(String preset, Map<String, String> more) {
-        String realm = "sms-dlr-" + preset + "-" + System.nanoTime() % 100_000;
+        String realm = AdminApi.uniqueRealmName("sms-dlr-" + preset);
         Map<String, String> settings = new HashMap<>(Map.of("sender", "http", "http.preset", preset,
                 "http.url", preset.equals("webhook") ? provider.url() + "/hook" : provider.url(),
                 "http.from", "Acme", "http.receipts", "on", "http.receipt-secret", RECEIPT_SECRET));

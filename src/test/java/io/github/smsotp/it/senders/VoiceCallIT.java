@@ -178,7 +178,7 @@ public class VoiceCallIT {
 
     /** As {@link #realm(Map, String)}, with another number for the user. */
     private String realm(Map<String, String> voice, String locale, String phone) {
-        String realm = "sms-voice-" + System.nanoTime() % 100_000;
+        String realm = AdminApi.uniqueRealmName("sms-voice");
         Map<String, String> config = new HashMap<>(Map.of("voice-fallback", "always", "resend-cooldown-seconds", "0"));
         config.putAll(voice);
         admin.createRealm(realm, config, r -> {
