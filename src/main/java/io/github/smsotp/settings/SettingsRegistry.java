@@ -1,7 +1,6 @@
 package io.github.smsotp.settings;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.github.smsotp.phone.NumberTypes;
 import io.github.smsotp.settings.Setting.Kind;
@@ -155,10 +154,6 @@ public final class SettingsRegistry {
     /** The settings an admin may set in {@code place}, in the console's order. */
     public static List<Setting> in(Place place) {
         return ALL.stream().filter(setting -> setting.settableIn(place)).toList();
-    }
-
-    public static Optional<Setting> named(String key) {
-        return ALL.stream().filter(setting -> setting.key().equals(key)).findFirst();
     }
 
     private static Setting voice(Setting setting) {
