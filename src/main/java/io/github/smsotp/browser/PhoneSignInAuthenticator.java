@@ -8,6 +8,7 @@ import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.step.BrowserOnly;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.NumberRefusal;
@@ -46,6 +47,9 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (BrowserOnly.answeredTokenRequest(context)) {
+            return;
+        }
         Optional<String> typed = LoginState.of(context.getAuthenticationSession()).signInNumber().get();
         if (typed.isEmpty()) {
             context.challenge(numberPage(context, null, null));

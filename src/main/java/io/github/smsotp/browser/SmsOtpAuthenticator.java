@@ -12,6 +12,7 @@ import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.BrowserOnly;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,9 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (BrowserOnly.answeredTokenRequest(context)) {
+            return;
+        }
         open(context).ifPresent(SmsOtpStep::arriveAsSecondFactor);
     }
 

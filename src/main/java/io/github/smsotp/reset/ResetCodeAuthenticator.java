@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.github.smsotp.limits.KeycloakLockout;
+import io.github.smsotp.step.BrowserOnly;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.SmsOtpStep;
 import io.github.smsotp.userless.EntrySettings;
@@ -32,6 +33,9 @@ public class ResetCodeAuthenticator extends UserlessStep implements Authenticato
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (BrowserOnly.answeredTokenRequest(context)) {
+            return;
+        }
         EvenTiming timing = new EvenTiming();
         step(context).ifPresent(SmsOtpStep::arrive);
         timing.await();

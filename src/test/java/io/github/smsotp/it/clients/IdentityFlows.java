@@ -31,6 +31,25 @@ public final class IdentityFlows {
         realm.put("browserFlow", "phone browser");
     }
 
+    /**
+     * The realm's direct grant flow, as an admin could set it up by mistake: Keycloak's username and
+     * password checks, then {@code authenticator}, one of our browser-only steps; the test client may
+     * use the direct grant.
+     */
+    public static void directGrantWith(ObjectNode realm, String authenticator) {
+        ArrayNode executions = flow(realm, "direct grant with " + authenticator, "basic-flow", true)
+                .putArray("authenticationExecutions");
+        step(executions, "direct-grant-validate-username", "REQUIRED", 10);
+        step(executions, "direct-grant-validate-password", "REQUIRED", 20);
+        step(executions, authenticator, "REQUIRED", 30).put("authenticatorConfig", "sms-otp-it");
+        realm.put("directGrantFlow", "direct grant with " + authenticator);
+        for (var client : realm.withArray("clients")) {
+            if (client.path("clientId").asText().equals("it-app")) {
+                ((ObjectNode) client).put("directAccessGrantsEnabled", true);
+            }
+        }
+    }
+
     /** "Forgot password?" on, by an SMS code instead of the e-mail link. */
     public static void resetBySms(ObjectNode realm) {
         realm.put("resetPasswordAllowed", true);
