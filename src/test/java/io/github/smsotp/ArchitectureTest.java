@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * <ul>
  *   <li>entry points, by the Keycloak role that calls them: {@code browser} (the browser flow's
  *       authenticators: the second factor and phone sign-in), {@code reset} (the reset-credentials
- *       flow's), {@code registration} (the registration form's action and the user profile's
+ *       flow's), {@code directgrant} (the direct grant flow's second factor, for apps), {@code registration} (the registration form's action and the user profile's
  *       validator), {@code requiredaction} (enrollment), {@code account} (the credential in the
  *       Account Console), {@code admin} (the realm tab and the admin REST API),
  *       {@code receipts} (the receipts endpoint and the code page's status poll);</li>
@@ -34,6 +34,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] ENTRY_POINTS = {"io.github.smsotp.browser..", "io.github.smsotp.reset..",
+            "io.github.smsotp.directgrant..",
             "io.github.smsotp.registration..", "io.github.smsotp.requiredaction..", "io.github.smsotp.account..",
             "io.github.smsotp.admin..", "io.github.smsotp.receipts.."};
 

@@ -11,6 +11,7 @@ import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.step.BrowserOnly;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.LoginState;
+import io.github.smsotp.step.Notice;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import io.github.smsotp.userless.EntrySettings;
@@ -59,7 +60,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
         // Back at this step (a reload, or "Try another way" and back): never sends by itself.
         EvenTiming timing = new EvenTiming();
         EntrySettings.of(context).flatMap(settings -> step(context, settings, number))
-                .ifPresent(step -> context.challenge(step.page(false, form -> { })));
+                .ifPresent(step -> context.challenge(step.page(false, Notice.none())));
         timing.await();
     }
 

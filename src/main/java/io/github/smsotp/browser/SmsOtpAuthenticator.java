@@ -6,17 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.BrowserOnly;
-import io.github.smsotp.step.CodePurpose;
+import io.github.smsotp.step.SecondFactor;
+import io.github.smsotp.step.SecondFactorContext;
 import io.github.smsotp.step.SmsOtpStep;
-import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
@@ -38,8 +35,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<SmsOtpCredentialProvider> {
 
-    private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
-
     private final Clock clock;
 
     public SmsOtpAuthenticator(Clock clock) {
@@ -59,31 +54,8 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         open(context).ifPresent(step -> step.answer(context.getHttpRequest().getDecodedFormParameters()));
     }
 
-    /**
-     * The step for this request: the settings read once, the user's number, then the engine. Every
-     * call goes downwards: settings, the credential, the step.
-     */
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
-        SecondFactorContext step = new SecondFactorContext(context);
-        context.getEvent().user(context.getUser());
-        Map<String, String> ownConfig = stepConfig(context);
-        SmsSettings.LoginStepSettings settings;
-        Optional<String> phone;
-        try {
-            settings = SmsSettings.forLoginStep(context.getRealm(), ownConfig);
-            phone = new PhoneSource(settings.provisioned()).destination(context.getUser());
-        } catch (InvalidConfigException e) {
-            SmsOtpStep.showUnavailable(step, e);
-            return Optional.empty();
-        }
-        if (phone.isEmpty()) {
-            LOG.warnf("SMS step in realm '%s': user '%s' has no verified number and no usable provisioned one",
-                    context.getRealm().getName(), context.getUser().getId());
-            context.getEvent().error(SmsOtpEvents.NO_PHONE);
-            context.challenge(context.form().setError("smsOtpNoPhone").createErrorPage(Response.Status.BAD_REQUEST));
-            return Optional.empty();
-        }
-        return SmsOtpStep.open(step, settings.step(), settings.values(), phone.get(), clock, CodePurpose.SIGN_IN);
+        return SecondFactor.open(new SecondFactorContext(context), stepConfig(context), clock);
     }
 
     @Override
@@ -94,12 +66,7 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     /** Configured: a verified number, or a provisioned one the realm trusts as enrolled. */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        try {
-            return PhoneSource.of(realm).destination(user).isPresent();
-        } catch (InvalidConfigException e) {
-            LOG.errorf("SMS enrollment settings of realm '%s' are invalid: %s", realm.getName(), e.getMessage());
-            return false;
-        }
+        return PhoneSource.reachable(realm, user);
     }
 
     /**

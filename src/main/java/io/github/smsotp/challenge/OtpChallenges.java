@@ -45,9 +45,10 @@ public final class OtpChallenges {
         store.save(pending.challenge());
     }
 
-    /** Whether a code is pending and within its lifetime. */
-    public boolean hasLiveCode() {
-        return store.challenge().filter(c -> !c.isExpired(clock.instant())).isPresent();
+    /** Whole seconds (rounded up) the pending code stays valid; 0 when no code is pending or it has expired. */
+    public long secondsLeft() {
+        return store.challenge().filter(c -> !c.isExpired(clock.instant()))
+                .map(c -> (Duration.between(clock.instant(), c.expiresAt()).toMillis() + 999) / 1000).orElse(0L);
     }
 
     /**

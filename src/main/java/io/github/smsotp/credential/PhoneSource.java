@@ -2,9 +2,11 @@ package io.github.smsotp.credential;
 
 import java.util.Optional;
 
+import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.settings.ProvisionedNumbers;
 import io.github.smsotp.settings.SmsSettings;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,9 +17,24 @@ import org.keycloak.models.UserModel;
  */
 public record PhoneSource(ProvisionedNumbers numbers) {
 
+    private static final Logger LOG = Logger.getLogger(PhoneSource.class);
+
     /** As the realm's enrollment sees it: its action's config over the realm's SMS settings. */
     public static PhoneSource of(RealmModel realm) {
         return new PhoneSource(ProvisionedNumbers.of(realm));
+    }
+
+    /**
+     * Whether a second factor can reach the user: a verified number, or a provisioned one the realm
+     * trusts as enrolled. Invalid settings reach nobody (and say so in the log).
+     */
+    public static boolean reachable(RealmModel realm, UserModel user) {
+        try {
+            return of(realm).destination(user).isPresent();
+        } catch (InvalidConfigException e) {
+            LOG.errorf("SMS enrollment settings of realm '%s' are invalid: %s", realm.getName(), e.getMessage());
+            return false;
+        }
     }
 
     /** Whether attribute numbers are confirmed by a code before they are used ({@code verify}). */

@@ -17,6 +17,7 @@ import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.LoginState;
+import io.github.smsotp.step.Notice;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -141,7 +142,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private void refuseOtherNumber(RequiredActionContext context, EnrollmentSettings settings, String fixed) {
         step(context, settings, fixed).ifPresent(step -> {
             context.getEvent().detail(SmsOtpEvents.REASON, "provisioned_number").error(SmsOtpEvents.NUMBER_REFUSED);
-            context.challenge(step.page(false, form -> form.setError("smsOtpNumberSetByAdmin")));
+            context.challenge(step.page(false, Notice.error("smsOtpNumberSetByAdmin")));
         });
     }
 

@@ -24,6 +24,9 @@ public final class BrowserOnly {
 
     static final String ERROR = OAuthErrorException.INVALID_REQUEST;
 
+    /** The provider id of the step that serves the direct grant (an entry point, named, not imported). */
+    static final String DIRECT_GRANT_STEP = "sms-otp-direct-grant";
+
     /** The flows whose admin was told already, by realm and flow id: once each while the server runs. */
     private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
 
@@ -44,9 +47,10 @@ public final class BrowserOnly {
         String flowAlias = flow.getTopLevelFlow().getAlias();
         if (TOLD.add(flow.getRealm().getId() + "/" + flow.getTopLevelFlow().getId())) {
             LOG.warnf("The step '%s' in flow '%s' of realm '%s' answered a token request (grant_type=%s) with an "
-                    + "error: it shows pages, so it works in browser flows only. Remove it from that flow, and "
-                    + "keep SMS codes in the browser flow (apps sign in through it with PKCE).",
-                    flow.getExecution().getAuthenticator(), flowAlias, realm, grantType);
+                    + "error: it shows pages, so it works in browser flows only. In the direct grant flow, use "
+                    + "'%s' (SMS one-time code (direct grant)) after username and password instead, or keep SMS "
+                    + "codes in the browser flow (apps sign in through it with PKCE).",
+                    flow.getExecution().getAuthenticator(), flowAlias, realm, grantType, DIRECT_GRANT_STEP);
         }
         flow.getEvent().detail(SmsOtpEvents.REASON, "browser_only").error(SmsOtpEvents.MISCONFIGURED);
         flow.challenge(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

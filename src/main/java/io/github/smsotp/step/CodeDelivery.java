@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
@@ -20,9 +19,7 @@ import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsOtpConfig;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
@@ -66,7 +63,7 @@ final class CodeDelivery {
     void call() {
         if (!page.callOffered()) {
             // Only the page's button asks for a call, and only where it is shown.
-            context.show(page.render(false, form -> { }));
+            context.show(page.render(false, Notice.none()));
             return;
         }
         deliver(Channel.VOICE);
@@ -78,7 +75,7 @@ final class CodeDelivery {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
             context.event().error(keycloakRefusal);
             metrics.sendRefused(context.realm().getName(), keycloakRefusal);
-            context.show(page.render(false, form -> { }));
+            context.show(page.render(false, Notice.none()));
             return;
         }
         Optional<Instant> locked = guards.failures().lockedUntil(config.limits(), request.realmId(), request.limitSubject());
@@ -91,14 +88,13 @@ final class CodeDelivery {
             // A number from before the rule, or one an admin or a directory provided.
             NumberRefusal.report(context.event(), EnrollmentSettings.Result.NUMBER_TYPE, refusedType);
             metrics.sendRefused(context.realm().getName(), EnrollmentSettings.Result.NUMBER_TYPE);
-            context.show(context.form().setError(EnrollmentSettings.Result.messageFor(refusedType.get()))
-                    .createErrorPage(Response.Status.BAD_REQUEST));
+            context.show(context.errorPage(EnrollmentSettings.Result.messageFor(refusedType.get())));
             return;
         }
         if (context.dispatch() != Dispatch.WITHHELD && !config.allowedCountries().allows(request.phone())) {
             request.errorEvent(SmsOtpEvents.SEND_REFUSED, "country");
             metrics.sendRefused(context.realm().getName(), "country");
-            context.show(context.form().setError("smsOtpCountryNotAllowed").createErrorPage(Response.Status.BAD_REQUEST));
+            context.show(context.errorPage("smsOtpCountryNotAllowed"));
             return;
         }
         SendHistory history = store.history();
@@ -175,7 +171,7 @@ final class CodeDelivery {
             LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
                     senders.sms().primaryId(), e.getMessage());
             request.errorEvent(SmsOtpEvents.SEND_FAILED, senders.sms().primaryId());
-            context.show(page.render(true, form -> form.setError("smsOtpSendFailed")));
+            context.show(page.render(true, Notice.error("smsOtpSendFailed")));
             return;
         }
         metrics.codeSent(context.realm().getName(), deliveredBy);
@@ -193,21 +189,21 @@ final class CodeDelivery {
         } catch (SmsSendException e) {
             LOG.warnf("SMS step in realm '%s': the call failed: %s", realm, e.getMessage());
             request.errorEvent(SmsOtpEvents.SEND_FAILED, VoiceChoice.NAME);
-            context.show(page.render(true, form -> form.setError("smsOtpCallFailed")));
+            context.show(page.render(true, Notice.error("smsOtpCallFailed")));
             return;
         }
         metrics.codeSent(realm, VoiceChoice.NAME);
         LOG.infof("SMS step code read in a call in realm '%s' to %s", realm, request.maskedPhone());
         page.sentBy(VoiceChoice.NAME);
-        sent(pending, form -> form.setInfo("smsOtpCalling"));
+        sent(pending, Notice.info("smsOtpCalling"));
     }
 
     /** The code page after a send, the same whether the SMS went, is on its way or was withheld. */
     private void sent(PendingCode pending) {
-        sent(pending, page::sentNotice);
+        sent(pending, page.sentNotice());
     }
 
-    private void sent(PendingCode pending, Consumer<LoginFormsProvider> notice) {
+    private void sent(PendingCode pending, Notice notice) {
         challenges.activate(pending);
         store.save(store.history().sent(request.clock().instant()));
         context.event().detail(SmsOtpEvents.SENDS, Integer.toString(store.history().attempts()));
@@ -217,6 +213,6 @@ final class CodeDelivery {
     private void refuse(String reason, String messageKey, Object... parameters) {
         request.errorEvent(SmsOtpEvents.SEND_REFUSED, reason);
         metrics.sendRefused(context.realm().getName(), reason);
-        context.show(page.render(false, form -> form.setError(messageKey, parameters)));
+        context.show(page.render(false, Notice.error(messageKey, parameters)));
     }
 }

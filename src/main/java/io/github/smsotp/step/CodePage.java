@@ -2,7 +2,6 @@ package io.github.smsotp.step;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges;
@@ -13,7 +12,6 @@ import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
 import io.github.smsotp.settings.SmsOtpConfig;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -81,28 +79,24 @@ final class CodePage {
                 ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
     }
 
-    /** The page, after {@code messages} added any errors or notes. */
-    Response render(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
+    /** The page, with what it says besides. */
+    Response render(boolean sendFailed, Notice notice) {
         long wait = store.history().secondsUntilResend(request.clock().instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         boolean notDelivered = notDelivered();
-        LoginFormsProvider form = context.form().setAttribute("smsOtp", new CodePageBean(request.maskedPhone(),
-                request.purpose(), config.trustBrowserDays(), new CodePageBean.Code(config.codeLength(), challenges.hasLiveCode()),
+        return context.codePage(new CodePageBean(request.maskedPhone(), request.purpose(), config.trustBrowserDays(),
+                new CodePageBean.Code(config.codeLength(), challenges.secondsLeft()),
                 new CodePageBean.Resend(wait, sendsLeft),
                 new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),
-                new CodePageBean.Call(callOffered(), callPossible())));
-        messages.accept(form);
-        return form.createForm(TEMPLATE);
+                new CodePageBean.Call(callOffered(), callPossible())), notice);
     }
 
     /**
      * After a resend, says that a new code is on its way. The page's own sentence names the number
      * (where the page may): said once, not again in a notice.
      */
-    void sentNotice(LoginFormsProvider form) {
-        if (store.history().attempts() > 1) {
-            form.setInfo("smsOtpNewCodeSent");
-        }
+    Notice sentNotice() {
+        return store.history().attempts() > 1 ? Notice.info("smsOtpNewCodeSent") : Notice.none();
     }
 
     /**

@@ -5,8 +5,12 @@ package io.github.smsotp.step;
  */
 public final class CodePageBean {
 
-    /** The code the page asks for: its digits, and whether one is pending and may be entered. */
-    record Code(int length, boolean active) {
+    /** The code the page asks for: its digits, and the seconds it stays valid (0: none is pending). */
+    record Code(int length, long secondsLeft) {
+
+        boolean active() {
+            return secondsLeft > 0;
+        }
     }
 
     /** "Send a new code": seconds before it works (0: now), and whether sends are left in this login. */
@@ -47,6 +51,11 @@ public final class CodePageBean {
     /** The number the code went to, masked; null where the page must not show it. */
     public String getMaskedPhone() {
         return purpose.numberShown() ? maskedPhone : null;
+    }
+
+    /** Seconds the pending code stays valid; 0 when none is. */
+    public long getCodeSecondsLeft() {
+        return code.secondsLeft();
     }
 
     public int getCodeLength() {

@@ -10,7 +10,6 @@ import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.trust.TrustedBrowsers;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
-import org.keycloak.models.utils.FormMessage;
 
 /**
  * Checks a submitted code. Every wrong, expired or stale submission is a failure for the context
@@ -39,7 +38,7 @@ final class CodeVerification {
     /** @param trustAsked whether the user ticked "Don't ask for a code on this browser" */
     void verify(String input, boolean trustAsked) {
         if (input == null || input.isBlank()) {
-            context.show(page.render(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpMissingCode"))));
+            context.show(page.render(false, Notice.codeError("smsOtpMissingCode")));
             return;
         }
         String keycloakRefusal = context.refusedByKeycloak();
@@ -47,14 +46,14 @@ final class CodeVerification {
             // The same answer as a wrong code, even for the right one: a lockout is not disclosed.
             context.event().error(keycloakRefusal);
             metrics.verification(context.realm().getName(), keycloakRefusal);
-            context.showRefusal(page.render(false, form -> form.addError(new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"))));
+            context.showRefusal(page.render(false, Notice.codeError("smsOtpWrongCode")));
             return;
         }
         Optional<Instant> locked = guards.failures().lockedUntil(config.limits(), request.realmId(), request.limitSubject());
         if (locked.isPresent()) {
             request.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
             metrics.verification(context.realm().getName(), "locked");
-            context.showRefusal(page.render(false, form -> form.setError("smsOtpLocked", request.minutesUntil(locked.get()))));
+            context.showRefusal(page.render(false, Notice.error("smsOtpLocked", request.minutesUntil(locked.get()))));
             return;
         }
         Verification result = challenges.verify(input, config.attemptsPerCode());
@@ -79,27 +78,21 @@ final class CodeVerification {
         context.reportWrongCode();
         switch (result) {
             case WRONG -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "wrong",
-                    new FormMessage(SmsOtpStep.FIELD_CODE, "smsOtpWrongCode"));
+                    Notice.codeError("smsOtpWrongCode"));
             case EXHAUSTED -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS,
-                    "attempts_exhausted", new FormMessage(null, "smsOtpTooManyAttempts"));
+                    "attempts_exhausted", Notice.error("smsOtpTooManyAttempts"));
             case EXPIRED -> fail(AuthenticationFlowError.EXPIRED_CODE, Errors.EXPIRED_CODE, "expired",
-                    new FormMessage(null, "smsOtpCodeExpired"));
+                    Notice.error("smsOtpCodeExpired"));
             default -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "no_code",
-                    new FormMessage(null, "smsOtpNoActiveCode"));
+                    Notice.error("smsOtpNoActiveCode"));
         }
     }
 
     /** A failure as Keycloak's own OTP form reports it, shown on the code page. */
-    private void fail(AuthenticationFlowError error, String eventError, String reason, FormMessage message) {
+    private void fail(AuthenticationFlowError error, String eventError, String reason, Notice notice) {
         request.errorEvent(eventError, reason);
         metrics.verification(context.realm().getName(), reason);
-        context.showFailure(error, page.render(false, form -> {
-            if (message.getField() == null) {
-                form.setError(message.getMessage(), message.getParameters());
-            } else {
-                form.addError(message);
-            }
-        }));
+        context.showFailure(error, page.render(false, notice));
     }
 
     /** Trusts this browser where the step allows it: a second factor's page offers it, nothing else's. */

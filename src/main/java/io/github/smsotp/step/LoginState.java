@@ -3,17 +3,19 @@ package io.github.smsotp.step;
 import java.util.Optional;
 
 import io.github.smsotp.challenge.AuthSessionNotes;
+import io.github.smsotp.challenge.ChallengeNotes;
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.limits.LimitKeys;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Everything the SMS steps keep in one browser tab's login, in Keycloak's authentication-session
- * notes (replicated to every node, gone with the login). One class owns every note's name, so what
- * a login carries is read in one file: the code's challenge and send history, the number to confirm
- * or to sign in with, the sender of the latest SMS, the send whose receipts the page may show, and
- * the number the user proved earlier in this login.
+ * Everything the SMS steps keep in one login: in a browser, the tab's authentication-session notes
+ * (replicated to every node, gone with the login); where the login keeps no session between requests
+ * (an app's token requests), notes the entry point keeps elsewhere. One class owns every note's name,
+ * so what a login carries is read in one file: the code's challenge and send history, the number to
+ * confirm or to sign in with, the sender of the latest SMS, the send whose receipts the page may show,
+ * and the number the user proved earlier in this login.
  */
 public final class LoginState {
 
@@ -23,14 +25,33 @@ public final class LoginState {
     private static final String TRACKED_SEND = "sms-otp.tracked-send";
     private static final String PROVEN = "sms-otp.proven";
 
-    private final AuthenticationSessionModel authSession;
+    private final ChallengeNotes notes;
+    private final String binding;
 
-    private LoginState(AuthenticationSessionModel authSession) {
-        this.authSession = authSession;
+    private LoginState(ChallengeNotes notes, String binding) {
+        this.notes = notes;
+        this.binding = binding;
     }
 
+    /** A browser tab's login. */
     public static LoginState of(AuthenticationSessionModel authSession) {
-        return new LoginState(authSession);
+        return new LoginState(new AuthSessionNotes(authSession),
+                authSession.getParentSession().getId() + "/" + authSession.getTabId());
+    }
+
+    /**
+     * A login kept in {@code notes}.
+     *
+     * @param binding names the login, and nothing but it: every code is hashed with it, so a code
+     *                is worthless in any other login
+     */
+    public static LoginState of(ChallengeNotes notes, String binding) {
+        return new LoginState(notes, binding);
+    }
+
+    /** What names this login in its codes' hashes. */
+    String binding() {
+        return binding;
     }
 
     /** One note of the login: read, written, forgotten. */
@@ -43,21 +64,21 @@ public final class LoginState {
         }
 
         public Optional<String> get() {
-            return Optional.ofNullable(authSession.getAuthNote(name));
+            return Optional.ofNullable(notes.get(name));
         }
 
         public void set(String value) {
-            authSession.setAuthNote(name, value);
+            notes.set(name, value);
         }
 
         public void forget() {
-            authSession.removeAuthNote(name);
+            notes.remove(name);
         }
     }
 
     /** The code's challenge (its hash, expiry and attempts) and the login's send history. */
     ChallengeStore challenge() {
-        return new ChallengeStore(new AuthSessionNotes(authSession));
+        return new ChallengeStore(notes);
     }
 
     /** The number this login is to confirm next: typed on the enrollment page, or at registration. */

@@ -2,7 +2,6 @@ package io.github.smsotp.step;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges;
@@ -19,9 +18,7 @@ import io.github.smsotp.trust.TrustedBrowsers;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The code step, as every entry point uses it: open it for a request (which fails with a clear page,
@@ -49,11 +46,10 @@ public final class SmsOtpStep {
         this.request = request;
         this.context = request.context();
         this.senders = senders;
-        AuthenticationSessionModel authSession = context.authSession();
-        this.state = LoginState.of(authSession);
+        this.state = context.loginState(request.config());
         this.store = state.challenge();
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
-                authSession.getParentSession().getId() + "/" + authSession.getTabId() + "/" + request.phone(),
+                state.binding() + "/" + request.phone(),
                 request.clock(), new SingleUseCodeUses(context.session().singleUseObjects()));
         this.guards = StepGuards.of(context.session(), request.clock());
         this.page = new CodePage(request, state, store, challenges, senders);
@@ -115,7 +111,7 @@ public final class SmsOtpStep {
     public static void showUnavailable(StepContext context, Exception cause) {
         LOG.errorf("SMS step in realm '%s' is misconfigured: %s", context.realm().getName(), cause.getMessage());
         context.event().error(SmsOtpEvents.MISCONFIGURED);
-        context.show(context.form().setError("smsOtpNotAvailable").createErrorPage(Response.Status.BAD_REQUEST));
+        context.show(context.errorPage("smsOtpNotAvailable"));
     }
 
     /** The code page's fields, the one definition every entry point and template shares. */
@@ -129,7 +125,7 @@ public final class SmsOtpStep {
      */
     public void arrive() {
         if (attemptedSend()) {
-            context.show(page(false, form -> { }));
+            context.show(page(false, Notice.none()));
         } else {
             deliver();
         }
@@ -162,9 +158,17 @@ public final class SmsOtpStep {
         } else if (form.containsKey(FIELD_CALL)) {
             delivery().call();
         } else {
-            new CodeVerification(request, challenges, guards, page)
-                    .verify(form.getFirst(FIELD_CODE), form.containsKey(TrustedBrowsers.FIELD));
+            verification().verify(form.getFirst(FIELD_CODE), form.containsKey(TrustedBrowsers.FIELD));
         }
+    }
+
+    /** Checks a code that came without a page (an app's request): no browser to trust. */
+    public void verify(String input) {
+        verification().verify(input, false);
+    }
+
+    private CodeVerification verification() {
+        return new CodeVerification(request, challenges, guards, page);
     }
 
     /** Sends a new code, unless a rule refuses it. */
@@ -189,9 +193,9 @@ public final class SmsOtpStep {
         store.clearChallenge();
     }
 
-    /** The code page in the tab's current state, after {@code messages} added any errors or notes. */
-    public Response page(boolean sendFailed, Consumer<LoginFormsProvider> messages) {
-        return page.render(sendFailed, messages);
+    /** The code page in the tab's current state, with what it says besides. */
+    public Response page(boolean sendFailed, Notice notice) {
+        return page.render(sendFailed, notice);
     }
 
     /** The E.164 number codes go to. */

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.TestClock;
+import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.limits.InMemorySingleUseStore;
 import org.junit.jupiter.api.Test;
 
@@ -104,9 +104,10 @@ class OtpChallengesTest {
     @Test
     void anExpiredCodeIsRefusedAndRemoved() {
         String code = issue();
+        assertThat(challenges.secondsLeft()).isEqualTo(LIFETIME.toSeconds());
         clock.advance(LIFETIME);
 
-        assertThat(challenges.hasLiveCode()).isFalse();
+        assertThat(challenges.secondsLeft()).isZero();
         assertThat(challenges.verify(code, 5)).isEqualTo(Verification.EXPIRED);
         assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
     }

@@ -62,7 +62,7 @@ public class MisplacedStepIT {
         assertThat(Pattern.compile(Pattern.quote(told)).matcher(server.log()).results().count())
                 .as("the admin is told once").isEqualTo(1);
         assertThat(server.log()).contains(told + " answered a token request (grant_type=password) with an error: it "
-                + "shows pages, so it works in browser flows only.");
+                + "shows pages, so it works in browser flows only. In the direct grant flow, use 'sms-otp-direct-grant'");
     }
 
     private HttpResponse<String> tokenRequest(String realm, String password, String extra) {

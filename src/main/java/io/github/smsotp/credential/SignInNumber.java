@@ -1,8 +1,6 @@
-package io.github.smsotp.browser;
+package io.github.smsotp.credential;
 
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.credential.UniqueNumbers;
-import io.github.smsotp.credential.VerifiedPhone;
 import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
 import org.jboss.logging.Logger;
@@ -15,14 +13,14 @@ import org.keycloak.models.UserModel;
  * verified phone number (users with a number from before get it filled in at their next sign-in).
  * The sign-in itself never depends on it: a number another account holds already is left unrecorded.
  */
-final class SignInNumber {
+public final class SignInNumber {
 
     private static final Logger LOG = Logger.getLogger(SignInNumber.class);
 
     private SignInNumber() {
     }
 
-    static void confirmed(KeycloakSession session, RealmModel realm, UserModel user, String phone) {
+    public static void confirmed(KeycloakSession session, RealmModel realm, UserModel user, String phone) {
         if (VerifiedPhone.isRecorded(user, phone)) {
             // Every sign-in after the first: no settings to read, nothing to search or write.
             return;

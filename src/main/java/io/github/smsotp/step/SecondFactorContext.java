@@ -1,15 +1,14 @@
-package io.github.smsotp.browser;
+package io.github.smsotp.step;
 
+import io.github.smsotp.credential.SignInNumber;
 import io.github.smsotp.limits.KeycloakLockout;
-import io.github.smsotp.step.InFlowStepContext;
-import io.github.smsotp.step.LoginState;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
 /** The SMS step as a second factor: it proves the user the flow has identified already. */
-final class SecondFactorContext extends InFlowStepContext {
+public class SecondFactorContext extends InFlowStepContext {
 
-    SecondFactorContext(AuthenticationFlowContext flow) {
+    public SecondFactorContext(AuthenticationFlowContext flow) {
         super(flow);
     }
 
@@ -31,8 +30,13 @@ final class SecondFactorContext extends InFlowStepContext {
     @Override
     public void succeed(String phone) {
         SignInNumber.confirmed(flow.getSession(), flow.getRealm(), flow.getUser(), phone);
-        LoginState.of(flow.getAuthenticationSession()).proven(flow.getUser(), phone);
+        remember(phone);
         flow.success(KeycloakLockout.CATEGORY);
+    }
+
+    /** Keeps the proof for the login's later SMS steps, which then send no second code. */
+    protected void remember(String phone) {
+        LoginState.of(authSession()).proven(flow.getUser(), phone);
     }
 
     @Override
