@@ -13,8 +13,10 @@ import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.Browser.Page;
 import io.github.smsotp.it.clients.Browser;
 import io.github.smsotp.it.clients.GuessRace;
+import io.github.smsotp.it.clients.IdentityFlows;
 import io.github.smsotp.it.clients.KeycloakFormRaces;
 import io.github.smsotp.it.clients.SmsLogin;
+import io.github.smsotp.it.clients.TokenRequests;
 import io.github.smsotp.it.harness.KeycloakServer;
 import io.github.smsotp.it.harness.LoopbackCluster;
 import io.github.smsotp.it.harness.ReleaseMatrix;
@@ -52,7 +54,7 @@ public class ClusterIT {
 
         new AdminApi(node1).createRealm(REALM, Map.of("resend-cooldown-seconds", "0", "sends-per-login", "10",
                 "attempts-per-code", "10", "limit-number-sends-per-10-minutes", "3",
-                "lockout-after-failures", "3"), realm -> { });
+                "lockout-after-failures", "3"), realm -> IdentityFlows.directGrantWith(realm, "sms-otp-direct-grant"));
     }
 
     @AfterAll
@@ -72,6 +74,20 @@ public class ClusterIT {
 
         Page done = onNode2(login, page, "kc-sms-otp-form", Map.of("code", code));
         assertThat(done.loggedIn()).as(done.text()).isTrue();
+    }
+
+    @Test
+    void anAppsFirstTokenRequestOnOneNodeAndItsCodeOnTheOther() {
+        SmsLogin user = new SmsLogin(node1, REALM, "user09", null);
+
+        TokenRequests.Answer first = new TokenRequests(node1, REALM, "it-app").password(user.username(), user.password());
+        assertThat(first.error()).as(first.toString()).isEqualTo("sms_otp_required");
+        String code = gateway.to(user.phone()).get(0).code();
+        TokenRequests.Answer second = new TokenRequests(node2, REALM, "it-app").password(user.username(),
+                user.password(), Map.of("sms_otp", code));
+
+        assertThat(second.tokens()).as(second.toString()).isTrue();
+        assertThat(gateway.to(user.phone())).hasSize(1);
     }
 
     @Test
