@@ -4,26 +4,21 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.events.SmsOtpEvents;
-import io.github.smsotp.limits.KeycloakLockout;
-import io.github.smsotp.phone.MaskedPhone;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.step.BrowserOnly;
-import io.github.smsotp.step.CodePurpose;
 import io.github.smsotp.step.LoginState;
 import io.github.smsotp.step.Notice;
 import io.github.smsotp.step.NumberRefusal;
 import io.github.smsotp.step.SmsOtpStep;
 import io.github.smsotp.userless.EntrySettings;
 import io.github.smsotp.userless.EvenTiming;
+import io.github.smsotp.userless.PhoneSignInStep;
 import io.github.smsotp.userless.SignInRecipients;
 import io.github.smsotp.userless.UserlessStep;
-import io.github.smsotp.userless.UserlessStepContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -97,9 +92,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
         LoginState.of(context.getAuthenticationSession()).signInNumber().set(parsed.number());
         Optional<UserModel> holder = SignInRecipients.byNumber(context, settings, parsed.number());
         if (holder.isEmpty()) {
-            // For the admin's eyes only, as Keycloak reports an unknown username: the user sees a sent code.
-            context.getEvent().clone().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(parsed.number()))
-                    .detail(SmsOtpEvents.REASON, "unknown_number").error(Errors.USER_NOT_FOUND);
+            PhoneSignInStep.reportUnknown(context, parsed.number());
         }
         step(context, settings, parsed.number(), holder).ifPresent(step -> {
             // A new number gets a fresh code, within the cooldown and per-login cap of the whole sign-in.
@@ -114,12 +107,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
 
     private Optional<SmsOtpStep> step(AuthenticationFlowContext context, EntrySettings settings, String number,
                                       Optional<UserModel> holder) {
-        holder.ifPresent(context.getEvent()::user);
-        UserlessStepContext stepContext = new UserlessStepContext(context, holder, number, user -> {
-            context.setUser(user);
-            context.success(KeycloakLockout.CATEGORY);
-        });
-        return SmsOtpStep.open(stepContext, settings.typed().reader(), number, clock, CodePurpose.PHONE_SIGN_IN);
+        return PhoneSignInStep.open(context, settings, number, holder, clock, null);
     }
 
     private static Response numberPage(AuthenticationFlowContext context, String typed, String errorKey) {

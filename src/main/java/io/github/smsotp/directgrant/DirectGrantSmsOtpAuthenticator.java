@@ -8,6 +8,7 @@ import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.credential.SmsOtpCredentialProvider;
 import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.step.SecondFactor;
+import io.github.smsotp.step.SecondFactorContext;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
@@ -35,7 +36,9 @@ public class DirectGrantSmsOtpAuthenticator implements Authenticator, Credential
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         String code = context.getHttpRequest().getDecodedFormParameters().getFirst(GrantAnswers.PARAMETER);
-        SecondFactor.open(new GrantStepContext(context), stepConfig(context), clock).ifPresent(step -> {
+        SecondFactorContext stepContext = new SecondFactorContext(context,
+                new TokenRequestChannel(context, "user/" + context.getUser().getId()));
+        SecondFactor.open(stepContext, stepConfig(context), clock).ifPresent(step -> {
             if (code == null || code.isBlank()) {
                 // A request without a code asks for one: a repeat within the cooldown sends nothing.
                 step.deliver();

@@ -31,6 +31,7 @@ final class GrantAnswers {
     static final String LOCKED = "sms_otp_locked";
     static final String SEND_FAILED = "sms_otp_send_failed";
     static final String NUMBER_REFUSED = "sms_otp_number_refused";
+    static final String NUMBER_INVALID = "sms_otp_number_invalid";
     static final String NO_NUMBER = "sms_otp_no_number";
     static final String UNAVAILABLE = "sms_otp_unavailable";
 
@@ -38,7 +39,7 @@ final class GrantAnswers {
     }
 
     private static final Answer CODE_SENT = new Answer(401, REQUIRED,
-            "A code was sent by SMS: send it in the " + PARAMETER + " parameter with the same credentials.");
+            "A code was sent by SMS: send it in the " + PARAMETER + " parameter, with the rest of the request as before.");
 
     private static final Answer TYPE_REFUSED = new Answer(400, NUMBER_REFUSED,
             "The realm sends no codes to this kind of number (the user's number type is refused).");
@@ -74,6 +75,11 @@ final class GrantAnswers {
             Map.entry("smsOtpPremiumRateNumber", TYPE_REFUSED),
             Map.entry("smsOtpTollFreeNumber", TYPE_REFUSED),
             Map.entry("smsOtpVoipNumber", TYPE_REFUSED),
+            Map.entry("smsOtpInvalidNumber", new Answer(400, NUMBER_INVALID,
+                    "phone_number is missing, or not a number: E.164 (+ and the country code), or national in the "
+                            + "realm's default region.")),
+            Map.entry("smsOtpCountryNotAllowedField", new Answer(400, NUMBER_REFUSED,
+                    "The realm sends no SMS to the country of this number.")),
             Map.entry("smsOtpNoPhone", new Answer(400, NO_NUMBER,
                     "The account has no number for SMS codes; the user sets one up in a browser.")),
             Map.entry("smsOtpNotAvailable", new Answer(503, UNAVAILABLE,

@@ -1,5 +1,6 @@
 package io.github.smsotp.step;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,8 +25,15 @@ public final class BrowserOnly {
 
     static final String ERROR = OAuthErrorException.INVALID_REQUEST;
 
-    /** The provider id of the step that serves the direct grant (an entry point, named, not imported). */
-    static final String DIRECT_GRANT_STEP = "sms-otp-direct-grant";
+    /**
+     * What serves the direct grant in a browser step's place, by the browser step's provider id. The
+     * steps are entry points, named here, not imported.
+     */
+    private static final Map<String, String> INSTEAD = Map.of(
+            "sms-otp-code", "In the direct grant flow, use 'sms-otp-direct-grant' (SMS one-time code (direct "
+                    + "grant)) after username and password instead.",
+            "sms-otp-phone-login", "In the direct grant flow, use 'sms-otp-direct-grant-phone' (Phone number and "
+                    + "SMS code (direct grant)) as the flow's only step instead.");
 
     /** The flows whose admin was told already, by realm and flow id: once each while the server runs. */
     private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
@@ -46,11 +54,11 @@ public final class BrowserOnly {
         String realm = flow.getRealm().getName();
         String flowAlias = flow.getTopLevelFlow().getAlias();
         if (TOLD.add(flow.getRealm().getId() + "/" + flow.getTopLevelFlow().getId())) {
+            String step = flow.getExecution().getAuthenticator();
             LOG.warnf("The step '%s' in flow '%s' of realm '%s' answered a token request (grant_type=%s) with an "
-                    + "error: it shows pages, so it works in browser flows only. In the direct grant flow, use "
-                    + "'%s' (SMS one-time code (direct grant)) after username and password instead, or keep SMS "
-                    + "codes in the browser flow (apps sign in through it with PKCE).",
-                    flow.getExecution().getAuthenticator(), flowAlias, realm, grantType, DIRECT_GRANT_STEP);
+                    + "error: it shows pages, so it works in browser flows only. %s", step, flowAlias, realm, grantType,
+                    INSTEAD.getOrDefault(step, "Keep it in its browser flow; apps reach it through the browser "
+                            + "(Authorization Code with PKCE)."));
         }
         flow.getEvent().detail(SmsOtpEvents.REASON, "browser_only").error(SmsOtpEvents.MISCONFIGURED);
         flow.challenge(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

@@ -88,13 +88,13 @@ final class CodeDelivery {
             // A number from before the rule, or one an admin or a directory provided.
             NumberRefusal.report(context.event(), EnrollmentSettings.Result.NUMBER_TYPE, refusedType);
             metrics.sendRefused(context.realm().getName(), EnrollmentSettings.Result.NUMBER_TYPE);
-            context.show(context.errorPage(EnrollmentSettings.Result.messageFor(refusedType.get())));
+            context.show(context.channel().errorPage(EnrollmentSettings.Result.messageFor(refusedType.get())));
             return;
         }
         if (context.dispatch() != Dispatch.WITHHELD && !config.allowedCountries().allows(request.phone())) {
             request.errorEvent(SmsOtpEvents.SEND_REFUSED, "country");
             metrics.sendRefused(context.realm().getName(), "country");
-            context.show(context.errorPage("smsOtpCountryNotAllowed"));
+            context.show(context.channel().errorPage("smsOtpCountryNotAllowed"));
             return;
         }
         SendHistory history = store.history();

@@ -84,7 +84,7 @@ final class CodePage {
         long wait = store.history().secondsUntilResend(request.clock().instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         boolean notDelivered = notDelivered();
-        return context.codePage(new CodePageBean(request.maskedPhone(), request.purpose(), config.trustBrowserDays(),
+        return context.channel().codePage(new CodePageBean(request.maskedPhone(), request.purpose(), config.trustBrowserDays(),
                 new CodePageBean.Code(config.codeLength(), challenges.secondsLeft()),
                 new CodePageBean.Resend(wait, sendsLeft),
                 new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),

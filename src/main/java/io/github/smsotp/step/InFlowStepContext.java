@@ -16,9 +16,22 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public abstract class InFlowStepContext implements StepContext {
 
     protected final AuthenticationFlowContext flow;
+    /** Null for the browser's pages. */
+    private final LoginChannel channel;
 
     protected InFlowStepContext(AuthenticationFlowContext flow) {
+        this(flow, null);
+    }
+
+    /** @param channel how the step answers, where the flow is not a browser's */
+    protected InFlowStepContext(AuthenticationFlowContext flow, LoginChannel channel) {
         this.flow = flow;
+        this.channel = channel;
+    }
+
+    @Override
+    public LoginChannel channel() {
+        return channel != null ? channel : StepContext.super.channel();
     }
 
     @Override

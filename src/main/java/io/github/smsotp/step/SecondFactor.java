@@ -38,7 +38,7 @@ public final class SecondFactor {
             LOG.warnf("SMS step in realm '%s': user '%s' has no verified number and no usable provisioned one",
                     context.realm().getName(), context.user().getId());
             context.event().error(SmsOtpEvents.NO_PHONE);
-            context.show(context.errorPage("smsOtpNoPhone"));
+            context.show(context.channel().errorPage("smsOtpNoPhone"));
             return Optional.empty();
         }
         return SmsOtpStep.open(context, settings.step(), settings.values(), phone.get(), clock, CodePurpose.SIGN_IN);

@@ -6,10 +6,14 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
 /** The SMS step as a second factor: it proves the user the flow has identified already. */
-public class SecondFactorContext extends InFlowStepContext {
+public final class SecondFactorContext extends InFlowStepContext {
 
     public SecondFactorContext(AuthenticationFlowContext flow) {
         super(flow);
+    }
+
+    public SecondFactorContext(AuthenticationFlowContext flow, LoginChannel channel) {
+        super(flow, channel);
     }
 
     @Override
@@ -30,13 +34,8 @@ public class SecondFactorContext extends InFlowStepContext {
     @Override
     public void succeed(String phone) {
         SignInNumber.confirmed(flow.getSession(), flow.getRealm(), flow.getUser(), phone);
-        remember(phone);
+        channel().proven(flow.getUser(), phone);
         flow.success(KeycloakLockout.CATEGORY);
-    }
-
-    /** Keeps the proof for the login's later SMS steps, which then send no second code. */
-    protected void remember(String phone) {
-        LoginState.of(authSession()).proven(flow.getUser(), phone);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class SmsOtpStep {
         this.request = request;
         this.context = request.context();
         this.senders = senders;
-        this.state = context.loginState(request.config());
+        this.state = context.channel().state(request.config());
         this.store = state.challenge();
         this.challenges = new OtpChallenges(store, new RealmHmacKeys(context.session(), context.realm()),
                 state.binding() + "/" + request.phone(),
@@ -111,7 +111,7 @@ public final class SmsOtpStep {
     public static void showUnavailable(StepContext context, Exception cause) {
         LOG.errorf("SMS step in realm '%s' is misconfigured: %s", context.realm().getName(), cause.getMessage());
         context.event().error(SmsOtpEvents.MISCONFIGURED);
-        context.show(context.errorPage("smsOtpNotAvailable"));
+        context.show(context.channel().errorPage("smsOtpNotAvailable"));
     }
 
     /** The code page's fields, the one definition every entry point and template shares. */

@@ -1,6 +1,5 @@
 package io.github.smsotp.step;
 
-import io.github.smsotp.settings.SmsOtpConfig;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventBuilder;
@@ -38,13 +37,9 @@ public interface StepContext {
 
     AuthenticationSessionModel authSession();
 
-    /**
-     * What the step keeps between this login's requests: by default, in the tab's authentication session.
-     *
-     * @param config the code's settings, for how long a context that keeps the state itself must keep it
-     */
-    default LoginState loginState(SmsOtpConfig config) {
-        return LoginState.of(authSession());
+    /** How the step answers and where it keeps its state: by default, pages and the tab's session. */
+    default LoginChannel channel() {
+        return new BrowserPages(this);
     }
 
     EventBuilder event();
@@ -53,18 +48,6 @@ public interface StepContext {
 
     /** The client's address as Keycloak sees it (proxy headers applied). */
     String clientAddress();
-
-    /** The code page in the state {@code page} describes, with what it says besides. */
-    default Response codePage(CodePageBean page, Notice notice) {
-        LoginFormsProvider form = form().setAttribute("smsOtp", page);
-        notice.addTo(form);
-        return form.createForm(CodePage.TEMPLATE);
-    }
-
-    /** A page that ends the step with the message {@code key}: nothing on it can be tried again. */
-    default Response errorPage(String key) {
-        return form().setError(key).createErrorPage(Response.Status.BAD_REQUEST);
-    }
 
     /** Shows a page and waits for the user. */
     void show(Response page);

@@ -7,6 +7,7 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.credential.PhoneSource;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsSettings;
+import io.github.smsotp.step.LoginChannel;
 import io.github.smsotp.step.SmsOtpStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -20,13 +21,18 @@ public record EntrySettings(EnrollmentSettings typed, PhoneSource numbers) {
 
     /** The settings, or empty after a page that says the step is unavailable (the log names the key). */
     public static Optional<EntrySettings> of(AuthenticationFlowContext context) {
+        return of(context, null);
+    }
+
+    /** As {@link #of(AuthenticationFlowContext)}, answering through {@code channel} (null: pages). */
+    public static Optional<EntrySettings> of(AuthenticationFlowContext context, LoginChannel channel) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
         Map<String, String> override = config == null ? null : config.getConfig();
         try {
             return Optional.of(new EntrySettings(EnrollmentSettings.of(SmsSettings.resolve(context.getRealm(), override)),
                     PhoneSource.of(context.getRealm())));
         } catch (InvalidConfigException e) {
-            SmsOtpStep.showUnavailable(new UserlessStepContext(context, Optional.empty(), "", user -> { }), e);
+            SmsOtpStep.showUnavailable(new UserlessStepContext(context, Optional.empty(), "", user -> { }, channel), e);
             return Optional.empty();
         }
     }

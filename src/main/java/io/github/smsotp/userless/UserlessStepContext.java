@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import io.github.smsotp.limits.KeycloakLockout;
 import io.github.smsotp.step.Dispatch;
 import io.github.smsotp.step.InFlowStepContext;
-import io.github.smsotp.step.LoginState;
+import io.github.smsotp.step.LoginChannel;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.UserModel;
 
@@ -29,7 +29,13 @@ public final class UserlessStepContext extends InFlowStepContext {
      */
     public UserlessStepContext(AuthenticationFlowContext flow, Optional<UserModel> holder, String number,
                         Consumer<UserModel> onProven) {
-        super(flow);
+        this(flow, holder, number, onProven, null);
+    }
+
+    /** @param channel how the step answers, where the flow is not a browser's (null: pages) */
+    public UserlessStepContext(AuthenticationFlowContext flow, Optional<UserModel> holder, String number,
+                               Consumer<UserModel> onProven, LoginChannel channel) {
+        super(flow, channel);
         this.holder = holder.orElse(null);
         this.number = number;
         this.onProven = onProven;
@@ -65,7 +71,7 @@ public final class UserlessStepContext extends InFlowStepContext {
 
     @Override
     public void succeed(String phone) {
-        LoginState.of(authSession()).proven(holder, phone);
+        channel().proven(holder, phone);
         onProven.accept(holder);
     }
 

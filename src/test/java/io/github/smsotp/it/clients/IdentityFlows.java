@@ -43,11 +43,23 @@ public final class IdentityFlows {
         step(executions, "direct-grant-validate-password", "REQUIRED", 20);
         step(executions, authenticator, "REQUIRED", 30).put("authenticatorConfig", "sms-otp-it");
         realm.put("directGrantFlow", "direct grant with " + authenticator);
+        allowDirectGrants(realm);
+    }
+
+    private static void allowDirectGrants(ObjectNode realm) {
         for (var client : realm.withArray("clients")) {
             if (client.path("clientId").asText().equals("it-app")) {
                 ((ObjectNode) client).put("directAccessGrantsEnabled", true);
             }
         }
+    }
+
+    /** The direct grant by phone number and code alone, for the test app. */
+    public static void directGrantByPhone(ObjectNode realm) {
+        ArrayNode executions = flow(realm, "direct grant by phone", "basic-flow", true).putArray("authenticationExecutions");
+        step(executions, "sms-otp-direct-grant-phone", "REQUIRED", 10).put("authenticatorConfig", "sms-otp-it");
+        realm.put("directGrantFlow", "direct grant by phone");
+        allowDirectGrants(realm);
     }
 
     /** "Forgot password?" on, by an SMS code instead of the e-mail link. */

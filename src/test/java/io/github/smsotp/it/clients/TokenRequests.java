@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,12 +31,27 @@ public final class TokenRequests {
     /** A password grant, with {@code extra} parameters (such as the code) after the credentials. */
     public Answer password(String username, String password, Map<String, String> extra) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("client_id", clientId);
         form.put("username", username);
         form.put("password", password);
-        form.put("scope", "openid");
         form.putAll(extra);
+        return grant(form);
+    }
+
+    /** A password grant with a phone number instead of the credentials, and {@code extra} parameters. */
+    public Answer phone(String number, Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("phone_number", number);
+        form.put("scope", "openid phone");
+        form.putAll(extra);
+        return grant(form);
+    }
+
+    private Answer grant(Map<String, String> parameters) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", clientId);
+        form.put("scope", "openid");
+        form.putAll(parameters);
         return new Answer(JsonHttp.send(HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
@@ -64,6 +80,12 @@ public final class TokenRequests {
 
         public boolean tokens() {
             return status() == 200 && json().hasNonNull("access_token");
+        }
+
+        /** The ID token's claims. */
+        public JsonNode idToken() {
+            String payload = json().path("id_token").asText().split("\\.")[1];
+            return JsonHttp.read(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
         }
 
         @Override

@@ -148,7 +148,7 @@ public class PhoneSignInIT {
         return millis;
     }
 
-    private static long percentile(List<Long> values, int percent) {
+    static long percentile(List<Long> values, int percent) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
@@ -373,19 +373,24 @@ public class PhoneSignInIT {
         settings.putAll(new RealmGateway(server, name).settings());
         admin.createRealm(name, settings, r -> {
             IdentityFlows.phoneSignIn(r, true);
-            for (JsonNode user : r.withArray("users")) {
-                String username = user.path("username").asText();
-                if (!username.matches("user4[1-9]")) {
-                    continue;
-                }
-                ObjectNode attributes = ((ObjectNode) user).with("attributes");
-                attributes.putArray("phoneNumber").add(SmsLogin.phoneOf(username));
-                attributes.putArray("phoneNumberVerified").add(username.equals("user43") ? "false" : "true");
-                if (username.equals("user44")) {
-                    ((ObjectNode) user).put("enabled", false);
-                }
-            }
+            holdVerifiedNumbers(r);
             tweak.accept(r);
         });
+    }
+
+    /** Users 41 to 49 hold their numbers as verified; user43's is unverified and user44 is disabled. */
+    static void holdVerifiedNumbers(ObjectNode realm) {
+        for (JsonNode user : realm.withArray("users")) {
+            String username = user.path("username").asText();
+            if (!username.matches("user4[1-9]")) {
+                continue;
+            }
+            ObjectNode attributes = ((ObjectNode) user).with("attributes");
+            attributes.putArray("phoneNumber").add(SmsLogin.phoneOf(username));
+            attributes.putArray("phoneNumberVerified").add(username.equals("user43") ? "false" : "true");
+            if (username.equals("user44")) {
+                ((ObjectNode) user).put("enabled", false);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 public class MisplacedStepIT {
 
     private static final String USER = "user44";
+    /** What the log tells the admin to use instead, by the misplaced step. */
+    private static final Map<String, String> INSTEAD = Map.of(
+            "sms-otp-code", "In the direct grant flow, use 'sms-otp-direct-grant'",
+            "sms-otp-phone-login", "In the direct grant flow, use 'sms-otp-direct-grant-phone'",
+            "sms-otp-reset-code", "Keep it in its browser flow");
 
     private final KeycloakServer server;
 
@@ -62,7 +68,7 @@ public class MisplacedStepIT {
         assertThat(Pattern.compile(Pattern.quote(told)).matcher(server.log()).results().count())
                 .as("the admin is told once").isEqualTo(1);
         assertThat(server.log()).contains(told + " answered a token request (grant_type=password) with an error: it "
-                + "shows pages, so it works in browser flows only. In the direct grant flow, use 'sms-otp-direct-grant'");
+                + "shows pages, so it works in browser flows only. " + INSTEAD.get(step));
     }
 
     private HttpResponse<String> tokenRequest(String realm, String password, String extra) {

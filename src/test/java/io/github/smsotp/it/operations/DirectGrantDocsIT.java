@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,16 +27,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The curl examples of docs/NATIVE-APPS.md, run with curl as written against a copy of the demo
- * realm (its own number, so that no other test's codes mix in): each answers what the JSON block
+ * realm (its own numbers, so that no other test's codes mix in): each answers what the JSON block
  * after it shows (the same {@code error}, and at least the same fields). Only the address, the
- * realm's name and the code ({@code 123456} in the docs) are put in.
+ * realm's name, the numbers and the code ({@code 123456} in the docs) are put in.
  */
 @ExtendWith(KeycloakExtension.class)
 public class DirectGrantDocsIT {
 
     private static final String DOCS = "docs/NATIVE-APPS.md";
-    private static final String DEMO_NUMBER = "+12015550123";
-    private static final String NUMBER = "+12015550177";
+    /** The demo's numbers (demo's, phoneonly's), and the copy's own. */
+    private static final List<String> DEMO_NUMBERS = List.of("+12015550123", "+12015550124");
+    private static final List<String> NUMBERS = List.of("+12015550177", "+12015550178");
+    /** The demo's flow that a client binds to by id: the copy's must have its own. */
+    private static final String DEMO_FLOW_ID = "5d3c9a52-6f1e-4c2b-9a57-0d1e2f3a4b5c";
     private static final String DOCUMENTED_CODE = "123456";
     private static final Pattern EXAMPLE = Pattern.compile("```sh\\n(curl .*?)```.*?```json\\n(.*?)```", Pattern.DOTALL);
 
@@ -50,16 +54,22 @@ public class DirectGrantDocsIT {
         Path curl = RequiredTool.find("apt-get install curl", Path.of("/usr/bin/curl"));
         String realm = AdminApi.uniqueRealmName("docs-demo");
         String demo = Files.readString(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
-        new AdminApi(server).importRealm((ObjectNode) JsonHttp.read(demo.replace("sms-demo", realm)
-                .replace(DEMO_NUMBER, NUMBER)));
+        String copy = demo.replace("sms-demo", realm).replace(DEMO_FLOW_ID, UUID.randomUUID().toString());
+        for (int i = 0; i < DEMO_NUMBERS.size(); i++) {
+            copy = copy.replace(DEMO_NUMBERS.get(i), NUMBERS.get(i));
+        }
+        new AdminApi(server).importRealm((ObjectNode) JsonHttp.read(copy));
         List<String[]> examples = examples();
-        assertThat(examples).as("the first request and the second").hasSize(2);
+        assertThat(examples).as("two requests each: the second factor, phone sign-in").hasSize(4);
 
         String code = DOCUMENTED_CODE;
         for (String[] example : examples) {
             int codesBefore = loggedCodes().size();
             String command = example[0].replace("http://localhost:8080", server.baseUrl()).replace("sms-demo", realm)
                     .replace(DOCUMENTED_CODE, code).replaceFirst("^curl ", curl + " ");
+            for (int i = 0; i < DEMO_NUMBERS.size(); i++) {
+                command = command.replace(DEMO_NUMBERS.get(i), NUMBERS.get(i));
+            }
             JsonNode answer = JsonHttp.read(run(command));
             JsonNode documented = JsonHttp.read(example[1]);
 
@@ -97,7 +107,8 @@ public class DirectGrantDocsIT {
     }
 
     private List<String> loggedCodes() {
-        Matcher matcher = Pattern.compile("SIMULATED SMS .* to " + Pattern.quote(NUMBER) + ": ([0-9]{6}) ")
+        Matcher matcher = Pattern.compile("SIMULATED SMS .* to (?:" + Pattern.quote(NUMBERS.get(0)) + "|"
+                        + Pattern.quote(NUMBERS.get(1)) + "): ([0-9]{6}) ")
                 .matcher(server.log());
         List<String> codes = new ArrayList<>();
         while (matcher.find()) {

@@ -1,0 +1,73 @@
+package io.github.smsotp.directgrant;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.github.smsotp.limits.LimitKeys;
+import io.github.smsotp.settings.EnrollmentSettings;
+import io.github.smsotp.step.NumberRefusal;
+import io.github.smsotp.userless.EntrySettings;
+import io.github.smsotp.userless.EvenTiming;
+import io.github.smsotp.userless.PhoneSignInStep;
+import io.github.smsotp.userless.SignInRecipients;
+import io.github.smsotp.userless.UserlessStep;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.UserModel;
+
+/**
+ * Phone sign-in in the direct grant flow, as the flow's only step: an app's token request with
+ * {@value #PARAMETER_PHONE} asks for a code and answers 401 {@code sms_otp_required}; the same request
+ * with {@value GrantAnswers#PARAMETER} signs the number's holder in. Every number that parses gets the
+ * same answers, in the same time, under the same limits: only a number that signs someone in gets an
+ * SMS, sent after the answer, and a code that works.
+ */
+public class DirectGrantPhoneSignInAuthenticator extends UserlessStep implements Authenticator {
+
+    /** The parameter an app sends the number in (the OpenID Connect claim's name). */
+    static final String PARAMETER_PHONE = "phone_number";
+
+    private final Clock clock;
+
+    DirectGrantPhoneSignInAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> parameters = context.getHttpRequest().getDecodedFormParameters();
+        EvenTiming timing = new EvenTiming();
+        EntrySettings.of(context, new TokenRequestChannel(context, null)).ifPresent(settings ->
+                signIn(context, settings, parameters.getFirst(PARAMETER_PHONE), parameters.getFirst(GrantAnswers.PARAMETER)));
+        timing.await();
+    }
+
+    private void signIn(AuthenticationFlowContext context, EntrySettings settings, String input, String code) {
+        EnrollmentSettings.Result parsed = settings.typed().parse(input == null ? "" : input);
+        if (parsed.error() != null) {
+            NumberRefusal.report(context.getEvent(), parsed.reason(), parsed.refusedType());
+            context.challenge(GrantAnswers.error(parsed.error()));
+            return;
+        }
+        String number = parsed.number();
+        Optional<UserModel> holder = SignInRecipients.byNumber(context, settings, number);
+        if (holder.isEmpty() && (code == null || code.isBlank())) {
+            PhoneSignInStep.reportUnknown(context, number);
+        }
+        TokenRequestChannel channel = new TokenRequestChannel(context, "phone/" + LimitKeys.digest(number));
+        PhoneSignInStep.open(context, settings, number, holder, clock, channel).ifPresent(step -> {
+            if (code == null || code.isBlank()) {
+                step.deliver();
+            } else {
+                step.verify(code);
+            }
+        });
+    }
+
+    /** The direct grant answers in one request: Keycloak never comes back with a form. */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.smsotp.step;
+
+import io.github.smsotp.settings.SmsOtpConfig;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.UserModel;
+
+/**
+ * How a login's code step answers, and where it keeps what it needs between requests: a browser's
+ * pages and the tab's authentication session ({@link BrowserPages}), or an app's token requests,
+ * which Keycloak answers without a session. The step decides what to say; the channel says it.
+ */
+public interface LoginChannel {
+
+    /**
+     * What the step keeps between this login's requests.
+     *
+     * @param config the code's settings, for how long a channel that keeps the state itself must keep it
+     */
+    LoginState state(SmsOtpConfig config);
+
+    /** The code's state as {@code page} describes it, with what the step says besides. */
+    Response codePage(CodePageBean page, Notice notice);
+
+    /** An answer that ends the step with the message {@code key}: nothing in it can be tried again. */
+    Response errorPage(String key);
+
+    /** {@code user} proved {@code phone} with a code in this login. */
+    void proven(UserModel user, String phone);
+}
