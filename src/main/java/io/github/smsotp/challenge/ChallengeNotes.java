@@ -11,4 +11,14 @@ public interface ChallengeNotes {
     void set(String name, String value);
 
     void remove(String name);
+
+    /**
+     * Claims {@code name} for one request: true for the first to ask, across requests that race and
+     * every cluster node. Notes whose requests race without a session to tell them apart (an app's
+     * token requests) claim for real; a browser tab's notes let every claim win, and a tab that
+     * races its own requests is held by the send limits.
+     */
+    default boolean claim(String name) {
+        return true;
+    }
 }

@@ -43,6 +43,14 @@ public final class ChallengeStore {
         notes.remove(EXPIRES);
     }
 
+    /**
+     * Claims the next send after {@code history} for this request: false when another request that
+     * read the same history is sending already.
+     */
+    public boolean claimSend(SendHistory history) {
+        return notes.claim("send-" + (history.attempts() + 1));
+    }
+
     public SendHistory history() {
         Long attempts = number(notes.get(SEND_ATTEMPTS));
         Long lastSent = number(notes.get(LAST_SENT));

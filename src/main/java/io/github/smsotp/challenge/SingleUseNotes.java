@@ -17,6 +17,12 @@ import org.keycloak.models.SingleUseObjectProvider;
  */
 public final class SingleUseNotes implements ChallengeNotes {
 
+    /**
+     * Counts the sign-ins this entry has seen end, so that claims of the next one have names of their
+     * own: its send history starts again at the first send.
+     */
+    private static final String GENERATION = "sms-otp.generation";
+
     private final KeycloakSession session;
     private final SingleUseObjectProvider store;
     private final String key;
@@ -51,12 +57,28 @@ public final class SingleUseNotes implements ChallengeNotes {
     }
 
     /**
-     * Forgets every note: the login is over. Written as an empty entry, not removed: the store removes
-     * at once, and the entry could not be written after that in the same request.
+     * Forgets every note but the count of ended sign-ins: the login is over. Written, not removed: the
+     * store removes at once, and the entry could not be written after that in the same request.
      */
     public void clear() {
+        long next = generation() + 1;
         notes().clear();
+        notes.put(GENERATION, Long.toString(next));
         write();
+    }
+
+    /** A claim in the store: its name stays taken as long as this entry would (the code's lifetime). */
+    @Override
+    public boolean claim(String name) {
+        return store.putIfAbsent(key + "#" + generation() + "#" + name, Math.max(1, keepFor.toSeconds()));
+    }
+
+    private long generation() {
+        try {
+            return Long.parseLong(notes().getOrDefault(GENERATION, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private Map<String, String> notes() {

@@ -129,6 +129,11 @@ final class CodeDelivery {
                     request.minutesUntil(refused.retryAt()));
             return;
         }
+        if (!store.claimSend(history)) {
+            // Another request of this login read the same history and is sending: one code, not two.
+            refuse("concurrent_send", "smsOtpResendWait", Math.max(1, config.resendCooldown().toSeconds()));
+            return;
+        }
         send(history, text, channel);
     }
 

@@ -2,9 +2,14 @@ package io.github.smsotp.it.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,6 +136,38 @@ public class DirectGrantSecondFactorIT {
         assertThat(realm.gateway.to(user.phone())).as("no new SMS within the cooldown").hasSize(1);
         assertThat(new AdminApi(server).reasons(realm.name, user.username())).first().isEqualTo("cooldown");
         assertThat(realm.app.password(user.username(), user.password(), Map.of("sms_otp", code)).tokens()).isTrue();
+    }
+
+    @Test
+    void racingFirstCallsSendOneSms() throws Exception {
+        Realm realm = realm(Map.of("resend-cooldown-seconds", "30", "limit-user-sends-per-hour", "100"), r -> { });
+        SmsLogin user = new SmsLogin(server, realm.name, "user09", null);
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(start);
+                return realm.app.password(user.username(), user.password());
+            }, Executors.newSingleThreadExecutor()));
+        }
+        start.countDown();
+
+        for (CompletableFuture<Answer> answer : answers) {
+            Answer racer = answer.get(60, TimeUnit.SECONDS);
+            assertThat(racer.error()).as(racer.toString()).isEqualTo("sms_otp_required");
+        }
+        assertThat(realm.gateway.to(user.phone())).as("one SMS for %d racing first calls", racers).hasSize(1);
+        String code = realm.gateway.awaitCode(user.phone());
+        assertThat(realm.app.password(user.username(), user.password(), Map.of("sms_otp", code)).tokens()).isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
