@@ -1,26 +1,17 @@
 package io.github.smsotp.browser;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import io.github.smsotp.credential.PhoneSource;
-import io.github.smsotp.credential.SmsOtpCredentialProvider;
-import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsSettings;
 import io.github.smsotp.step.BrowserOnly;
-import io.github.smsotp.step.SecondFactor;
+import io.github.smsotp.step.SecondFactorAuthenticator;
 import io.github.smsotp.step.SecondFactorContext;
 import io.github.smsotp.step.SmsOtpStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.credential.CredentialProvider;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -33,12 +24,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * right code lets the user through: a failed send leaves them on a page that offers to try again.
  * Users without a number are sent to the enrollment action where the admin allows user setup.
  */
-public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<SmsOtpCredentialProvider> {
-
-    private final Clock clock;
+public class SmsOtpAuthenticator extends SecondFactorAuthenticator {
 
     public SmsOtpAuthenticator(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
@@ -54,19 +43,9 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
         open(context).ifPresent(step -> step.answer(context.getHttpRequest().getDecodedFormParameters()));
     }
 
+    /** Trusted browsers are off where the login asks for a level they must not answer: no box, no cookie. */
     private Optional<SmsOtpStep> open(AuthenticationFlowContext context) {
-        return SecondFactor.open(new SecondFactorContext(context), stepConfig(context), clock);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    /** Configured: a verified number, or a provisioned one the realm trusts as enrolled. */
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return PhoneSource.reachable(realm, user);
+        return open(new SecondFactorContext(context), !RequestedLevel.outranksTrust(context));
     }
 
     /**
@@ -90,29 +69,5 @@ public class SmsOtpAuthenticator implements Authenticator, CredentialValidator<S
     public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
         return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
                 .getProviderFactory(RequiredActionProvider.class, SmsSettings.ENROLLMENT_ACTION));
-    }
-
-    @Override
-    public SmsOtpCredentialProvider getCredentialProvider(KeycloakSession session) {
-        return (SmsOtpCredentialProvider) session.getProvider(CredentialProvider.class,
-                SmsOtpCredentialProvider.PROVIDER_ID);
-    }
-
-    @Override
-    public void close() {
-        // stateless
-    }
-
-    /**
-     * The execution's config, with trusted browsers off where the login asks for a level they must
-     * not answer: no box on the page, no cookie honoured or issued.
-     */
-    private static Map<String, String> stepConfig(AuthenticationFlowContext context) {
-        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
-        Map<String, String> config = model == null ? new HashMap<>() : new HashMap<>(model.getConfig());
-        if (RequestedLevel.outranksTrust(context)) {
-            config.put(SettingsRegistry.TRUST_BROWSER_DAYS.key(), "0");
-        }
-        return config;
     }
 }

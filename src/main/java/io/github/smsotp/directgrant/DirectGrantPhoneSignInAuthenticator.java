@@ -56,13 +56,8 @@ public class DirectGrantPhoneSignInAuthenticator extends UserlessStep implements
             PhoneSignInStep.reportUnknown(context, number);
         }
         TokenRequestChannel channel = new TokenRequestChannel(context, "phone/" + LimitKeys.digest(number));
-        PhoneSignInStep.open(context, settings, number, holder, clock, channel).ifPresent(step -> {
-            if (code == null || code.isBlank()) {
-                step.deliver();
-            } else {
-                step.verify(code);
-            }
-        });
+        PhoneSignInStep.open(context, settings, number, holder, clock, channel)
+                .ifPresent(step -> step.answerTokenRequest(code));
     }
 
     /** The direct grant answers in one request: Keycloak never comes back with a form. */

@@ -162,9 +162,16 @@ public final class SmsOtpStep {
         }
     }
 
-    /** Checks a code that came without a page (an app's request): no browser to trust. */
-    public void verify(String input) {
-        verification().verify(input, false);
+    /**
+     * An app's token request: without a code it asks for one (a repeat within the cooldown sends
+     * nothing); with one, the code is checked, with no browser to trust.
+     */
+    public void answerTokenRequest(String code) {
+        if (code == null || code.isBlank()) {
+            deliver();
+        } else {
+            verification().verify(code, false);
+        }
     }
 
     private CodeVerification verification() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.IdentityFlows;
+import io.github.smsotp.it.clients.InterleavedTiming;
 import io.github.smsotp.it.clients.SmsLogin;
 import io.github.smsotp.it.clients.TokenRequests.Answer;
 import io.github.smsotp.it.clients.TokenRequests;
@@ -123,25 +124,16 @@ public class DirectGrantPhoneSignInIT {
                 "limit-ip-sends-per-hour", "100000"));
         List<String> known = List.of("user45", "user47", "user48", "user49").stream().map(SmsLogin::phoneOf).toList();
         int rounds = 50;
-        List<Long> knownMillis = new ArrayList<>();
-        List<Long> unknownMillis = new ArrayList<>();
+        InterleavedTiming.Result timing;
         server.gateway().latency(Duration.ofMillis(300));
         try {
-            // Warm-up, not measured.
-            for (int i = 0; i < 3; i++) {
-                timedFirstCall(realm, known.get(i));
-                timedFirstCall(realm, "+1201555" + (9200 + i));
-            }
-            // Interleaved, so that the machine's load falls on both alike.
-            for (int i = 0; i < rounds; i++) {
-                knownMillis.add(timedFirstCall(realm, known.get(i % known.size())));
-                unknownMillis.add(timedFirstCall(realm, "+1201555" + (9300 + i)));
-            }
+            timing = InterleavedTiming.run(3, rounds, i -> timedFirstCall(realm, known.get(i % known.size())),
+                    i -> timedFirstCall(realm, "+1201555" + (9200 + i)));
         } finally {
             server.gateway().latency(Duration.ZERO);
         }
-        long knownMedian = PhoneSignInIT.percentile(knownMillis, 50);
-        long unknownMedian = PhoneSignInIT.percentile(unknownMillis, 50);
+        long knownMedian = timing.firstPercentile(50);
+        long unknownMedian = timing.secondPercentile(50);
         System.out.printf("direct grant phone sign-in, first call, gateway 300 ms: known median %d ms, unknown "
                 + "median %d ms (%d each)%n", knownMedian, unknownMedian, rounds);
         assertThat(Math.abs(knownMedian - unknownMedian)).as("known %d ms, unknown %d ms", knownMedian, unknownMedian)

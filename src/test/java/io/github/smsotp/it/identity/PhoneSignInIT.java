@@ -18,6 +18,7 @@ import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.Browser.Page;
 import io.github.smsotp.it.clients.Browser;
 import io.github.smsotp.it.clients.IdentityFlows;
+import io.github.smsotp.it.clients.InterleavedTiming;
 import io.github.smsotp.it.clients.PageShape;
 import io.github.smsotp.it.clients.PhoneSignIn;
 import io.github.smsotp.it.clients.SmsLogin;
@@ -108,30 +109,21 @@ public class PhoneSignInIT {
                 r -> { });
         String known = SmsLogin.phoneOf("user45");
         int rounds = 50;
-        List<Long> knownMillis = new ArrayList<>();
-        List<Long> unknownMillis = new ArrayList<>();
+        InterleavedTiming.Result timing;
         server.gateway().latency(Duration.ofMillis(300));
         try {
-            // Warm-up, not measured: the first pages compile templates and fill caches.
-            for (int i = 0; i < 3; i++) {
-                timedNumberStep(realm, known);
-                timedNumberStep(realm, UNKNOWN);
-            }
-            // Interleaved, so that the machine's load falls on both alike.
-            for (int i = 0; i < rounds; i++) {
-                knownMillis.add(timedNumberStep(realm, known));
-                unknownMillis.add(timedNumberStep(realm, "+1201555" + (9100 + i)));
-            }
+            timing = InterleavedTiming.run(3, rounds, i -> timedNumberStep(realm, known),
+                    i -> timedNumberStep(realm, i < 3 ? UNKNOWN : "+1201555" + (9100 + i)));
             new RealmGateway(server, realm).awaitCount(known, rounds + 3);
         } finally {
             server.gateway().latency(Duration.ZERO);
         }
-        long knownMedian = percentile(knownMillis, 50);
-        long unknownMedian = percentile(unknownMillis, 50);
+        long knownMedian = timing.firstPercentile(50);
+        long unknownMedian = timing.secondPercentile(50);
         String report = String.format("Keycloak %s, %d requests each, gateway latency 300 ms:%n"
                         + "  known number:   median %d ms, p95 %d ms%n  unknown number: median %d ms, p95 %d ms%n",
-                KeycloakServer.version(), rounds, knownMedian, percentile(knownMillis, 95), unknownMedian,
-                percentile(unknownMillis, 95));
+                KeycloakServer.version(), rounds, knownMedian, timing.firstPercentile(95), unknownMedian,
+                timing.secondPercentile(95));
         System.out.print(report);
         Files.writeString(KeycloakServer.runDir().resolve("enumeration-timing.txt"), report);
         assertThat(Math.abs(knownMedian - unknownMedian)).as(report).isLessThanOrEqualTo(50);
@@ -148,11 +140,6 @@ public class PhoneSignInIT {
         return millis;
     }
 
-    static long percentile(List<Long> values, int percent) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
-    }
-
     @Test
     void aSendThatFailsAfterThePageLooksLikeAnUnknownNumber() {
         String realm = "sms-phone-sign-in-late-failure";
@@ -161,18 +148,15 @@ public class PhoneSignInIT {
         String known = SmsLogin.phoneOf("user41");
         String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1041 after the response failed";
         int rounds = 15;
-        List<Long> knownMillis = new ArrayList<>();
-        List<Long> unknownMillis = new ArrayList<>();
+        InterleavedTiming.Result timing;
         List<String> knownSeen;
         List<String> unknownSeen;
         server.gateway().mode(GatewayStub.Mode.FAIL_500);
         try {
             knownSeen = lateFailureJourney(realm, known, failedSend, 1);
             unknownSeen = lateFailureJourney(realm, UNKNOWN, null, 0);
-            for (int i = 0; i < rounds; i++) {
-                knownMillis.add(timedNumberStep(realm, known));
-                unknownMillis.add(timedNumberStep(realm, "+1201555" + (9300 + i)));
-            }
+            timing = InterleavedTiming.run(0, rounds, i -> timedNumberStep(realm, known),
+                    i -> timedNumberStep(realm, "+1201555" + (9300 + i)));
         } finally {
             server.gateway().mode(GatewayStub.Mode.ACCEPT);
         }
@@ -181,8 +165,8 @@ public class PhoneSignInIT {
                 .doesNotContain("We could not send the SMS").contains("Send a new code");
         assertThat(admin.events(realm, "user41")).as("no event tells the user's failed send apart")
                 .noneMatch(e -> e.path("error").asText().equals("sms_otp_send_failed"));
-        long knownMedian = percentile(knownMillis, 50);
-        long unknownMedian = percentile(unknownMillis, 50);
+        long knownMedian = timing.firstPercentile(50);
+        long unknownMedian = timing.secondPercentile(50);
         String report = String.format("Keycloak %s, number step with a gateway that fails after the page, %d "
                 + "requests each: known number median %d ms, unknown number median %d ms%n", KeycloakServer.version(),
                 rounds, knownMedian, unknownMedian);
