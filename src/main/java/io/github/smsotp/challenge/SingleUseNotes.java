@@ -22,6 +22,7 @@ public final class SingleUseNotes implements ChallengeNotes {
      * own: its send history starts again at the first send.
      */
     private static final String GENERATION = "sms-otp.generation";
+    private static final Duration CLAIM_LIFETIME = Duration.ofMinutes(3);
 
     private final KeycloakSession session;
     private final SingleUseObjectProvider store;
@@ -67,10 +68,16 @@ public final class SingleUseNotes implements ChallengeNotes {
         write();
     }
 
-    /** A claim in the store: its name stays taken as long as this entry would (the code's lifetime). */
+    /**
+     * A claim in the store, taken for three minutes: longer than any request that holds one (a
+     * gateway call times out after a minute at the most, and a fallback sender may take another),
+     * short enough that a claim whose request failed before it wrote the notes holds the login up
+     * for no longer.
+     */
     @Override
     public boolean claim(String name) {
-        return store.putIfAbsent(key + "#" + generation() + "#" + name, Math.max(1, keepFor.toSeconds()));
+        long seconds = Math.max(1, Math.min(CLAIM_LIFETIME.toSeconds(), keepFor.toSeconds()));
+        return store.putIfAbsent(key + "#" + generation() + "#" + name, seconds);
     }
 
     private long generation() {

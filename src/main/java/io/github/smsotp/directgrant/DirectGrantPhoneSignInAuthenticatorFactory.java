@@ -11,9 +11,10 @@ public class DirectGrantPhoneSignInAuthenticatorFactory extends SmsStepAuthentic
 
     public DirectGrantPhoneSignInAuthenticatorFactory() {
         super(new Listing(PROVIDER_ID, "Phone number and SMS code (direct grant)", "sms-otp-phone-login",
-                "The only step of a direct grant flow: a token request with phone_number sends a code by SMS and "
-                        + "answers 401 sms_otp_required; the request with phone_number and sms_otp gets the tokens. "
-                        + "Unknown numbers get the same answers and no SMS.", false),
+                "In a direct grant flow, alone or as an alternative before username and password: a token request "
+                        + "with phone_number sends a code by SMS and answers 401 sms_otp_required; the request with "
+                        + "phone_number, sms_otp and sms_otp_handle gets the tokens. Unknown numbers get the same answers "
+                        + "and no SMS.", false),
                 new DirectGrantPhoneSignInAuthenticator(Clock.systemUTC()));
     }
 }

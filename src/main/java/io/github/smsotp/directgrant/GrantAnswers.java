@@ -20,6 +20,8 @@ final class GrantAnswers {
 
     /** The parameter an app sends the code in. */
     static final String PARAMETER = "sms_otp";
+    /** The parameter (and answer field) that names a phone sign-in between an app's requests. */
+    static final String HANDLE = "sms_otp_handle";
 
     /** A code is on its way or pending: ask the user for it. */
     static final String REQUIRED = "sms_otp_required";
@@ -57,7 +59,7 @@ final class GrantAnswers {
             Map.entry("smsOtpNoActiveCode", new Answer(401, EXPIRED,
                     "No code is pending for this user and client: ask for one (a request without " + PARAMETER + ").")),
             Map.entry("smsOtpSendLimit", new Answer(429, SEND_REFUSED,
-                    "The most codes allowed for one sign-in were sent: try again when expires_in has passed.")),
+                    "The most codes allowed for one sign-in were sent: try again later, or start a new sign-in.")),
             Map.entry("smsOtpLimitReached", new Answer(429, SEND_REFUSED,
                     "Too many codes were requested: try again after retry_in_minutes.")),
             Map.entry("smsOtpRangeThrottled", new Answer(429, SEND_REFUSED,
@@ -88,10 +90,17 @@ final class GrantAnswers {
     private GrantAnswers() {
     }
 
-    /** The code's state, with what the step said about it. */
-    static Response codeState(CodePageBean page, Notice notice) {
+    /**
+     * The code's state, with what the step said about it.
+     *
+     * @param handle what the app sends back in {@value #HANDLE} to name this login; null where nothing
+     */
+    static Response codeState(CodePageBean page, Notice notice, String handle) {
         Answer answer = notice.errorKey().map(GrantAnswers::answer).orElse(CODE_SENT);
         Map<String, Object> body = body(answer);
+        if (handle != null) {
+            body.put(HANDLE, handle);
+        }
         if (page.getMaskedPhone() != null) {
             body.put("phone_hint", page.getMaskedPhone());
         }

@@ -3,6 +3,7 @@ package io.github.smsotp.directgrant;
 import java.time.Duration;
 
 import io.github.smsotp.challenge.SingleUseNotes;
+import io.github.smsotp.limits.LimitKeys;
 import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.step.CodePageBean;
 import io.github.smsotp.step.LoginChannel;
@@ -24,6 +25,8 @@ final class TokenRequestChannel implements LoginChannel {
 
     private final AuthenticationFlowContext flow;
     private final String login;
+    /** The handle that names this login in the app's requests; null where the subject alone does. */
+    private final String handle;
     private SingleUseNotes notes;
 
     /**
@@ -31,9 +34,19 @@ final class TokenRequestChannel implements LoginChannel {
      *                null for a channel that only answers (before the number is known)
      */
     TokenRequestChannel(AuthenticationFlowContext flow, String subject) {
+        this(flow, subject, null);
+    }
+
+    /**
+     * A login that the app names with {@code handle} in its requests, besides the subject: the app
+     * that asked for the code, and no other, finds it.
+     */
+    TokenRequestChannel(AuthenticationFlowContext flow, String subject, String handle) {
         this.flow = flow;
-        this.login = subject == null ? null
-                : flow.getRealm().getId() + "/" + flow.getAuthenticationSession().getClient().getId() + "/" + subject;
+        this.handle = handle;
+        this.login = subject == null ? null : flow.getRealm().getId() + "/"
+                + flow.getAuthenticationSession().getClient().getId() + "/" + subject
+                + (handle == null ? "" : "/" + LimitKeys.digest(handle));
     }
 
     @Override
@@ -49,7 +62,7 @@ final class TokenRequestChannel implements LoginChannel {
 
     @Override
     public Response codePage(CodePageBean page, Notice notice) {
-        return GrantAnswers.codeState(page, notice);
+        return GrantAnswers.codeState(page, notice, handle);
     }
 
     @Override

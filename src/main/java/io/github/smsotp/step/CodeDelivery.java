@@ -122,16 +122,17 @@ final class CodeDelivery {
             refuse(PumpingCheck.REASON, "smsOtpRangeThrottled");
             return;
         }
+        if (!store.claimSend(history)) {
+            // Another request of this login read the same history and is sending: one code, not two,
+            // and one send counted by the limits below.
+            refuse("concurrent_send", "smsOtpResendWait", Math.max(1, config.resendCooldown().toSeconds()));
+            return;
+        }
         SendLimiter.Decision decision = guards.limiter().trySend(channel, config.limits(), request.realmId(),
                 request.limitSubject(), request.phone(), context.clientAddress(), request.toUnprovenNumber());
         if (decision instanceof SendLimiter.Refused refused) {
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
                     request.minutesUntil(refused.retryAt()));
-            return;
-        }
-        if (!store.claimSend(history)) {
-            // Another request of this login read the same history and is sending: one code, not two.
-            refuse("concurrent_send", "smsOtpResendWait", Math.max(1, config.resendCooldown().toSeconds()));
             return;
         }
         send(history, text, channel);

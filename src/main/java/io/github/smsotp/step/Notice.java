@@ -8,7 +8,7 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * What the step says with its answer, besides the code's state: nothing, a note, or an error for
  * the answer as a whole or one field. A message key of the theme's bundle with its parameters, so a
- * page shows it in the user's language and an app's answer can name it (see {@link StepContext#codePage}).
+ * page shows it in the user's language and an app's answer can name it (see {@link LoginChannel#codePage}).
  *
  * @param field the form field an error belongs to; null for the whole answer
  */

@@ -51,8 +51,10 @@ public class DirectGrantPhoneSignInIT {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(401);
         assertThat(first.error()).isEqualTo("sms_otp_required");
+        String handle = first.json().path("sms_otp_handle").asText();
+        assertThat(handle).matches("[A-Za-z0-9]{32}");
         String code = realm.gateway.awaitCode(number);
-        Answer second = realm.app.phone(number, Map.of("sms_otp", code));
+        Answer second = realm.app.phone(number, Map.of("sms_otp", code, "sms_otp_handle", handle));
 
         assertThat(second.tokens()).as(second.toString()).isTrue();
         JsonNode idToken = second.idToken();
@@ -90,11 +92,12 @@ public class DirectGrantPhoneSignInIT {
      */
     private void lockThroughWrongCodes(Realm realm, String number) {
         TokenRequests otherApp = new TokenRequests(server, realm.name, OTHER_CLIENT);
-        otherApp.phone(number, Map.of());
+        String handle = otherApp.phone(number, Map.of()).json().path("sms_otp_handle").asText();
         String code = realm.gateway.awaitCode(number);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 3; i++) {
-            assertThat(otherApp.phone(number, Map.of("sms_otp", wrong)).error()).isEqualTo("sms_otp_invalid");
+            assertThat(otherApp.phone(number, Map.of("sms_otp", wrong, "sms_otp_handle", handle)).error())
+                    .isEqualTo("sms_otp_invalid");
         }
         assertThat(admin.bruteForceStatus(realm.name, "user46").path("disabled").asBoolean()).isTrue();
     }
@@ -105,12 +108,15 @@ public class DirectGrantPhoneSignInIT {
      */
     private static List<JsonNode> journey(Realm realm, String number) {
         List<JsonNode> answers = new ArrayList<>();
-        for (Answer answer : List.of(realm.app.phone(number, Map.of()), realm.app.phone(number, Map.of("sms_otp", "000001")))) {
+        Answer first = realm.app.phone(number, Map.of());
+        String handle = first.json().path("sms_otp_handle").asText();
+        for (Answer answer : List.of(first, realm.app.phone(number, Map.of("sms_otp", "000001", "sms_otp_handle", handle)))) {
             ObjectNode json = (ObjectNode) answer.json();
             assertThat(json.path("expires_in").asLong()).isBetween(1L, 300L);
             // The number the app sent, masked: the same for every number but its last digits.
             assertThat(json.path("phone_hint").asText()).endsWith(number.substring(number.length() - 4));
-            json.remove(List.of("expires_in", "resend_in", "phone_hint"));
+            assertThat(json.path("sms_otp_handle").asText()).isEqualTo(handle);
+            json.remove(List.of("expires_in", "resend_in", "phone_hint", "sms_otp_handle"));
             json.put("status", answer.status());
             answers.add(json);
         }
@@ -150,6 +156,27 @@ public class DirectGrantPhoneSignInIT {
     }
 
     @Test
+    void whoeverElseKnowsTheNumberCannotTouchTheSignInsCode() {
+        // Each wrong code counts towards the holder's lockout, as in the browser: more than three here.
+        Realm realm = realm(Map.of("attempts-per-code", "3"), 10);
+        String number = SmsLogin.phoneOf("user48");
+        String handle = realm.app.phone(number, Map.of()).json().path("sms_otp_handle").asText();
+        String code = realm.gateway.awaitCode(number);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        // Without the handle, or with another one: another sign-in, whose code was never sent.
+        Answer noHandle = realm.app.phone(number, Map.of("sms_otp", wrong));
+        Answer forged = realm.app.phone(number, Map.of("sms_otp", wrong, "sms_otp_handle", "A".repeat(32)));
+        Answer theRightCodeElsewhere = realm.app.phone(number, Map.of("sms_otp", code));
+
+        assertThat(noHandle.error()).isEqualTo("sms_otp_expired");
+        assertThat(forged.error()).isEqualTo("sms_otp_expired");
+        assertThat(theRightCodeElsewhere.tokens()).as("the code works only with its handle").isFalse();
+        assertThat(realm.app.phone(number, Map.of("sms_otp", code, "sms_otp_handle", handle)).tokens())
+                .as("the sign-in's own tries are untouched").isTrue();
+    }
+
+    @Test
     void aNumberThatDoesNotParseGetsAClearError() {
         Realm realm = realm(Map.of());
 
@@ -164,6 +191,11 @@ public class DirectGrantPhoneSignInIT {
     }
 
     private Realm realm(Map<String, String> settings) {
+        return realm(settings, 3);
+    }
+
+    /** @param failureFactor the wrong codes after which Keycloak's brute-force detection locks a user */
+    private Realm realm(Map<String, String> settings, int failureFactor) {
         String name = AdminApi.uniqueRealmName("sms-grant-phone");
         RealmGateway gateway = new RealmGateway(server, name);
         Map<String, String> all = new HashMap<>(gateway.settings());
@@ -173,7 +205,7 @@ public class DirectGrantPhoneSignInIT {
             PhoneSignInIT.holdVerifiedNumbers(r);
             r.withArray("clients").addObject().put("clientId", OTHER_CLIENT).put("publicClient", true)
                     .put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
-            r.put("bruteForceProtected", true).put("failureFactor", 3).put("quickLoginCheckMilliSeconds", 0)
+            r.put("bruteForceProtected", true).put("failureFactor", failureFactor).put("quickLoginCheckMilliSeconds", 0)
                     .put("waitIncrementSeconds", 600).put("maxFailureWaitSeconds", 900);
         });
         return new Realm(name, gateway, new TokenRequests(server, name, "it-app"));

@@ -212,6 +212,25 @@ public class DirectGrantSecondFactorIT {
     }
 
     @Test
+    void aUserWithoutANumberGetsAClearErrorAndNoTokens() {
+        Realm realm = realm(Map.of(), r -> {
+            for (JsonNode user : r.withArray("users")) {
+                if (user.path("username").asText().equals("user10")) {
+                    ((ObjectNode) user).remove("attributes");
+                }
+            }
+        });
+        SmsLogin user = new SmsLogin(server, realm.name, "user10", null);
+
+        Answer answer = realm.app.password(user.username(), user.password());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.error()).isEqualTo("sms_otp_no_number");
+        assertThat(answer.tokens()).isFalse();
+        assertThat(realm.gateway.all()).isEmpty();
+    }
+
+    @Test
     void aSuccessfulSignInEndsTheSendHistory() {
         Realm realm = realm(Map.of("sends-per-login", "1"), r -> { });
         SmsLogin user = new SmsLogin(server, realm.name, "user08", null);

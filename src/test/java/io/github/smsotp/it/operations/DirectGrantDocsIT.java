@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The curl examples of docs/NATIVE-APPS.md, run with curl as written against a copy of the demo
  * realm (its own numbers, so that no other test's codes mix in): each answers what the JSON block
  * after it shows (the same {@code error}, and at least the same fields). Only the address, the
- * realm's name, the numbers and the code ({@code 123456} in the docs) are put in.
+ * realm's name, the numbers, the code ({@code 123456} in the docs) and the handle the answer before
+ * gave are put in.
  */
 @ExtendWith(KeycloakExtension.class)
 public class DirectGrantDocsIT {
@@ -38,9 +38,8 @@ public class DirectGrantDocsIT {
     /** The demo's numbers (demo's, phoneonly's), and the copy's own. */
     private static final List<String> DEMO_NUMBERS = List.of("+12015550123", "+12015550124");
     private static final List<String> NUMBERS = List.of("+12015550177", "+12015550178");
-    /** The demo's flow that a client binds to by id: the copy's must have its own. */
-    private static final String DEMO_FLOW_ID = "5d3c9a52-6f1e-4c2b-9a57-0d1e2f3a4b5c";
     private static final String DOCUMENTED_CODE = "123456";
+    private static final String DOCUMENTED_HANDLE = "k3Jq9ZyXb7TfR2mWc8LpV5nHd4GsA6Ue";
     private static final Pattern EXAMPLE = Pattern.compile("```sh\\n(curl .*?)```.*?```json\\n(.*?)```", Pattern.DOTALL);
 
     private final KeycloakServer server;
@@ -54,7 +53,7 @@ public class DirectGrantDocsIT {
         Path curl = RequiredTool.find("apt-get install curl", Path.of("/usr/bin/curl"));
         String realm = AdminApi.uniqueRealmName("docs-demo");
         String demo = Files.readString(KeycloakServer.projectDir().resolve("realm-export/sms-demo-realm.json"));
-        String copy = demo.replace("sms-demo", realm).replace(DEMO_FLOW_ID, UUID.randomUUID().toString());
+        String copy = demo.replace("sms-demo", realm);
         for (int i = 0; i < DEMO_NUMBERS.size(); i++) {
             copy = copy.replace(DEMO_NUMBERS.get(i), NUMBERS.get(i));
         }
@@ -63,10 +62,11 @@ public class DirectGrantDocsIT {
         assertThat(examples).as("two requests each: the second factor, phone sign-in").hasSize(4);
 
         String code = DOCUMENTED_CODE;
+        String handle = DOCUMENTED_HANDLE;
         for (String[] example : examples) {
             int codesBefore = loggedCodes().size();
             String command = example[0].replace("http://localhost:8080", server.baseUrl()).replace("sms-demo", realm)
-                    .replace(DOCUMENTED_CODE, code).replaceFirst("^curl ", curl + " ");
+                    .replace(DOCUMENTED_CODE, code).replace(DOCUMENTED_HANDLE, handle).replaceFirst("^curl ", curl + " ");
             for (int i = 0; i < DEMO_NUMBERS.size(); i++) {
                 command = command.replace(DEMO_NUMBERS.get(i), NUMBERS.get(i));
             }
@@ -79,6 +79,9 @@ public class DirectGrantDocsIT {
             answer.fieldNames().forEachRemaining(answered::add);
             assertThat(answered).as(answer.toString()).containsAll(fields);
             assertThat(answer.path("error").asText()).isEqualTo(documented.path("error").asText());
+            if (answer.has("sms_otp_handle")) {
+                handle = answer.path("sms_otp_handle").asText();
+            }
             if (documented.has("error")) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> loggedCodes().size() > codesBefore);
                 List<String> codes = loggedCodes();
