@@ -21,4 +21,9 @@ public interface ChallengeNotes {
     default boolean claim(String name) {
         return true;
     }
+
+    /** Gives a claim back, for a request that will not do what it claimed. */
+    default void release(String name) {
+        // nothing was claimed
+    }
 }

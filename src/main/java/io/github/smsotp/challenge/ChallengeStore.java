@@ -48,7 +48,16 @@ public final class ChallengeStore {
      * read the same history is sending already.
      */
     public boolean claimSend(SendHistory history) {
-        return notes.claim("send-" + (history.attempts() + 1));
+        return notes.claim(sendClaim(history));
+    }
+
+    /** Gives the claim of {@link #claimSend} back: the send was refused before it began. */
+    public void releaseSend(SendHistory history) {
+        notes.release(sendClaim(history));
+    }
+
+    private static String sendClaim(SendHistory history) {
+        return "send-" + (history.attempts() + 1);
     }
 
     public SendHistory history() {

@@ -77,7 +77,17 @@ public final class SingleUseNotes implements ChallengeNotes {
     @Override
     public boolean claim(String name) {
         long seconds = Math.max(1, Math.min(CLAIM_LIFETIME.toSeconds(), keepFor.toSeconds()));
-        return store.putIfAbsent(key + "#" + generation() + "#" + name, seconds);
+        return store.putIfAbsent(claimKey(name), seconds);
+    }
+
+    /** Removed at once, as the store removes. */
+    @Override
+    public void release(String name) {
+        store.remove(claimKey(name));
+    }
+
+    private String claimKey(String name) {
+        return key + "#" + generation() + "#" + name;
     }
 
     private long generation() {

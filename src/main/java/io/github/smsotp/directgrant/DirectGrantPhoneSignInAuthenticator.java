@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -44,7 +45,7 @@ public class DirectGrantPhoneSignInAuthenticator extends UserlessStep implements
     public void authenticate(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> parameters = context.getHttpRequest().getDecodedFormParameters();
         String number = parameters.getFirst(PARAMETER_PHONE);
-        if ((number == null || number.isBlank()) && context.getExecution().isAlternative()) {
+        if ((number == null || number.isBlank()) && anotherAlternativeFollows(context)) {
             // Another alternative's request (username and password): left to it, as Keycloak's cookie
             // step leaves a login without a session to the next alternative.
             context.attempted();
@@ -81,6 +82,17 @@ public class DirectGrantPhoneSignInAuthenticator extends UserlessStep implements
                         : SecretGenerator.getInstance().randomString(HANDLE_LENGTH, SecretGenerator.ALPHANUM));
         PhoneSignInStep.open(context, settings, number, holder, clock, channel)
                 .ifPresent(step -> step.answerTokenRequest(code));
+    }
+
+    /**
+     * Whether this step is an alternative with another one after it. Where none follows, a request
+     * without a number gets this step's own error: Keycloak would answer an attempt that nothing
+     * after it completes with an exception (HTTP 500).
+     */
+    private static boolean anotherAlternativeFollows(AuthenticationFlowContext context) {
+        AuthenticationExecutionModel own = context.getExecution();
+        return own.isAlternative() && context.getRealm().getAuthenticationExecutionsStream(own.getParentFlow())
+                .anyMatch(other -> other.isAlternative() && other.getPriority() > own.getPriority());
     }
 
     /** The direct grant answers in one request: Keycloak never comes back with a form. */

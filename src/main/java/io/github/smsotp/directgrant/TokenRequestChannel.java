@@ -70,6 +70,12 @@ final class TokenRequestChannel implements LoginChannel {
         return GrantAnswers.error(key);
     }
 
+    /** Where the app names the login with a handle, anyone may open one: a missing code counts for nothing. */
+    @Override
+    public boolean missingCodeCounts() {
+        return handle == null;
+    }
+
     /** The sign-in is over: the next one starts with a new send history. */
     @Override
     public void proven(UserModel user, String phone) {

@@ -131,6 +131,8 @@ final class CodeDelivery {
         SendLimiter.Decision decision = guards.limiter().trySend(channel, config.limits(), request.realmId(),
                 request.limitSubject(), request.phone(), context.clientAddress(), request.toUnprovenNumber());
         if (decision instanceof SendLimiter.Refused refused) {
+            // No send: the next request may claim it again (and be refused while the limit lasts).
+            store.releaseSend(history);
             refuse(refused.limit().name().toLowerCase(Locale.ROOT) + "_limit", "smsOtpLimitReached",
                     request.minutesUntil(refused.retryAt()));
             return;

@@ -74,8 +74,10 @@ final class CodeVerification {
             context.succeed(request.phone());
             return;
         }
-        guards.failures().recordFailure(config.limits(), request.realmId(), request.limitSubject());
-        context.reportWrongCode();
+        if (result != Verification.NO_CODE || context.channel().missingCodeCounts()) {
+            guards.failures().recordFailure(config.limits(), request.realmId(), request.limitSubject());
+            context.reportWrongCode();
+        }
         switch (result) {
             case WRONG -> fail(AuthenticationFlowError.INVALID_CREDENTIALS, Errors.INVALID_USER_CREDENTIALS, "wrong",
                     Notice.codeError("smsOtpWrongCode"));

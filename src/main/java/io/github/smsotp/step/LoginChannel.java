@@ -26,4 +26,13 @@ public interface LoginChannel {
 
     /** {@code user} proved {@code phone} with a code in this login. */
     void proven(UserModel user, String phone);
+
+    /**
+     * Whether a code submitted where this login has none pending counts as a wrong code for the
+     * lockouts. Where anyone may open a login for any number (phone sign-in by API), such a code
+     * proves nothing, can never be right, and must not lock the number's holder out.
+     */
+    default boolean missingCodeCounts() {
+        return true;
+    }
 }

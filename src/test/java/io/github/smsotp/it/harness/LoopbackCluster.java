@@ -25,6 +25,8 @@ public final class LoopbackCluster implements AutoCloseable {
     private final LoopbackPostgres postgres;
     private final KeycloakServer node1;
     private final KeycloakServer node2;
+    /** Each node's own options, from {@link #start}, for a restart. */
+    private Function<KeycloakServer, List<String>> nodeOptions = node -> List.of();
 
     private LoopbackCluster(LoopbackPostgres postgres, KeycloakServer node1, KeycloakServer node2) {
         this.postgres = postgres;
@@ -62,13 +64,48 @@ public final class LoopbackCluster implements AutoCloseable {
      * and waits until node 2 is in the cluster's view.
      */
     public void start(Function<KeycloakServer, List<String>> options) throws IOException, InterruptedException {
+        nodeOptions = options;
         for (KeycloakServer node : List.of(node1, node2)) {
-            List<String> all = new ArrayList<>(clusterOptions());
-            all.addAll(options.apply(node));
-            node.start(all.toArray(String[]::new));
+            startNode(node);
         }
-        await("node 2 joins the cluster").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> node2.log().matches("(?s).*ISPN000094: Received new cluster view.*\\(2\\).*"));
+        awaitView(node2, 2);
+    }
+
+    /**
+     * Stops {@code node} as an operator would (SIGTERM), unless it is down already, and starts it
+     * again with the options it had; returns once it is back in the cluster's view. Keycloak waits
+     * for the caches' state from the other node before it reports ready.
+     */
+    public void restart(KeycloakServer node) throws IOException, InterruptedException {
+        node.stop();
+        startNode(node);
+        awaitView(node, 2);
+    }
+
+    /**
+     * Kills {@code node}'s JVM at once ({@code kill -9}), as a crash or a lost machine would, and
+     * returns once the other node has seen it leave.
+     */
+    public void kill(KeycloakServer node) {
+        ProcessHandle kc = node.process().orElseThrow();
+        kc.descendants().forEach(ProcessHandle::destroyForcibly);
+        kc.destroyForcibly();
+        await("the killed node exits").atMost(Duration.ofSeconds(30)).until(() -> !kc.isAlive());
+        awaitView(node == node1 ? node2 : node1, 1);
+    }
+
+    private void startNode(KeycloakServer node) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(clusterOptions());
+        all.addAll(nodeOptions.apply(node));
+        node.start(all.toArray(String[]::new));
+    }
+
+    /** Waits until the latest cluster view in {@code node}'s log (since its last start) has {@code members} nodes. */
+    private static void awaitView(KeycloakServer node, int members) {
+        await("a cluster view of " + members + " on " + node.baseUrl()).atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500)).until(() -> node.log().lines()
+                        .filter(line -> line.contains("ISPN000094: Received new cluster view"))
+                        .reduce((earlier, later) -> later).orElse("").contains("(" + members + ")"));
     }
 
     public KeycloakServer node1() {

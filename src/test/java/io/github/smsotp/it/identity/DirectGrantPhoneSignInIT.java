@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -156,9 +157,8 @@ public class DirectGrantPhoneSignInIT {
     }
 
     @Test
-    void whoeverElseKnowsTheNumberCannotTouchTheSignInsCode() {
-        // Each wrong code counts towards the holder's lockout, as in the browser: more than three here.
-        Realm realm = realm(Map.of("attempts-per-code", "3"), 10);
+    void whoeverElseKnowsTheNumberCannotTouchTheSignInsCodeNorLockItsHolderOut() {
+        Realm realm = realm(Map.of("attempts-per-code", "3"));
         String number = SmsLogin.phoneOf("user48");
         String handle = realm.app.phone(number, Map.of()).json().path("sms_otp_handle").asText();
         String code = realm.gateway.awaitCode(number);
@@ -172,6 +172,8 @@ public class DirectGrantPhoneSignInIT {
         assertThat(noHandle.error()).isEqualTo("sms_otp_expired");
         assertThat(forged.error()).isEqualTo("sms_otp_expired");
         assertThat(theRightCodeElsewhere.tokens()).as("the code works only with its handle").isFalse();
+        assertThat(admin.bruteForceStatus(realm.name, "user48").path("numFailures").asInt())
+                .as("codes where none is pending lock nobody out").isZero();
         assertThat(realm.app.phone(number, Map.of("sms_otp", code, "sms_otp_handle", handle)).tokens())
                 .as("the sign-in's own tries are untouched").isTrue();
     }
@@ -190,12 +192,27 @@ public class DirectGrantPhoneSignInIT {
         assertThat(realm.gateway.all()).isEmpty();
     }
 
-    private Realm realm(Map<String, String> settings) {
-        return realm(settings, 3);
+    @Test
+    void anAlternativeWithNothingAfterItAnswersARequestWithoutANumber() {
+        Realm realm = realm(Map.of(), r -> {
+            for (JsonNode flow : r.withArray("authenticationFlows")) {
+                if (flow.path("alias").asText().equals("direct grant by phone")) {
+                    ((ObjectNode) flow.withArray("authenticationExecutions").get(0)).put("requirement", "ALTERNATIVE");
+                }
+            }
+        });
+
+        Answer answer = realm.app.password("user41", "pass-41");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.error()).isEqualTo("sms_otp_number_invalid");
     }
 
-    /** @param failureFactor the wrong codes after which Keycloak's brute-force detection locks a user */
-    private Realm realm(Map<String, String> settings, int failureFactor) {
+    private Realm realm(Map<String, String> settings) {
+        return realm(settings, r -> { });
+    }
+
+    private Realm realm(Map<String, String> settings, Consumer<ObjectNode> tweak) {
         String name = AdminApi.uniqueRealmName("sms-grant-phone");
         RealmGateway gateway = new RealmGateway(server, name);
         Map<String, String> all = new HashMap<>(gateway.settings());
@@ -205,8 +222,9 @@ public class DirectGrantPhoneSignInIT {
             PhoneSignInIT.holdVerifiedNumbers(r);
             r.withArray("clients").addObject().put("clientId", OTHER_CLIENT).put("publicClient", true)
                     .put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
-            r.put("bruteForceProtected", true).put("failureFactor", failureFactor).put("quickLoginCheckMilliSeconds", 0)
+            r.put("bruteForceProtected", true).put("failureFactor", 3).put("quickLoginCheckMilliSeconds", 0)
                     .put("waitIncrementSeconds", 600).put("maxFailureWaitSeconds", 900);
+            tweak.accept(r);
         });
         return new Realm(name, gateway, new TokenRequests(server, name, "it-app"));
     }

@@ -207,8 +207,11 @@ public class DirectGrantSecondFactorIT {
         assertThat(refused.error()).isEqualTo("sms_otp_send_refused");
         assertThat(refused.json().path("retry_in_minutes").asLong()).isBetween(1L, 10L);
         assertThat(refused.response().headers().firstValue("Retry-After")).isPresent();
+        Answer again = realm.app.password(user.username(), user.password());
+        assertThat(again.error()).as("refused by the limit again, not told a code is on its way: %s", again)
+                .isEqualTo("sms_otp_send_refused");
         assertThat(realm.gateway.to(user.phone())).hasSize(2);
-        assertThat(new AdminApi(server).reasons(realm.name, user.username())).first().isEqualTo("number_limit");
+        assertThat(new AdminApi(server).reasons(realm.name, user.username())).startsWith("number_limit", "number_limit");
     }
 
     @Test
