@@ -60,6 +60,31 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /**
+     * Prepares and starts a cluster whose nodes both issue node 1's URLs, as behind one load
+     * balancer, with health checks on.
+     */
+    public static LoopbackCluster startBehindOneAddress(Path dir, GatewayStub gateway)
+            throws IOException, InterruptedException {
+        LoopbackCluster cluster = prepare(dir, gateway, "--health-enabled=true");
+        try {
+            cluster.start(node -> List.of("--hostname=http://127.0.0.1:" + cluster.node1.httpPort()));
+            return cluster;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Stops a test's cluster (where it started) and then its gateway, for an {@code @AfterAll}. */
+    public static void close(LoopbackCluster cluster, GatewayStub gateway) throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {cluster, gateway}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+    }
+
+    /**
      * Starts node 1, then node 2, each with the cluster's options and its own from {@code options},
      * and waits until node 2 is in the cluster's view.
      */

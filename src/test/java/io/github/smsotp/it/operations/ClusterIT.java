@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 
 import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.Browser.Page;
-import io.github.smsotp.it.clients.Browser;
 import io.github.smsotp.it.clients.GuessRace;
 import io.github.smsotp.it.clients.IdentityFlows;
 import io.github.smsotp.it.clients.KeycloakFormRaces;
@@ -46,11 +45,9 @@ public class ClusterIT {
     @BeforeAll
     static void startCluster() throws Exception {
         gateway = new GatewayStub();
-        cluster = LoopbackCluster.prepare(KeycloakServer.runDir().resolve("cluster"), gateway, "--health-enabled=true");
+        cluster = LoopbackCluster.startBehindOneAddress(KeycloakServer.runDir().resolve("cluster"), gateway);
         node1 = cluster.node1();
         node2 = cluster.node2();
-        // Both nodes issue URLs of node 1, as behind one load balancer.
-        cluster.start(node -> List.of("--hostname=http://127.0.0.1:" + node1.httpPort()));
 
         new AdminApi(node1).createRealm(REALM, Map.of("resend-cooldown-seconds", "0", "sends-per-login", "10",
                 "attempts-per-code", "10", "limit-number-sends-per-10-minutes", "3",
@@ -59,11 +56,7 @@ public class ClusterIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {cluster, gateway}) {
-            if (part != null) {
-                part.close();
-            }
-        }
+        LoopbackCluster.close(cluster, gateway);
     }
 
     @Test

@@ -3,11 +3,9 @@ package io.github.smsotp.it.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.Browser.Page;
 import io.github.smsotp.it.clients.Browser;
@@ -49,20 +47,13 @@ public class ClusterNodeLossIT {
 
     private static GatewayStub gateway;
     private static LoopbackCluster cluster;
-    private static KeycloakServer node1;
-    private static KeycloakServer node2;
 
     @BeforeAll
     static void startCluster() throws Exception {
         gateway = new GatewayStub();
-        cluster = LoopbackCluster.prepare(KeycloakServer.runDir().resolve("cluster-node-loss"), gateway,
-                "--health-enabled=true");
-        node1 = cluster.node1();
-        node2 = cluster.node2();
-        // Both nodes issue URLs of node 1, as behind one load balancer.
-        cluster.start(node -> List.of("--hostname=http://127.0.0.1:" + node1.httpPort()));
+        cluster = LoopbackCluster.startBehindOneAddress(KeycloakServer.runDir().resolve("cluster-node-loss"), gateway);
         Map<String, String> settings = new HashMap<>(SETTINGS);
-        new AdminApi(node1).createRealm(REALM, settings, realm -> {
+        new AdminApi(cluster.node1()).createRealm(REALM, settings, realm -> {
             AdminApi.enrollmentConfig(realm, settings);
             IdentityFlows.registrationWithPhone(realm);
             IdentityFlows.directGrantWith(realm, "sms-otp-direct-grant");
@@ -71,36 +62,33 @@ public class ClusterNodeLossIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {cluster, gateway}) {
-            if (part != null) {
-                part.close();
-            }
-        }
+        LoopbackCluster.close(cluster, gateway);
     }
 
     @Test
     @Order(1)
     void aRollingRestartKeepsTheLimitsCountsAndThePumpingGuardsThrottles() throws Exception {
-        SmsLogin user = new SmsLogin(node1, REALM, "user02", null);
-        TokenRequests app = new TokenRequests(node2, REALM, "it-app");
+        SmsLogin user = new SmsLogin(cluster.node1(), REALM, "user02", null);
+        TokenRequests app = new TokenRequests(cluster.node2(), REALM, "it-app");
         for (int i = 0; i < 2; i++) {
             assertThat(app.password(user.username(), user.password()).error()).isEqualTo("sms_otp_required");
         }
         // Codes to numbers nobody has proven, none of them confirmed: the guard throttles their block.
         for (int i = 1; i <= 3; i++) {
-            Registration.register(node1, new Browser(), REALM, "newcomer" + i, BLOCK + String.format("%04d", i));
+            Registration.register(cluster.node1(), new Browser(), REALM, "newcomer" + i, BLOCK + String.format("%04d", i));
         }
         JsonNode throttled = throttles();
         assertThat(throttled.toString()).as("the guard throttles the block").contains("+371");
 
-        cluster.restart(node1);
-        cluster.restart(node2);
+        cluster.restart(cluster.node1());
+        cluster.restart(cluster.node2());
 
-        TokenRequests.Answer third = new TokenRequests(node1, REALM, "it-app").password(user.username(), user.password());
+        TokenRequests.Answer third = new TokenRequests(cluster.node1(), REALM, "it-app")
+                .password(user.username(), user.password());
         assertThat(third.error()).as("the number's third send in ten minutes: %s", third).isEqualTo("sms_otp_send_refused");
         assertThat(gateway.to(user.phone())).hasSize(2);
         assertThat(throttles()).as("the guard's throttles after both nodes restarted").isEqualTo(throttled);
-        Page refused = Registration.register(node1, new Browser(), REALM, "newcomer9", BLOCK + "0009");
+        Page refused = Registration.register(cluster.node1(), new Browser(), REALM, "newcomer9", BLOCK + "0009");
         assertThat(refused.text()).contains(PumpingAttack.THROTTLED);
         assertThat(gateway.to("+37120000009")).isEmpty();
     }
@@ -108,18 +96,18 @@ public class ClusterNodeLossIT {
     @Test
     @Order(2)
     void aNodeKilledAfterSendingTheCodeLeavesTheSignInToTheOther() {
-        SmsLogin login = new SmsLogin(node1, REALM, "user01", null);
+        SmsLogin login = new SmsLogin(cluster.node1(), REALM, "user01", null);
         Page page = login.codePage();
         String code = gateway.to(login.phone()).get(0).code();
 
-        cluster.kill(node1);
+        cluster.kill(cluster.node1());
         String action = toNode2(page.form("kc-sms-otp-form").absUrl("action"));
         Page done = login.browser().post(action, Map.of("code", code));
 
         assertThat(done.loggedIn()).as(done.text()).isTrue();
         assertThat(gateway.to(login.phone())).as("no second SMS").hasSize(1);
         // The number's limit still counts node 1's send: one more, then none.
-        TokenRequests app = new TokenRequests(node2, REALM, "it-app");
+        TokenRequests app = new TokenRequests(cluster.node2(), REALM, "it-app");
         assertThat(app.password(login.username(), login.password()).error()).isEqualTo("sms_otp_required");
         TokenRequests.Answer refused = app.password(login.username(), login.password());
         assertThat(refused.error()).as(refused.toString()).isEqualTo("sms_otp_send_refused");
@@ -127,10 +115,10 @@ public class ClusterNodeLossIT {
     }
 
     private static JsonNode throttles() {
-        return JsonHttp.read(new AdminApi(node2).sms(REALM, "GET", "guard", null).body());
+        return JsonHttp.read(new AdminApi(cluster.node2()).sms(REALM, "GET", "guard", null).body());
     }
 
     private static String toNode2(String url) {
-        return url.replace(":" + node1.httpPort() + "/", ":" + node2.httpPort() + "/");
+        return url.replace(":" + cluster.node1().httpPort() + "/", ":" + cluster.node2().httpPort() + "/");
     }
 }
