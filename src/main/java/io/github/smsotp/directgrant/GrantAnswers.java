@@ -2,6 +2,7 @@ package io.github.smsotp.directgrant;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.smsotp.step.CodePageBean;
 import io.github.smsotp.step.Notice;
@@ -40,6 +41,9 @@ final class GrantAnswers {
     private record Answer(int status, String error, String description) {
     }
 
+    /** The step's message for a send within the cooldown; its parameter is the seconds to wait. */
+    private static final String COOLDOWN_KEY = "smsOtpResendWait";
+
     private static final Answer CODE_SENT = new Answer(401, REQUIRED,
             "A code was sent by SMS: send it in the " + PARAMETER + " parameter, with the rest of the request as before.");
 
@@ -48,7 +52,7 @@ final class GrantAnswers {
 
     /** Every message key of the code step, by what an app must do about it. */
     private static final Map<String, Answer> ANSWERS = Map.ofEntries(
-            Map.entry("smsOtpResendWait", new Answer(401, REQUIRED,
+            Map.entry(COOLDOWN_KEY, new Answer(401, REQUIRED,
                     "A code was sent already: send it, or ask for a new one after resend_in seconds.")),
             Map.entry("smsOtpWrongCode", new Answer(401, INVALID, "The code is not right.")),
             Map.entry("smsOtpMissingCode", new Answer(401, INVALID, "The code is empty.")),
@@ -106,7 +110,12 @@ final class GrantAnswers {
         }
         body.put("code_length", page.getCodeLength());
         body.put("expires_in", page.getCodeSecondsLeft());
-        body.put("resend_in", page.getResendWaitSeconds());
+        // A request that lost a race for the send read the history before the winner's send: the
+        // cooldown it names is the true wait.
+        long resendIn = notice.errorKey().filter(COOLDOWN_KEY::equals).isPresent() && notice.parameters().length > 0
+                && notice.parameters()[0] instanceof Number seconds
+                ? Math.max(page.getResendWaitSeconds(), seconds.longValue()) : page.getResendWaitSeconds();
+        body.put("resend_in", resendIn);
         body.put("resend_allowed", page.isResendAllowed());
         Response.ResponseBuilder response = Response.status(answer.status());
         if (notice.parameters().length > 0 && notice.parameters()[0] instanceof Number minutes
@@ -121,6 +130,11 @@ final class GrantAnswers {
     static Response error(String key) {
         Answer answer = answer(key);
         return json(Response.status(answer.status()), body(answer));
+    }
+
+    /** The message keys this table answers, for the test that holds it to the theme's bundle. */
+    static Set<String> keys() {
+        return ANSWERS.keySet();
     }
 
     private static Answer answer(String key) {

@@ -62,6 +62,23 @@ public final class IdentityFlows {
         allowDirectGrants(realm);
     }
 
+    /**
+     * The direct grant by phone number and code, or else (a request without a number) by username,
+     * password and the SMS second factor, for the test app: the two as alternatives of one flow.
+     */
+    public static void directGrantByPhoneOrPassword(ObjectNode realm) {
+        ArrayNode top = flow(realm, "direct grant phone or password", "basic-flow", true).putArray("authenticationExecutions");
+        step(top, "sms-otp-direct-grant-phone", "ALTERNATIVE", 10).put("authenticatorConfig", "sms-otp-it");
+        subflow(top, "direct grant password and sms", "ALTERNATIVE", 20);
+        ArrayNode password = flow(realm, "direct grant password and sms", "basic-flow", false)
+                .putArray("authenticationExecutions");
+        step(password, "direct-grant-validate-username", "REQUIRED", 10);
+        step(password, "direct-grant-validate-password", "REQUIRED", 20);
+        step(password, "sms-otp-direct-grant", "REQUIRED", 30).put("authenticatorConfig", "sms-otp-it");
+        realm.put("directGrantFlow", "direct grant phone or password");
+        allowDirectGrants(realm);
+    }
+
     /** "Forgot password?" on, by an SMS code instead of the e-mail link. */
     public static void resetBySms(ObjectNode realm) {
         realm.put("resetPasswordAllowed", true);

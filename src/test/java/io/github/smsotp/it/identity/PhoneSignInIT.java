@@ -363,7 +363,7 @@ public class PhoneSignInIT {
     }
 
     /** Users 41 to 49 hold their numbers as verified; user43's is unverified and user44 is disabled. */
-    static void holdVerifiedNumbers(ObjectNode realm) {
+    public static void holdVerifiedNumbers(ObjectNode realm) {
         for (JsonNode user : realm.withArray("users")) {
             String username = user.path("username").asText();
             if (!username.matches("user4[1-9]")) {

@@ -156,6 +156,7 @@ public class DirectGrantSecondFactorIT {
         for (CompletableFuture<Answer> answer : answers) {
             Answer racer = answer.get(60, TimeUnit.SECONDS);
             assertThat(racer.error()).as(racer.toString()).isEqualTo("sms_otp_required");
+            assertThat(racer.json().path("resend_in").asLong()).as("the wait, winner or not: %s", racer).isPositive();
         }
         assertThat(realm.gateway.to(user.phone())).as("one SMS for %d racing first calls", racers).hasSize(1);
         String code = realm.gateway.awaitCode(user.phone());

@@ -3,6 +3,7 @@ package io.github.smsotp.it.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import io.github.smsotp.it.clients.TokenRequests;
 import io.github.smsotp.it.harness.KeycloakServer;
 import io.github.smsotp.it.harness.LoopbackCluster;
 import io.github.smsotp.it.harness.ReleaseMatrix;
+import io.github.smsotp.it.identity.PhoneSignInIT;
 import io.github.smsotp.it.login.SmsCodeLoginIT;
 import io.github.smsotp.it.stubs.GatewayStub;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +53,10 @@ public class ClusterIT {
 
         new AdminApi(node1).createRealm(REALM, Map.of("resend-cooldown-seconds", "0", "sends-per-login", "10",
                 "attempts-per-code", "10", "limit-number-sends-per-10-minutes", "3",
-                "lockout-after-failures", "3"), realm -> IdentityFlows.directGrantWith(realm, "sms-otp-direct-grant"));
+                "lockout-after-failures", "3"), realm -> {
+                    IdentityFlows.directGrantByPhoneOrPassword(realm);
+                    PhoneSignInIT.holdVerifiedNumbers(realm);
+                });
     }
 
     @AfterAll
@@ -81,6 +86,22 @@ public class ClusterIT {
 
         assertThat(second.tokens()).as(second.toString()).isTrue();
         assertThat(gateway.to(user.phone())).hasSize(1);
+    }
+
+    @Test
+    void anAppsPhoneSignInStartedOnOneNodeFinishesOnTheOther() {
+        String number = SmsLogin.phoneOf("user45");
+
+        TokenRequests.Answer first = new TokenRequests(node1, REALM, "it-app").phone(number, Map.of());
+        assertThat(first.error()).as(first.toString()).isEqualTo("sms_otp_required");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !gateway.to(number).isEmpty());
+        TokenRequests.Answer second = new TokenRequests(node2, REALM, "it-app").phone(number, Map.of(
+                "sms_otp", gateway.to(number).get(0).code(),
+                "sms_otp_handle", first.json().path("sms_otp_handle").asText()));
+
+        assertThat(second.tokens()).as(second.toString()).isTrue();
+        assertThat(second.idToken().path("phone_number").asText()).isEqualTo(number);
+        assertThat(gateway.to(number)).hasSize(1);
     }
 
     @Test

@@ -80,6 +80,8 @@ public class CountryRoutingIT {
     @Test
     void eachCountrysSmsReachesItsRoutesGatewayOnlyAndSignsTheUserIn() {
         PrometheusScrape before = PrometheusScrape.of(server);
+        // The shared realm's user01 has this number too: earlier tests of this server sent to it.
+        int ownSenderBefore = server.gateway().to(US_PHONE, "/sms").size();
 
         SmsLogin american = new SmsLogin(server, REALM, US_USER, null);
         Page usPage = american.codePage();
@@ -90,7 +92,8 @@ public class CountryRoutingIT {
         assertThat(europe.to(DE_PHONE)).hasSize(1);
         assertThat(europe.to(US_PHONE)).isEmpty();
         assertThat(americas.to(DE_PHONE)).isEmpty();
-        assertThat(server.gateway().to(US_PHONE, "/sms")).as("the step's own sender is not used").isEmpty();
+        assertThat(server.gateway().to(US_PHONE, "/sms")).as("the step's own sender is not used")
+                .hasSize(ownSenderBefore);
         assertThat(europe.to(DE_PHONE).get(0).header("Authorization")).isEqualTo("Bearer eu-token");
         assertThat(americas.to(US_PHONE).get(0).header("Authorization")).as("a route's settings are its own").isNull();
 
