@@ -9,10 +9,19 @@
         <#else>
             <p id="sms-otp-destination">${msg("smsOtpResetSentTo")}</p>
         </#if>
+        <#-- The code goes to the gateway after this page was sent. Should that send fail, the script below shows
+             this without a reload; the step's next page says it as its message. -->
+        <#if smsOtp.sendStatusUrl??>
+            <div id="sms-otp-send-failed" role="alert" data-status-url="${smsOtp.sendStatusUrl}" hidden>
+                <div class="${properties.kcAlertClass!} pf-m-danger">
+                    <span class="${properties.kcAlertTitleClass!}">${msg(smsOtp.sendFailureMessage)}</span>
+                </div>
+            </div>
+        </#if>
         <#-- Shown once the provider reports that the SMS did not arrive: on the next page the user asks for,
              or by the script below without a reload. It sits beside a wrong-code error, which hides the page's
              general message. -->
-        <#if smsOtp.notDelivered || smsOtp.deliveryStatusUrl??>
+        <#if smsOtp.notDelivered || (smsOtp.sendStatusUrl?? && smsOtp.receiptAwaited)>
             <#-- The wrapper carries "hidden": a theme's alert class sets its own display, which would override it. -->
             <div id="sms-otp-not-delivered" role="alert"<#if !smsOtp.notDelivered> hidden</#if>>
                 <div class="${properties.kcAlertClass!} pf-m-danger">
@@ -79,6 +88,11 @@
                         var readyNow = ${msg("smsOtpResendReady")?c};
                         var status = document.getElementById("sms-otp-resend-status");
                         var timer = setInterval(function () {
+                            if (button.hasAttribute("data-send-failed")) {
+                                // The send failed (see below): "Try again" works at once.
+                                clearInterval(timer);
+                                return;
+                            }
                             left -= 1;
                             button.textContent = left > 0 ? waiting.replace("{0}", left) : ready;
                             if (left <= 0) {
@@ -91,15 +105,38 @@
                 </script>
             </#if>
         </#if>
-        <#if smsOtp.deliveryStatusUrl??>
+        <#if smsOtp.sendStatusUrl??>
             <script>
                 <#outputformat "JavaScript">
                 (function () {
-                    // Asks every 2 seconds, for at most 5 minutes, whether the SMS arrived; stops at the first answer
-                    // that is final, or when the login is gone.
-                    var url = ${smsOtp.deliveryStatusUrl?c};
-                    var alert = document.getElementById("sms-otp-not-delivered");
+                    // Asks every 2 seconds, for at most 5 minutes, what became of the code's send: first whether
+                    // the gateway took it, then, where a receipt may come, whether it arrived. Stops at the first
+                    // answer that is final for this page, or when the login is gone.
+                    var url = document.getElementById("sms-otp-send-failed").getAttribute("data-status-url");
+                    var receiptAwaited = ${smsOtp.receiptAwaited?c};
+                    var tryAgain = ${msg("smsOtpTryAgain")?c};
                     var asked = 0;
+                    function show(id) {
+                        var element = document.getElementById(id);
+                        if (element) {
+                            element.hidden = false;
+                        }
+                        return element;
+                    }
+                    function sendFailed() {
+                        show("sms-otp-send-failed");
+                        var form = document.getElementById("kc-sms-otp-form");
+                        if (form) {
+                            // Not "hidden": a theme's form class sets its own display, which would override it.
+                            form.style.display = "none";
+                        }
+                        var button = document.getElementById("kc-sms-otp-resend");
+                        if (button) {
+                            button.setAttribute("data-send-failed", "");
+                            button.textContent = tryAgain;
+                            button.focus();
+                        }
+                    }
                     var timer = setInterval(function () {
                         asked += 1;
                         if (asked > 150) {
@@ -112,16 +149,15 @@
                             }
                             return response.ok ? response.json() : null;
                         }).then(function (answer) {
-                            if (!answer || answer.status === "pending") {
+                            if (!answer || answer.status === "pending" || (answer.status === "sent" && receiptAwaited)) {
                                 return;
                             }
                             clearInterval(timer);
-                            if (answer.status === "failed" || answer.status === "expired") {
-                                alert.hidden = false;
-                                var call = document.getElementById("sms-otp-call");
-                                if (call) {
-                                    call.hidden = false;
-                                }
+                            if (answer.status === "send_failed") {
+                                sendFailed();
+                            } else if (answer.status === "failed" || answer.status === "expired") {
+                                show("sms-otp-not-delivered");
+                                show("sms-otp-call");
                             }
                         }).catch(function () {
                             // A network hiccup: the next tick asks again.

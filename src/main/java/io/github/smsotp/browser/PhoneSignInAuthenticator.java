@@ -55,7 +55,7 @@ public class PhoneSignInAuthenticator extends UserlessStep implements Authentica
         // Back at this step (a reload, or "Try another way" and back): never sends by itself.
         EvenTiming timing = new EvenTiming();
         EntrySettings.of(context).flatMap(settings -> step(context, settings, number))
-                .ifPresent(step -> context.challenge(step.page(false, Notice.none())));
+                .ifPresent(step -> context.challenge(step.page(Notice.none())));
         timing.await();
     }
 

@@ -9,14 +9,15 @@ import io.github.smsotp.sender.Receipt;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * What the providers' receipts said of each code's SMS, in Keycloak's single-use store so that any
- * node may take a callback and any node may show the page. Entries live ten minutes, the longest
- * a code may live.
+ * What became of each code's send, and what the providers' receipts said of it, in Keycloak's
+ * single-use store so that any node may take a callback and any node may show the page. Entries
+ * live ten minutes, the longest a code may live.
  * <ul>
  *   <li>{@code message}: the provider accepted a message with this id. Written with
  *       {@code putIfAbsent}, which the store applies at once: a receipt may arrive before the
- *       request that sent the message has ended.</li>
- *   <li>{@code send}: which message a login tab's send became, for the tab's page.</li>
+ *       send's transaction has ended.</li>
+ *   <li>{@code send}: the outcome of a login tab's send (the sender that took it and its message,
+ *       or that it failed), written once the gateway answered, for the tab's pages.</li>
  *   <li>{@code seen}: a final receipt already taken, so that a replayed callback changes nothing.</li>
  *   <li>{@code final} and {@code state}: the message's final status. Of two final receipts racing,
  *       the one that claims {@code final} first (at once) is the one written.</li>
@@ -32,6 +33,7 @@ public final class DeliveryLedger {
     private static final String MESSAGE = "message";
     private static final String STATUS = "status";
     private static final String ERROR = "error";
+    private static final String FAILED = "failed";
 
     /** What became of a receipt. */
     public enum Outcome { RECORDED, UNKNOWN_MESSAGE, REPLAYED, OTHER_SEND }
@@ -46,10 +48,19 @@ public final class DeliveryLedger {
         this.store = store;
     }
 
-    /** The provider accepted the send {@code sendId} as {@code messageId}: its receipts count from now. */
-    public void track(String realmId, String senderId, String messageId, String sendId) {
-        store.putIfAbsent(messageKey(realmId, senderId, messageId), KEPT.toSeconds());
-        store.put(PREFIX + "send:" + sendId, KEPT.toSeconds(), Map.of(SENDER, senderId, MESSAGE, messageId));
+    /**
+     * A sender took the send {@code sendId}. Where it gave the provider's {@code messageId} (it asked
+     * for receipts), the message's receipts count from now.
+     */
+    public void sent(String realmId, String sendId, String senderId, Optional<String> messageId) {
+        messageId.ifPresent(id -> store.putIfAbsent(messageKey(realmId, senderId, id), KEPT.toSeconds()));
+        store.put(sendKey(sendId), KEPT.toSeconds(), messageId.map(id -> Map.of(SENDER, senderId, MESSAGE, id))
+                .orElse(Map.of(SENDER, senderId)));
+    }
+
+    /** The send {@code sendId} failed: the sender named (and a fallback) could not take it. */
+    public void failed(String sendId, String senderId) {
+        store.put(sendKey(sendId), KEPT.toSeconds(), Map.of(SENDER, senderId, FAILED, "true"));
     }
 
     /**
@@ -62,7 +73,7 @@ public final class DeliveryLedger {
         if (!store.contains(message)) {
             return Outcome.UNKNOWN_MESSAGE;
         }
-        if (receipt.reference().map(send -> store.get(PREFIX + "send:" + send))
+        if (receipt.reference().map(send -> store.get(sendKey(send)))
                 .map(send -> !receipt.messageId().equals(send.get(MESSAGE))).orElse(false)) {
             return Outcome.OTHER_SEND;
         }
@@ -81,18 +92,25 @@ public final class DeliveryLedger {
         return Outcome.RECORDED;
     }
 
-    /** The final status of a login tab's send, once a receipt told it. */
-    public Optional<Delivery> status(String realmId, String sendId) {
-        Map<String, String> send = store.get(PREFIX + "send:" + sendId);
+    /** What became of a login tab's send: empty while the gateway has not answered. */
+    public Optional<SendOutcome> outcome(String realmId, String sendId) {
+        Map<String, String> send = store.get(sendKey(sendId));
         if (send == null) {
             return Optional.empty();
         }
-        Map<String, String> state = store.get(messageKey(realmId, send.get(SENDER), send.get(MESSAGE)) + ":state");
-        if (state == null) {
-            return Optional.empty();
+        if (send.containsKey(FAILED)) {
+            return Optional.of(SendOutcome.failed(send.get(SENDER)));
         }
-        return Optional.of(new Delivery(DeliveryStatus.valueOf(state.get(STATUS)),
-                Optional.ofNullable(state.get(ERROR))));
+        if (!send.containsKey(MESSAGE)) {
+            return Optional.of(SendOutcome.sent(send.get(SENDER), false, Optional.empty()));
+        }
+        Map<String, String> state = store.get(messageKey(realmId, send.get(SENDER), send.get(MESSAGE)) + ":state");
+        return Optional.of(SendOutcome.sent(send.get(SENDER), true, Optional.ofNullable(state)
+                .map(s -> new Delivery(DeliveryStatus.valueOf(s.get(STATUS)), Optional.ofNullable(s.get(ERROR))))));
+    }
+
+    private static String sendKey(String sendId) {
+        return PREFIX + "send:" + sendId;
     }
 
     private static String messageKey(String realmId, String senderId, String messageId) {

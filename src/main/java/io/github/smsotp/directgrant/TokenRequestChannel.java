@@ -76,6 +76,12 @@ final class TokenRequestChannel implements LoginChannel {
         return handle == null;
     }
 
+    /** An app has no page that could learn of a failed send later: the answer says it. */
+    @Override
+    public boolean waitsForTheSend() {
+        return true;
+    }
+
     /** The sign-in is over: the next one starts with a new send history. */
     @Override
     public void proven(UserModel user, String phone) {

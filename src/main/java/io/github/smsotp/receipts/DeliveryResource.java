@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.smsotp.delivery.DeliveryAddresses;
 import io.github.smsotp.delivery.DeliveryLedger;
+import io.github.smsotp.delivery.SendOutcome;
 import io.github.smsotp.step.LoginState;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,9 +58,10 @@ public class DeliveryResource implements RealmResourceProvider {
     }
 
     /**
-     * What the provider said of a login tab's latest SMS: {@code pending} until a final receipt,
-     * then {@code delivered}, {@code failed} or {@code expired}. Only the browser that holds the
-     * login's cookie finds its tab; the answer names no number and no code.
+     * What became of a login tab's latest send: {@code pending} until the gateway answered, then
+     * {@code send_failed} or {@code sent}, and after a final receipt {@code delivered},
+     * {@code failed} or {@code expired} (see {@link SendOutcome#label()}). Only the browser that
+     * holds the login's cookie finds its tab; the answer names no number and no code.
      */
     @GET
     @Path(DeliveryAddresses.STATUS)
@@ -74,8 +76,8 @@ public class DeliveryResource implements RealmResourceProvider {
                     .entity(Map.of("error", "no such login in this browser")));
         }
         String status = LoginState.of(tab).trackedSend().get()
-                .flatMap(sendId -> new DeliveryLedger(session.singleUseObjects()).status(realm.getId(), sendId))
-                .map(delivery -> delivery.status().label()).orElse("pending");
+                .flatMap(sendId -> new DeliveryLedger(session.singleUseObjects()).outcome(realm.getId(), sendId))
+                .map(SendOutcome::label).orElse("pending");
         return noStore(Response.ok(Map.of("status", status)));
     }
 

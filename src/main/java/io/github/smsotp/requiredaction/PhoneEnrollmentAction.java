@@ -142,7 +142,7 @@ public class PhoneEnrollmentAction implements RequiredActionProvider, Credential
     private void refuseOtherNumber(RequiredActionContext context, EnrollmentSettings settings, String fixed) {
         step(context, settings, fixed).ifPresent(step -> {
             context.getEvent().detail(SmsOtpEvents.REASON, "provisioned_number").error(SmsOtpEvents.NUMBER_REFUSED);
-            context.challenge(step.page(false, Notice.error("smsOtpNumberSetByAdmin")));
+            context.challenge(step.page(Notice.error("smsOtpNumberSetByAdmin")));
         });
     }
 

@@ -15,11 +15,9 @@ import io.github.smsotp.limits.SendLimiter.Channel;
 import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
-import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsOtpConfig;
-import org.jboss.logging.Logger;
 
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
@@ -28,8 +26,6 @@ import org.jboss.logging.Logger;
  * challenges (never failures) and events with a reason; none reaches the sender.
  */
 final class CodeDelivery {
-
-    private static final Logger LOG = Logger.getLogger(CodeDelivery.class);
 
     private final StepRequest request;
     private final StepContext context;
@@ -63,7 +59,7 @@ final class CodeDelivery {
     void call() {
         if (!page.callOffered()) {
             // Only the page's button asks for a call, and only where it is shown.
-            context.show(page.render(false, Notice.none()));
+            context.show(page.render(Notice.none()));
             return;
         }
         deliver(Channel.VOICE);
@@ -75,7 +71,7 @@ final class CodeDelivery {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
             context.event().error(keycloakRefusal);
             metrics.sendRefused(context.realm().getName(), keycloakRefusal);
-            context.show(page.render(false, Notice.none()));
+            context.show(page.render(Notice.none()));
             return;
         }
         Optional<Instant> locked = guards.failures().lockedUntil(config.limits(), request.realmId(), request.limitSubject());
@@ -98,7 +94,9 @@ final class CodeDelivery {
             return;
         }
         SendHistory history = store.history();
-        long wait = history.secondsUntilResend(request.clock().instant(), config.resendCooldown());
+        // After a send that failed, "Try again" works at once: the cooldown is there to space codes that went out.
+        long wait = page.latestSendFailed() ? 0 : history.secondsUntilResend(request.clock().instant(),
+                config.resendCooldown());
         if (wait > 0) {
             refuse("cooldown", "smsOtpResendWait", wait);
             return;
@@ -154,73 +152,34 @@ final class CodeDelivery {
         store.save(history.attempted());
         if (channel == Channel.VOICE) {
             // A call has no receipts: the page keeps what the SMS's receipt said, for the call button.
-            callNow(pending, new VoiceMessage(request.phone(), said, text.locale()));
+            String sendId = page.newSend(VoiceChoice.NAME).sendId();
+            page.ended(CodeSend.call(request, senders.settings(), new VoiceMessage(request.phone(), said,
+                    text.locale()), sendId));
+            sent(pending, Notice.info("smsOtpCalling"));
             return;
         }
-        SenderChoice.Tracking tracking = page.newSend();
-        SmsMessage message = new SmsMessage(request.phone(), said);
-        switch (context.dispatch()) {
-            case IN_REQUEST -> sendNow(pending, message, tracking);
-            case AFTER_RESPONSE -> {
-                AfterResponseSend.schedule(request, senders.settings(), message, tracking);
-                sent(pending);
-            }
-            case WITHHELD -> sent(pending);
+        SenderChoice.Tracking tracking = page.newSend(senders.sms().primaryId());
+        if (context.dispatch() != Dispatch.WITHHELD) {
+            page.ended(CodeSend.sms(request, senders.settings(), new SmsMessage(request.phone(), said), tracking,
+                    senders.sms().primaryId()));
         }
-    }
-
-    private void sendNow(PendingCode pending, SmsMessage message, SenderChoice.Tracking tracking) {
-        String deliveredBy;
-        try {
-            SenderChoice.Sent sent = senders.sms().send(message, context.realm().getName(), Optional.of(tracking));
-            sent.messageId().ifPresent(id -> senders.ledger().track(request.realmId(), sent.senderId(), id, tracking.sendId()));
-            deliveredBy = sent.senderId();
-        } catch (SmsSendException e) {
-            LOG.warnf("SMS step in realm '%s': sender '%s' failed: %s", context.realm().getName(),
-                    senders.sms().primaryId(), e.getMessage());
-            request.errorEvent(SmsOtpEvents.SEND_FAILED, senders.sms().primaryId());
-            context.show(page.render(true, Notice.error("smsOtpSendFailed")));
-            return;
-        }
-        metrics.codeSent(context.realm().getName(), deliveredBy);
-        page.sentBy(deliveredBy);
-        LOG.infof("SMS code sent in realm '%s' to %s via '%s'", context.realm().getName(), request.maskedPhone(),
-                deliveredBy);
-        sent(pending);
-    }
-
-    /** Calls the number (only where the page offered it: the code goes out within the request). */
-    private void callNow(PendingCode pending, VoiceMessage message) {
-        String realm = context.realm().getName();
-        try {
-            senders.voice().orElseThrow().call(message, realm);
-        } catch (SmsSendException e) {
-            LOG.warnf("SMS step in realm '%s': the call failed: %s", realm, e.getMessage());
-            request.errorEvent(SmsOtpEvents.SEND_FAILED, VoiceChoice.NAME);
-            context.show(page.render(true, Notice.error("smsOtpCallFailed")));
-            return;
-        }
-        metrics.codeSent(realm, VoiceChoice.NAME);
-        LOG.infof("SMS step code read in a call in realm '%s' to %s", realm, request.maskedPhone());
-        page.sentBy(VoiceChoice.NAME);
-        sent(pending, Notice.info("smsOtpCalling"));
-    }
-
-    /** The code page after a send, the same whether the SMS went, is on its way or was withheld. */
-    private void sent(PendingCode pending) {
         sent(pending, page.sentNotice());
     }
 
+    /**
+     * The code page after a send, the same whether the SMS is on its way or was withheld (where the
+     * request waited for the gateway, it says a failed send; see {@link CodeSend}).
+     */
     private void sent(PendingCode pending, Notice notice) {
         challenges.activate(pending);
         store.save(store.history().sent(request.clock().instant()));
         context.event().detail(SmsOtpEvents.SENDS, Integer.toString(store.history().attempts()));
-        context.show(page.render(false, notice));
+        context.show(page.render(notice));
     }
 
     private void refuse(String reason, String messageKey, Object... parameters) {
         request.errorEvent(SmsOtpEvents.SEND_REFUSED, reason);
         metrics.sendRefused(context.realm().getName(), reason);
-        context.show(page.render(false, Notice.error(messageKey, parameters)));
+        context.show(page.render(Notice.error(messageKey, parameters)));
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.github.smsotp.challenge.ChallengeStore;
 import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.delivery.DeliveryAddresses;
-import io.github.smsotp.delivery.DeliveryLedger;
+import io.github.smsotp.delivery.SendOutcome;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
@@ -30,8 +30,8 @@ final class CodePage {
     private final ChallengeStore store;
     private final OtpChallenges challenges;
     private final Senders senders;
-    /** What the provider's receipts said of the tab's latest SMS, once final. */
-    private Optional<DeliveryLedger.Delivery> delivery = Optional.empty();
+    /** What became of the tab's latest send, once the gateway (and maybe a receipt) told it. */
+    private Optional<SendOutcome> latest = Optional.empty();
 
     CodePage(StepRequest request, LoginState state, ChallengeStore store, OtpChallenges challenges, Senders senders) {
         this.request = request;
@@ -44,51 +44,75 @@ final class CodePage {
     }
 
     /**
-     * Reads what this login noted of its latest send, and puts it on this request's event: the
-     * sender that took it, and a final receipt (a failed one shows on the page too).
+     * Reads what became of this login's latest send, and puts it on this request's event: the sender
+     * that took it, and a final receipt (a failed send or receipt shows on the page too).
      */
     void readLatestSend() {
         state.sender().get().ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
-        state.trackedSend().get().flatMap(send -> senders.ledger().status(request.realmId(), send)).ifPresent(receipt -> {
-            delivery = Optional.of(receipt);
-            context.event().detail(SmsOtpEvents.DELIVERY, receipt.status().label());
-            receipt.errorCode().ifPresent(code -> context.event().detail(SmsOtpEvents.DELIVERY_ERROR, code));
+        latest = state.trackedSend().get().flatMap(send -> senders.ledger().outcome(request.realmId(), send));
+        latest.ifPresent(outcome -> {
+            context.event().detail(SmsOtpEvents.SENDER, outcome.senderId());
+            outcome.delivery().ifPresent(receipt -> {
+                context.event().detail(SmsOtpEvents.DELIVERY, receipt.status().label());
+                receipt.errorCode().ifPresent(code -> context.event().detail(SmsOtpEvents.DELIVERY_ERROR, code));
+            });
         });
     }
 
-    /** A sender (or route) took the tab's SMS: this request's event and the step's later ones say which. */
-    void sentBy(String name) {
-        state.sender().set(name);
-        context.event().detail(SmsOtpEvents.SENDER, name);
-    }
-
-    /** A new SMS of this tab: its id, noted for the tab's next pages, and where receipts for it go. */
-    SenderChoice.Tracking newSend() {
+    /**
+     * A new send of this tab, tried first through {@code triedFirst} (a sender, a route or the voice
+     * channel): its id, noted for the tab's next pages where they report sends, and where receipts
+     * for it go.
+     */
+    SenderChoice.Tracking newSend(String triedFirst) {
         String sendId = UUID.randomUUID().toString();
-        boolean tracked = senders.sms().tracksDelivery();
-        // Noted only where a receipt may come: without it, no later request of the step reads the ledger.
-        if (context.dispatch() == Dispatch.IN_REQUEST && tracked) {
+        if (context.dispatch() == Dispatch.REPORTED || context.dispatch() == Dispatch.IN_REQUEST) {
+            state.sender().set(triedFirst);
             state.trackedSend().set(sendId);
         } else {
             state.trackedSend().forget();
         }
-        delivery = Optional.empty();
-        // Read now, within the request (a send after the response has none to read it from), and only
-        // where a sender asks for receipts.
+        latest = Optional.empty();
+        // Read now, within the request (the send after the response has none to read it from), and
+        // only for an SMS whose sender asks for receipts.
+        boolean tracked = !calledLast() && senders.sms().tracksDelivery();
         return new SenderChoice.Tracking(tracked
                 ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
     }
 
-    /** The page, with what it says besides. */
-    Response render(boolean sendFailed, Notice notice) {
+    /** The request waited for the send (see {@link Dispatch#IN_REQUEST}): this is what became of it. */
+    void ended(Optional<SendOutcome> outcome) {
+        outcome.ifPresent(known -> {
+            latest = outcome;
+            context.event().detail(SmsOtpEvents.SENDER, known.senderId());
+        });
+    }
+
+    /** Whether the tab's latest send failed: no sender took it. */
+    boolean latestSendFailed() {
+        return latest.map(SendOutcome::failed).orElse(false);
+    }
+
+    /**
+     * The page, with what it says besides. After a failed send it says so (unless it has an error of
+     * its own to show), takes no code and offers to try again.
+     */
+    Response render(Notice notice) {
+        boolean sendFailed = latestSendFailed();
+        Notice said = sendFailed && notice.errorKey().isEmpty() ? Notice.error(failureMessage()) : notice;
         long wait = store.history().secondsUntilResend(request.clock().instant(), config.resendCooldown());
         boolean sendsLeft = store.history().attempts() < config.sendsPerLogin();
         boolean notDelivered = notDelivered();
         return context.channel().codePage(new CodePageBean(request.maskedPhone(), request.purpose(), config.trustBrowserDays(),
-                new CodePageBean.Code(config.codeLength(), challenges.secondsLeft()),
-                new CodePageBean.Resend(wait, sendsLeft),
-                new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, deliveryStatusUrl()),
-                new CodePageBean.Call(callOffered(), callPossible())), notice);
+                new CodePageBean.Code(config.codeLength(), sendFailed ? 0 : challenges.secondsLeft()),
+                new CodePageBean.Resend(sendFailed ? 0 : wait, sendsLeft),
+                new CodePageBean.Delivery(sendFailed, notDelivered, this::sendStatusUrl, failureMessage(), receiptAwaited()),
+                new CodePageBean.Call(callOffered(), callPossible())), said);
+    }
+
+    /** What the page says when the latest send failed: a call, or an SMS. */
+    private String failureMessage() {
+        return calledLast() ? "smsOtpCallFailed" : "smsOtpSendFailed";
     }
 
     /**
@@ -113,13 +137,13 @@ final class CodePage {
     /** Whether a call could be offered on this page: it is, or a receipt that the SMS failed would make it so. */
     private boolean callPossible() {
         int attempts = store.history().attempts();
-        return senders.voice().isPresent() && context.dispatch() == Dispatch.IN_REQUEST && attempts > 0
+        return senders.voice().isPresent() && context.dispatch() == Dispatch.REPORTED && attempts > 0
                 && attempts < config.sendsPerLogin();
     }
 
     /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
     private boolean smsNotDelivered() {
-        return delivery.map(receipt -> receipt.status() == DeliveryStatus.FAILED
+        return latest.flatMap(SendOutcome::delivery).map(receipt -> receipt.status() == DeliveryStatus.FAILED
                 || receipt.status() == DeliveryStatus.EXPIRED).orElse(false);
     }
 
@@ -132,10 +156,19 @@ final class CodePage {
         return state.sender().get().filter(VoiceChoice.NAME::equals).isPresent();
     }
 
-    /** Where the page asks whether its SMS arrived; null when no receipt will tell or one already did. */
-    private String deliveryStatusUrl() {
-        if (!senders.sms().tracksDelivery() || delivery.isPresent() || calledLast()
-                || state.trackedSend().get().isEmpty()) {
+    /** Whether a receipt may still say what became of the tab's latest SMS. */
+    private boolean receiptAwaited() {
+        return !calledLast() && senders.sms().tracksDelivery()
+                && latest.map(SendOutcome::receiptAwaited).orElse(true);
+    }
+
+    /**
+     * Where the page asks what became of its latest send: until the gateway answered, and then until
+     * a final receipt where one may come; null where the page need not ask, or may not (a page that
+     * must not tell known numbers from unknown ones notes no send).
+     */
+    private String sendStatusUrl() {
+        if (state.trackedSend().get().isEmpty() || latest.isPresent() && !latest.get().receiptAwaited()) {
             return null;
         }
         AuthenticationSessionModel authSession = context.authSession();

@@ -1,5 +1,7 @@
 package io.github.smsotp.step;
 
+import java.util.function.Supplier;
+
 /**
  * What the code page shows, exposed to FreeMarker as {@code smsOtp}.
  */
@@ -19,9 +21,12 @@ public final class CodePageBean {
 
     /**
      * What became of the latest send: it failed (the page offers to try again), a receipt said it did
-     * not reach the phone, and where the page's script asks (null where it need not).
+     * not reach the phone, where the page's script asks (null where it need not; built only where a
+     * page is rendered), what the page says if the send fails, and whether a receipt may still come
+     * once the gateway took it.
      */
-    record Delivery(boolean sendFailed, boolean notDelivered, String statusUrl) {
+    record Delivery(boolean sendFailed, boolean notDelivered, Supplier<String> statusUrl, String failureMessage,
+                    boolean receiptAwaited) {
     }
 
     /** "Call me instead": shown, or held hidden until a receipt says the SMS did not arrive. */
@@ -97,9 +102,19 @@ public final class CodePageBean {
         return delivery.notDelivered();
     }
 
-    /** Where the page's script asks whether the SMS arrived; null when it need not ask. */
-    public String getDeliveryStatusUrl() {
-        return delivery.statusUrl();
+    /** Where the page's script asks what became of the latest send; null when it need not ask. */
+    public String getSendStatusUrl() {
+        return delivery.statusUrl().get();
+    }
+
+    /** The message key of what the page says if the latest send fails. */
+    public String getSendFailureMessage() {
+        return delivery.failureMessage();
+    }
+
+    /** Once the gateway took the latest SMS, a receipt may still say whether it arrived: the script asks on. */
+    public boolean isReceiptAwaited() {
+        return delivery.receiptAwaited();
     }
 
     /** The page shows "Call me instead". */

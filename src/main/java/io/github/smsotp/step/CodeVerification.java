@@ -38,7 +38,7 @@ final class CodeVerification {
     /** @param trustAsked whether the user ticked "Don't ask for a code on this browser" */
     void verify(String input, boolean trustAsked) {
         if (input == null || input.isBlank()) {
-            context.show(page.render(false, Notice.codeError("smsOtpMissingCode")));
+            context.show(page.render(Notice.codeError("smsOtpMissingCode")));
             return;
         }
         String keycloakRefusal = context.refusedByKeycloak();
@@ -46,14 +46,14 @@ final class CodeVerification {
             // The same answer as a wrong code, even for the right one: a lockout is not disclosed.
             context.event().error(keycloakRefusal);
             metrics.verification(context.realm().getName(), keycloakRefusal);
-            context.showRefusal(page.render(false, Notice.codeError("smsOtpWrongCode")));
+            context.showRefusal(page.render(Notice.codeError("smsOtpWrongCode")));
             return;
         }
         Optional<Instant> locked = guards.failures().lockedUntil(config.limits(), request.realmId(), request.limitSubject());
         if (locked.isPresent()) {
             request.errorEvent(Errors.USER_TEMPORARILY_DISABLED, "locked");
             metrics.verification(context.realm().getName(), "locked");
-            context.showRefusal(page.render(false, Notice.error("smsOtpLocked", request.minutesUntil(locked.get()))));
+            context.showRefusal(page.render(Notice.error("smsOtpLocked", request.minutesUntil(locked.get()))));
             return;
         }
         Verification result = challenges.verify(input, config.attemptsPerCode());
@@ -94,7 +94,7 @@ final class CodeVerification {
     private void fail(AuthenticationFlowError error, String eventError, String reason, Notice notice) {
         request.errorEvent(eventError, reason);
         metrics.verification(context.realm().getName(), reason);
-        context.showFailure(error, page.render(false, notice));
+        context.showFailure(error, page.render(notice));
     }
 
     /** Trusts this browser where the step allows it: a second factor's page offers it, nothing else's. */

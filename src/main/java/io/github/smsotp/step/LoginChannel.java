@@ -35,4 +35,12 @@ public interface LoginChannel {
     default boolean missingCodeCounts() {
         return true;
     }
+
+    /**
+     * Whether the answer waits for the gateway and says whether the code went out: only where nothing
+     * could learn of a failed send later (an app's token request has no page that asks).
+     */
+    default boolean waitsForTheSend() {
+        return false;
+    }
 }

@@ -125,7 +125,7 @@ public final class SmsOtpStep {
      */
     public void arrive() {
         if (attemptedSend()) {
-            context.show(page(false, Notice.none()));
+            context.show(page(Notice.none()));
         } else {
             deliver();
         }
@@ -201,8 +201,8 @@ public final class SmsOtpStep {
     }
 
     /** The code page in the tab's current state, with what it says besides. */
-    public Response page(boolean sendFailed, Notice notice) {
-        return page.render(sendFailed, notice);
+    public Response page(Notice notice) {
+        return page.render(notice);
     }
 
     /** The E.164 number codes go to. */

@@ -5,6 +5,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionTask;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -30,12 +31,20 @@ public interface StepContext {
         return user().getId();
     }
 
-    /** When the SMS goes to the gateway. */
+    /** When the code goes to the gateway: by default after the page, which then says whether it went out. */
     default Dispatch dispatch() {
-        return Dispatch.IN_REQUEST;
+        return channel().waitsForTheSend() ? Dispatch.IN_REQUEST : Dispatch.REPORTED;
     }
 
     AuthenticationSessionModel authSession();
+
+    /**
+     * Runs {@code task} once this request's transaction has committed, off the request's thread, in a
+     * session of its own: how a code leaves after its page is answered.
+     */
+    default void afterResponse(KeycloakSessionTask task) {
+        CodeSend.onExecutor(session(), task);
+    }
 
     /** How the step answers and where it keeps its state: by default, pages and the tab's session. */
     default LoginChannel channel() {

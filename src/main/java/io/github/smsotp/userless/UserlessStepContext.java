@@ -53,7 +53,7 @@ public final class UserlessStepContext extends InFlowStepContext {
 
     @Override
     public Dispatch dispatch() {
-        return holder != null ? Dispatch.AFTER_RESPONSE : Dispatch.WITHHELD;
+        return holder != null ? Dispatch.UNREPORTED : Dispatch.WITHHELD;
     }
 
     @Override

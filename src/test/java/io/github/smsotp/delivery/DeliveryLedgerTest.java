@@ -20,19 +20,20 @@ class DeliveryLedgerTest {
     @Test
     void aReceiptThatArrivesBeforeTheSendingRequestEndsIsTaken() {
         Outcome outcome = store.request(() -> {
-            ledger.track("realm-1", "http", "SM1", "send-1");
+            ledger.sent("realm-1", "send-1", "http", Optional.of("SM1"));
             // The provider's callback, on another node, while the send's request still runs.
             return store.request(() -> ledger.record("realm-1", "http", receipt("SM1", DeliveryStatus.FAILED)));
         });
 
         assertThat(outcome).isEqualTo(Outcome.RECORDED);
-        assertThat(store.request(() -> ledger.status("realm-1", "send-1"))).map(DeliveryLedger.Delivery::status)
+        assertThat(store.request(() -> ledger.outcome("realm-1", "send-1"))).flatMap(SendOutcome::delivery)
+                .map(DeliveryLedger.Delivery::status)
                 .contains(DeliveryStatus.FAILED);
     }
 
     @Test
     void theFirstFinalStatusHoldsAndTheSameReceiptAgainIsAReplay() {
-        store.run(() -> ledger.track("realm-1", "http", "SM1", "send-1"));
+        store.run(() -> ledger.sent("realm-1", "send-1", "http", Optional.of("SM1")));
 
         assertThat(store.request(() -> ledger.record("realm-1", "http", receipt("SM1", DeliveryStatus.DELIVERED))))
                 .isEqualTo(Outcome.RECORDED);
@@ -41,43 +42,62 @@ class DeliveryLedgerTest {
         assertThat(store.request(() -> ledger.record("realm-1", "http", receipt("SM1", DeliveryStatus.FAILED))))
                 .as("a later, different final status is taken but changes nothing").isEqualTo(Outcome.RECORDED);
 
-        assertThat(store.request(() -> ledger.status("realm-1", "send-1"))).map(DeliveryLedger.Delivery::status)
+        assertThat(store.request(() -> ledger.outcome("realm-1", "send-1"))).flatMap(SendOutcome::delivery)
+                .map(DeliveryLedger.Delivery::status)
                 .contains(DeliveryStatus.DELIVERED);
     }
 
     @Test
     void statusesOnTheWayAreTakenEachTimeAndChangeNothing() {
-        store.run(() -> ledger.track("realm-1", "http", "SM1", "send-1"));
+        store.run(() -> ledger.sent("realm-1", "send-1", "http", Optional.of("SM1")));
 
         assertThat(store.request(() -> ledger.record("realm-1", "http", receipt("SM1", DeliveryStatus.PENDING))))
                 .isEqualTo(Outcome.RECORDED);
         assertThat(store.request(() -> ledger.record("realm-1", "http", receipt("SM1", DeliveryStatus.PENDING))))
                 .isEqualTo(Outcome.RECORDED);
-        assertThat(store.request(() -> ledger.status("realm-1", "send-1"))).isEmpty();
+        assertThat(store.request(() -> ledger.outcome("realm-1", "send-1"))).map(SendOutcome::label).contains("sent");
     }
 
     @Test
     void aMessageOfAnotherRealmOrSenderIsUnknown() {
-        store.run(() -> ledger.track("realm-1", "http", "SM1", "send-1"));
+        store.run(() -> ledger.sent("realm-1", "send-1", "http", Optional.of("SM1")));
 
         assertThat(store.request(() -> ledger.record("realm-2", "http", receipt("SM1", DeliveryStatus.FAILED))))
                 .isEqualTo(Outcome.UNKNOWN_MESSAGE);
         assertThat(store.request(() -> ledger.record("realm-1", "eu", receipt("SM1", DeliveryStatus.FAILED))))
                 .isEqualTo(Outcome.UNKNOWN_MESSAGE);
-        assertThat(store.request(() -> ledger.status("realm-1", "send-1"))).isEmpty();
+        assertThat(store.request(() -> ledger.outcome("realm-1", "send-1"))).map(SendOutcome::receiptAwaited)
+                .contains(true);
     }
 
     @Test
     void aSignedReferenceOfAnotherSendIsRefused() {
         store.run(() -> {
-            ledger.track("realm-1", "http", "ib-1", "send-1");
-            ledger.track("realm-1", "http", "ib-2", "send-2");
+            ledger.sent("realm-1", "send-1", "http", Optional.of("ib-1"));
+            ledger.sent("realm-1", "send-2", "http", Optional.of("ib-2"));
         });
 
         Receipt borrowed = new Receipt("ib-2", DeliveryStatus.FAILED, Optional.empty(), Optional.of("send-1"));
         assertThat(store.request(() -> ledger.record("realm-1", "http", borrowed))).isEqualTo(Outcome.OTHER_SEND);
         Receipt own = new Receipt("ib-2", DeliveryStatus.FAILED, Optional.empty(), Optional.of("send-2"));
         assertThat(store.request(() -> ledger.record("realm-1", "http", own))).isEqualTo(Outcome.RECORDED);
+    }
+
+    @Test
+    void theOutcomeOfASendIsUnknownUntilTheGatewayAnswered() {
+        assertThat(store.request(() -> ledger.outcome("realm-1", "send-1"))).isEmpty();
+
+        store.run(() -> ledger.sent("realm-1", "send-1", "log", Optional.empty()));
+        store.run(() -> ledger.failed("send-2", "http"));
+
+        SendOutcome sent = store.request(() -> ledger.outcome("realm-1", "send-1")).orElseThrow();
+        assertThat(sent.label()).isEqualTo("sent");
+        assertThat(sent.receiptAwaited()).as("no message id: no receipt will come").isFalse();
+        SendOutcome failed = store.request(() -> ledger.outcome("realm-1", "send-2")).orElseThrow();
+        assertThat(failed.label()).isEqualTo("send_failed");
+        assertThat(failed.senderId()).isEqualTo("http");
+        assertThat(store.request(() -> ledger.record("realm-1", "http", receipt("SM9", DeliveryStatus.DELIVERED))))
+                .as("a failed send has no message a receipt could name").isEqualTo(Outcome.UNKNOWN_MESSAGE);
     }
 
     private static Receipt receipt(String messageId, DeliveryStatus status) {

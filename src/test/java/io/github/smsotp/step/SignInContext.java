@@ -8,6 +8,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionTask;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -27,6 +28,8 @@ final class SignInContext implements StepContext {
     /** The page the step built last (the template, or the error page), which show() records. */
     private String lastPage;
     String succeededWith;
+    /** What the step left to run once the request committed: the send. */
+    final List<KeycloakSessionTask> afterResponse = new ArrayList<>();
 
     SignInContext(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession) {
         this.session = session;
@@ -53,6 +56,11 @@ final class SignInContext implements StepContext {
     @Override
     public AuthenticationSessionModel authSession() {
         return authSession;
+    }
+
+    @Override
+    public void afterResponse(KeycloakSessionTask task) {
+        afterResponse.add(task);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.smsotp.it.clients;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieHandler;
@@ -27,6 +29,10 @@ import org.jsoup.nodes.Element;
  * server, submits forms. Keycloak marks every cookie Secure even over http://127.0.0.1; browsers
  * treat loopback as a secure context and send them, so this one does too (the JDK's own cookie
  * manager would not).
+ * <p>
+ * The code page sends its SMS after it was answered, and its script asks what became of the send. This
+ * browser asks too, before it hands the page over, so that a test reads the gateway once the code went
+ * out, as a user reads the phone once the page said so.
  */
 public final class Browser {
 
@@ -35,10 +41,13 @@ public final class Browser {
 
     /** Per request: generous, as a busy 2-core machine may answer slowly. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** The code page's attribute that names where its script asks what became of the send. */
+    private static final String SEND_STATUS = "data-status-url";
 
     private final Map<String, HttpCookie> cookies = new ConcurrentHashMap<>();
     private final HttpClient client;
     private final String clientAddress;
+    private boolean followsSendStatus = true;
 
     public Browser() {
         this(null);
@@ -52,6 +61,12 @@ public final class Browser {
         this.clientAddress = clientAddress;
         client = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Hands pages over as they come, without asking what became of their sends (for timing a page). */
+    public Browser ignoringSendStatus() {
+        followsSendStatus = false;
+        return this;
     }
 
     /** Another browser holding this one's cookies as they are now (a copied session). */
@@ -157,13 +172,34 @@ public final class Browser {
                 response = client.send(withAddress(HttpRequest.newBuilder(target)).GET()
                         .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             }
-            return new Page(response.statusCode(), response.uri(), response.body(), null);
+            return settled(new Page(response.statusCode(), response.uri(), response.body(), null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The page once the gateway answered for its send, as the page's script learns it: its status
+     * address answers something other than {@code pending}, or the login is gone.
+     */
+    private Page settled(Page page) {
+        if (!followsSendStatus || page.body() == null || !page.body().contains(SEND_STATUS)) {
+            return page;
+        }
+        Element status = page.html().selectFirst("[" + SEND_STATUS + "]");
+        if (status == null) {
+            return page;
+        }
+        URI url = page.uri().resolve(status.attr(SEND_STATUS));
+        await().atMost(REQUEST_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HttpResponse<String> answer = client.send(withAddress(HttpRequest.newBuilder(url)).GET()
+                    .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() != 200 || !answer.body().contains("\"pending\"");
+        });
+        return page;
     }
 
     private HttpRequest.Builder withAddress(HttpRequest.Builder request) {

@@ -146,7 +146,7 @@ public class PhoneSignInIT {
         phoneRealm(realm, Map.of("limit-number-sends-per-10-minutes", "1000", "limit-user-sends-per-hour", "1000"),
                 r -> { });
         String known = SmsLogin.phoneOf("user41");
-        String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1041 after the response failed";
+        String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1041 via 'http' failed";
         int rounds = 15;
         InterleavedTiming.Result timing;
         List<String> knownSeen;

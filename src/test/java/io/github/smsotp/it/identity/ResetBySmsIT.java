@@ -87,7 +87,7 @@ public class ResetBySmsIT {
     void aSendThatFailsAfterThePageLooksLikeAnUnknownName() {
         String realm = "sms-reset-late-failure";
         smsResetRealm(realm);
-        String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1045 after the response failed";
+        String failedSend = "sending to +1 \u2022\u2022\u2022 \u2022\u2022\u2022 1045 via 'http' failed";
         List<PageShape> known;
         List<PageShape> unknown;
         server.gateway().mode(GatewayStub.Mode.FAIL_500);

@@ -21,6 +21,7 @@ import io.github.smsotp.it.clients.TokenRequests.Answer;
 import io.github.smsotp.it.clients.TokenRequests;
 import io.github.smsotp.it.harness.KeycloakExtension;
 import io.github.smsotp.it.harness.KeycloakServer;
+import io.github.smsotp.it.stubs.GatewayStub;
 import io.github.smsotp.it.stubs.RealmGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,8 +61,8 @@ public class DirectGrantSecondFactorIT {
         assertThat(sent.path("expires_in").asLong()).isBetween(290L, 300L);
         assertThat(sent.path("resend_in").asLong()).isBetween(25L, 30L);
         assertThat(sent.path("resend_allowed").asBoolean()).isTrue();
-        assertThat(realm.gateway.to(user.phone())).hasSize(1);
         String code = realm.gateway.awaitCode(user.phone());
+        assertThat(realm.gateway.to(user.phone())).hasSize(1);
 
         Answer second = realm.app.password(user.username(), user.password(), Map.of("sms_otp", code));
 
@@ -158,9 +159,9 @@ public class DirectGrantSecondFactorIT {
             assertThat(racer.error()).as(racer.toString()).isEqualTo("sms_otp_required");
             assertThat(racer.json().path("resend_in").asLong()).as("the wait, winner or not: %s", racer).isPositive();
         }
-        assertThat(realm.gateway.to(user.phone())).as("one SMS for %d racing first calls", racers).hasSize(1);
         String code = realm.gateway.awaitCode(user.phone());
         assertThat(realm.app.password(user.username(), user.password(), Map.of("sms_otp", code)).tokens()).isTrue();
+        assertThat(realm.gateway.to(user.phone())).as("one SMS for %d racing first calls", racers).hasSize(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -211,8 +212,31 @@ public class DirectGrantSecondFactorIT {
         Answer again = realm.app.password(user.username(), user.password());
         assertThat(again.error()).as("refused by the limit again, not told a code is on its way: %s", again)
                 .isEqualTo("sms_otp_send_refused");
+        realm.gateway.awaitCount(user.phone(), 2);
         assertThat(realm.gateway.to(user.phone())).hasSize(2);
         assertThat(new AdminApi(server).reasons(realm.name, user.username())).startsWith("number_limit", "number_limit");
+    }
+
+    @Test
+    void aFailedSendIsTheAnswerAndTheRetrySendsAtOnce() {
+        Realm realm = realm(Map.of("resend-cooldown-seconds", "600"), r -> { });
+        SmsLogin user = new SmsLogin(server, realm.name, "user11", null);
+        server.gateway().mode(GatewayStub.Mode.FAIL_500);
+        Answer failed;
+        try {
+            failed = realm.app.password(user.username(), user.password());
+        } finally {
+            server.gateway().mode(GatewayStub.Mode.ACCEPT);
+        }
+
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
+        assertThat(failed.error()).isEqualTo("sms_otp_send_failed");
+        assertThat(new AdminApi(server).events(realm.name, user.username()).stream()
+                .filter(e -> e.path("error").asText().equals("sms_otp_send_failed"))).hasSize(1);
+        Answer retried = realm.app.password(user.username(), user.password());
+        assertThat(retried.error()).as("no cooldown after a send that failed: %s", retried).isEqualTo("sms_otp_required");
+        String code = realm.gateway.awaitCode(user.phone());
+        assertThat(realm.app.password(user.username(), user.password(), Map.of("sms_otp", code)).tokens()).isTrue();
     }
 
     @Test
@@ -245,6 +269,7 @@ public class DirectGrantSecondFactorIT {
         Answer next = realm.app.password(user.username(), user.password());
 
         assertThat(next.error()).as("the next sign-in gets a code of its own").isEqualTo("sms_otp_required");
+        realm.gateway.awaitCount(user.phone(), 2);
         assertThat(realm.gateway.to(user.phone())).hasSize(2);
     }
 

@@ -3,6 +3,7 @@ package io.github.smsotp.it.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.Browser.Page;
@@ -13,6 +14,7 @@ import io.github.smsotp.it.harness.KeycloakServer;
 import io.github.smsotp.it.stubs.GatewayStub.Received;
 import io.github.smsotp.it.stubs.GatewayStub;
 import io.github.smsotp.it.stubs.RealmGateway;
+import io.github.smsotp.sender.log.LogSmsSender;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +46,11 @@ public class LogHygieneIT {
         assertThat(login.enter(page, gateway.awaitCode(login.phone())).loggedIn()).isTrue();
 
         List<Received> delivered = server.gateway().everything();
-        String log = server.log();
+        // The log sender's one job is to print the SMS, number and code (development mode only; a
+        // production server refuses it). Another class may send to a number through it that this
+        // gateway also delivered to: its lines are not a leak.
+        String log = server.log().lines().filter(line -> !line.contains(LogSmsSender.SIMULATED))
+                .collect(Collectors.joining("\n"));
         StringBuilder events = new StringBuilder();
         for (String realm : List.of(REALM, SmsLogin.REALM)) {
             events.append(new AdminApi(server).get("/admin/realms/" + realm + "/events?max=10000"));

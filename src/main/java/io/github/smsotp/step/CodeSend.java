@@ -1,0 +1,179 @@
+package io.github.smsotp.step;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.delivery.DeliveryLedger;
+import io.github.smsotp.delivery.SendOutcome;
+import io.github.smsotp.events.SmsOtpEvents;
+import io.github.smsotp.metrics.SmsOtpMetrics;
+import io.github.smsotp.sender.SmsMessage;
+import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.VoiceMessage;
+import io.github.smsotp.settings.SmsOtpConfig;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakSessionTask;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Sends a code. Where a page answers, the send runs once the request's transaction has committed, on
+ * Keycloak's executor, so that the page is answered before the gateway is called: a slow gateway
+ * delays no page, and a page that was never committed sends nothing. That send runs in a session of
+ * its own and resolves its sender again there (route and fallback included). An app's token request
+ * ({@link Dispatch#IN_REQUEST}) waits for the gateway instead: its answer says whether the code went.
+ * <p>
+ * Where the pages report sends ({@link Dispatch#REPORTED}, {@link Dispatch#IN_REQUEST}), the outcome
+ * goes to the delivery ledger under the send's id: the code page's status poll and the step's next
+ * request read it, and a failed send is an error event of the user. Elsewhere a failed send is logged
+ * and counted for the operator only (see {@link Dispatch#UNREPORTED}).
+ */
+final class CodeSend {
+
+    private static final Logger LOG = Logger.getLogger(CodeSend.class);
+
+    /** The executor's name: Keycloak makes a pool for each name (see {@link #growing}). */
+    private static final String EXECUTOR = "sms-otp-send";
+
+    /** One send, made in the job's session: it holds nothing of the request's. */
+    @FunctionalInterface
+    private interface Outgoing {
+        SenderChoice.Sent send(KeycloakSession session, RealmModel realm) throws SmsSendException;
+    }
+
+    private CodeSend() {
+    }
+
+    /**
+     * An SMS through the step's senders.
+     *
+     * @param settings   the step's settings as written, where the sender is resolved again
+     * @param triedFirst the sender (or route) tried first: what a failed send names
+     * @return what became of it, where the request waited for it
+     */
+    static Optional<SendOutcome> sms(StepRequest request, ConfigReader settings, SmsMessage message,
+                                     SenderChoice.Tracking tracking, String triedFirst) {
+        SmsOtpConfig config = request.config();
+        return send(request, tracking.sendId(), triedFirst, message.maskedTo(), (session, realm) ->
+                SenderChoice.resolve(session, config, settings, message.to()).send(message, realm.getName(),
+                        Optional.of(tracking)));
+    }
+
+    /** A call that reads the code aloud; what became of it, where the request waited for it. */
+    static Optional<SendOutcome> call(StepRequest request, ConfigReader settings, VoiceMessage message, String sendId) {
+        SmsOtpConfig config = request.config();
+        return send(request, sendId, VoiceChoice.NAME, message.maskedTo(), (session, realm) -> {
+            VoiceChoice voice = VoiceChoice.resolve(session, config, settings).orElseThrow(
+                    () -> new SmsSendException("calls were turned off after the page offered one"));
+            voice.call(message, realm.getName());
+            return new SenderChoice.Sent(VoiceChoice.NAME, Optional.empty());
+        });
+    }
+
+    private static Optional<SendOutcome> send(StepRequest request, String sendId, String triedFirst, String maskedTo,
+                                              Outgoing outgoing) {
+        StepContext context = request.context();
+        // The user's event as it stands: a failed send is reported as an error of the same event.
+        Optional<Event> reported = context.dispatch() == Dispatch.UNREPORTED ? Optional.empty()
+                : Optional.of(context.event().getEvent().clone());
+        Job job = new Job(request.realmId(), sendId, triedFirst, maskedTo, outgoing, reported);
+        if (context.dispatch() == Dispatch.IN_REQUEST) {
+            return Optional.of(job.send(context.session()));
+        }
+        context.afterResponse(job::send);
+        return Optional.empty();
+    }
+
+    /**
+     * Runs {@code task} on Keycloak's executor, in a session and transaction of its own, once the
+     * request's transaction has committed; a request rolled back runs nothing.
+     */
+    static void onExecutor(KeycloakSession session, KeycloakSessionTask task) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        Executor executor = growing(session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                executor.execute(() -> {
+                    try {
+                        KeycloakModelUtils.runJobInTransaction(factory, task);
+                    } catch (RuntimeException e) {
+                        // Only the type: a message could quote the number.
+                        LOG.errorf("SMS send after response failed: %s", e.getClass().getName());
+                    }
+                });
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // The page that said "sent" was never committed: nothing to send.
+            }
+        });
+    }
+
+    /**
+     * Keycloak's pool for a task (4 to 64 threads unless configured) queues without bound once its
+     * minimum is busy, so it never grows past it: four sends at once, each holding its thread while
+     * its gateway answers (4 SMS a second with a 1 s gateway). The pool is this executor's alone, so it
+     * is let grow to its maximum, its idle threads ending after their keep-alive.
+     */
+    private static Executor growing(ExecutorService executor) {
+        if (executor instanceof ThreadPoolExecutor pool && pool.getCorePoolSize() < pool.getMaximumPoolSize()) {
+            pool.allowCoreThreadTimeOut(true);
+            pool.setCorePoolSize(pool.getMaximumPoolSize());
+        }
+        return executor;
+    }
+
+    private record Job(String realmId, String sendId, String triedFirst, String maskedTo, Outgoing outgoing,
+                       Optional<Event> reported) {
+
+        /** Sends, and says what became of it (failed, also where the realm is gone). */
+        SendOutcome send(KeycloakSession session) {
+            RealmModel realm = session.realms().getRealm(realmId);
+            if (realm == null) {
+                return SendOutcome.failed(triedFirst);
+            }
+            // Vault references resolve in the realm of the session's context.
+            session.getContext().setRealm(realm);
+            DeliveryLedger ledger = new DeliveryLedger(session.singleUseObjects());
+            try {
+                SenderChoice.Sent sent = outgoing.send(session, realm);
+                if (reported.isPresent() || sent.messageId().isPresent()) {
+                    ledger.sent(realmId, sendId, sent.senderId(), sent.messageId());
+                }
+                SmsOtpMetrics.global().codeSent(realm.getName(), sent.senderId());
+                LOG.infof("SMS code sent in realm '%s' to %s via '%s'", realm.getName(), maskedTo, sent.senderId());
+                return SendOutcome.sent(sent.senderId(), sent.messageId().isPresent(), Optional.empty());
+            } catch (SmsSendException | InvalidConfigException e) {
+                // Counted where the sender was called (sms_otp_send_failures_total), as every failed send.
+                LOG.warnf("SMS step in realm '%s': sending to %s via '%s' failed: %s", realm.getName(), maskedTo,
+                        triedFirst, e.getMessage());
+                reported.ifPresent(event -> {
+                    ledger.failed(sendId, triedFirst);
+                    reportFailure(session, realm, event);
+                });
+                return SendOutcome.failed(triedFirst);
+            }
+        }
+
+        /** The user's event, as an error that names the sender tried first. */
+        private void reportFailure(KeycloakSession session, RealmModel realm, Event event) {
+            EventBuilder failure = new EventBuilder(realm, session).event(event.getType()).client(event.getClientId())
+                    .user(event.getUserId()).session(event.getSessionId()).ipAddress(event.getIpAddress());
+            Optional.ofNullable(event.getDetails()).orElse(Map.of()).forEach(failure::detail);
+            failure.detail(SmsOtpEvents.REASON, triedFirst).error(SmsOtpEvents.SEND_FAILED);
+        }
+    }
+}
