@@ -23,7 +23,7 @@ import io.github.smsotp.it.stubs.GatewayStub;
  * those over https only), the benchmark realm, four gateway stubs (0, 200 and 1000 ms, and one
  * that hangs), a port nobody listens on, and a readiness probe every 250 ms.
  */
-final class BenchmarkEnvironment implements AutoCloseable {
+final class BenchmarkEnvironment implements LoadTarget, AutoCloseable {
 
     static final String TOTP_SECRET = "bench-totp-secret-0123456789abcd";
     static final int SEND_TIMEOUT_MS = 2000;
@@ -118,7 +118,8 @@ final class BenchmarkEnvironment implements AutoCloseable {
     }
 
     /** Where the code for a sign-in of this variant arrives. */
-    GatewayStub gateway(LoginVariant variant) {
+    @Override
+    public GatewayStub gateway(LoginVariant variant) {
         return switch (variant) {
             case SMS_200 -> slow200;
             case SMS_1000 -> slow1000;
@@ -131,13 +132,15 @@ final class BenchmarkEnvironment implements AutoCloseable {
         return fast.at(BUDGET_PATH).size();
     }
 
-    /** Keycloak's own counters: the gateway calls and the single-use store's operations so far. */
-    /** Keycloak on its core, once warmed up (see {@link SignInSimulation#warmedUp()}). */
-    void pinKeycloak() {
+    /** Keycloak on its core, once warmed up. */
+    @Override
+    public void pinKeycloak() {
         CpuPinning.pinKeycloak(server);
     }
 
-    ServerCounters counters() {
+    /** Keycloak's own counters: the gateway calls and the single-use store's operations so far. */
+    @Override
+    public ServerCounters counters() {
         return ServerCounters.read(List.of(server));
     }
 

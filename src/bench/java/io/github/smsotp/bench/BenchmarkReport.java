@@ -82,12 +82,15 @@ final class BenchmarkReport {
         for (LoginBenchmark.Trouble outage : List.of(LoginBenchmark.REFUSING, LoginBenchmark.HANGING)) {
             StepTimings.Phase down = merged(outage.label(), outage.users());
             StepTimings.Phase beside = merged(outage.beside(), 8);
-            // The could-not-send page answers the password: what the send adds is the difference to
-            // A's password step in the same slices.
-            out.append(rowMillis(outage.gateway() + ": wait for the could-not-send page beyond A's password step, p50",
-                    down.percentileMillis("password", 50) - beside.percentileMillis("password", 50),
+            // The code page answers the password before the send: what C's step adds is the difference to
+            // A's password step in the same slices. "Could not send" follows on the open page.
+            out.append(rowMillis(outage.gateway() + ": the code page beyond A's password step, p50",
+                    down.percentileMillis("password", 50) - beside.percentileMillis("password", 50), "<= 30 ms"));
+            out.append(rowMillis(outage.gateway() + ": then \"could not send\" on the open page, p50",
+                    down.percentileMillis("could not send", 50),
                     "<= " + (BenchmarkEnvironment.SEND_TIMEOUT_MS + 1000) + " ms"));
-            out.append(rowMillis(outage.gateway() + ": could-not-send page, slowest", down.percentileMillis("password", 100), ""));
+            out.append(rowMillis(outage.gateway() + ": \"could not send\", slowest",
+                    down.percentileMillis("could not send", 100), ""));
         }
         StepTimings.Phase spent = timings.phase(LoginBenchmark.BUDGET_SPENT);
         StepTimings.Phase besideSpent = timings.phase("A @8 beside C, budget spent");

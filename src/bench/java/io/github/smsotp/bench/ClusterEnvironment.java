@@ -14,7 +14,7 @@ import io.github.smsotp.it.stubs.GatewayStub;
  * Infinispan cluster, as the cluster test starts them, over HTTPS with one key and one hostname
  * (node 1's, as behind one load balancer), with the benchmark realm and one gateway stub.
  */
-final class ClusterEnvironment implements AutoCloseable {
+final class ClusterEnvironment implements LoadTarget, AutoCloseable {
 
     final GatewayStub gateway = new GatewayStub();
     private final LoopbackCluster cluster;
@@ -39,8 +39,15 @@ final class ClusterEnvironment implements AutoCloseable {
         return new ClusterEnvironment(users);
     }
 
-    /** Both nodes on Keycloak's core, once warmed up (see {@link SignInSimulation#warmedUp()}). */
-    void pinKeycloak() {
+    /** Every sign-in's code reaches the one gateway. */
+    @Override
+    public GatewayStub gateway(LoginVariant variant) {
+        return gateway;
+    }
+
+    /** Both nodes on Keycloak's core, once warmed up. */
+    @Override
+    public void pinKeycloak() {
         CpuPinning.pinKeycloak(cluster.node1());
         CpuPinning.pinKeycloak(cluster.node2());
     }
@@ -53,7 +60,25 @@ final class ClusterEnvironment implements AutoCloseable {
         return "https://127.0.0.1:" + node2Port;
     }
 
-    ServerCounters counters() {
+    /** Starts a flight recording named {@code name} on both nodes. */
+    void startRecording(String name) {
+        FlightRecordings.start(cluster.node1(), slug(name));
+        FlightRecordings.start(cluster.node2(), slug(name));
+    }
+
+    /** Stops both nodes' recordings named {@code name}: their files, under target/benchmark/jfr/. */
+    List<Path> stopRecording(String name) {
+        Path dir = KeycloakServer.buildDir().resolve("benchmark/jfr");
+        return List.of(FlightRecordings.stop(cluster.node1(), slug(name), dir.resolve(slug(name) + "-node1.jfr")),
+                FlightRecordings.stop(cluster.node2(), slug(name), dir.resolve(slug(name) + "-node2.jfr")));
+    }
+
+    private static String slug(String name) {
+        return name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
+    }
+
+    @Override
+    public ServerCounters counters() {
         return ServerCounters.read(List.of(cluster.node1(), cluster.node2()));
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import io.github.smsotp.it.stubs.GatewayStub;
 
 /**
  * Login throughput and latency of the SMS step next to password-only and Keycloak's own TOTP
@@ -86,18 +85,8 @@ public class LoginBenchmark extends SignInSimulation {
     }
 
     @Override
-    GatewayStub gateway(LoginVariant variant) {
-        return environment.gateway(variant);
-    }
-
-    @Override
-    void warmedUp() {
-        environment.pinKeycloak();
-    }
-
-    @Override
-    ServerCounters counters() {
-        return environment.counters();
+    LoadTarget target() {
+        return environment;
     }
 
     @Override

@@ -7,7 +7,7 @@ enum LoginVariant {
     SMS("C", "bench-sms", Factor.SMS),
     SMS_200("C", "bench-sms-200", Factor.SMS),
     SMS_1000("C", "bench-sms-1000", Factor.SMS),
-    /** The gateway's port refuses connections: the user must get the could-not-send page. */
+    /** The gateway's port refuses connections: the code page, then "could not send" on it. */
     SMS_REFUSED("C", "bench-sms-refused", Factor.SEND_FAILS),
     /** The gateway accepts the connection and never answers. */
     SMS_HANGING("C", "bench-sms-hanging", Factor.SEND_FAILS),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -78,28 +79,44 @@ final class ReportRows {
      */
     String roundsRow(String name, int users, String numerator, String denominator,
                      ToDoubleFunction<StepTimings.Phase> measure, String target) {
-        List<Double> ratios = new ArrayList<>();
+        return byRound(name, users, numerator, denominator,
+                (top, bottom) -> measure.applyAsDouble(top) / measure.applyAsDouble(bottom), "%.2f", target);
+    }
+
+    /**
+     * As {@link #roundsRow}, the difference of two contenders' {@code step} at p50 in each round, in ms:
+     * what one contender's step takes beyond the other's.
+     */
+    String differenceRow(String name, int users, String minuend, String subtrahend, String step, String target) {
+        return byRound(name, users, minuend, subtrahend, (top, bottom) -> top.percentileMillis(step, 50)
+                - bottom.percentileMillis(step, 50), "%.1f", target);
+    }
+
+    private String byRound(String name, int users, String top, String bottom,
+                           ToDoubleBiFunction<StepTimings.Phase, StepTimings.Phase> compare, String format, String target) {
+        List<Double> values = new ArrayList<>();
         List<String> byRound = new ArrayList<>();
         for (int round = 1; round <= SignInSimulation.ROUNDS; round++) {
-            StepTimings.Phase top = timings.phase(SignInSimulation.slice(numerator, users, round));
-            StepTimings.Phase bottom = timings.phase(SignInSimulation.slice(denominator, users, round));
-            if (top.errors.get() > 0 || bottom.errors.get() > 0) {
-                byRound.add("**" + (top.errors.get() + bottom.errors.get()) + " errors**");
+            StepTimings.Phase first = timings.phase(SignInSimulation.slice(top, users, round));
+            StepTimings.Phase second = timings.phase(SignInSimulation.slice(bottom, users, round));
+            if (first.errors.get() > 0 || second.errors.get() > 0) {
+                byRound.add("**" + (first.errors.get() + second.errors.get()) + " errors**");
             } else {
-                double ratio = measure.applyAsDouble(top) / measure.applyAsDouble(bottom);
-                ratios.add(ratio);
-                byRound.add(String.format(Locale.ROOT, "%.2f", ratio));
+                double value = compare.applyAsDouble(first, second);
+                values.add(value);
+                byRound.add(String.format(Locale.ROOT, format, value));
             }
         }
-        if (ratios.isEmpty()) {
+        if (values.isEmpty()) {
             return String.format(Locale.ROOT, "| %s | **no round without errors** | %s | %s |%n", name,
                     String.join(" ", byRound), target);
         }
-        Collections.sort(ratios);
-        double median = ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
-                : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
-        return String.format(Locale.ROOT, "| %s | %.2f (%.2f to %.2f over %d rounds) | %s | %s |%n", name, median,
-                ratios.get(0), ratios.get(ratios.size() - 1), ratios.size(), String.join(" ", byRound), target);
+        Collections.sort(values);
+        double median = values.size() % 2 == 1 ? values.get(values.size() / 2)
+                : (values.get(values.size() / 2 - 1) + values.get(values.size() / 2)) / 2;
+        String spread = String.format(Locale.ROOT, format + " (" + format + " to " + format + " over %d rounds)", median,
+                values.get(0), values.get(values.size() - 1), values.size());
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name, spread, String.join(" ", byRound), target);
     }
 
     /**

@@ -4,6 +4,8 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
@@ -61,22 +63,27 @@ abstract class SignInSimulation extends Simulation {
      */
     static final int USERS = 16_384;
 
+    /** What {@link #latestSms} gives where no SMS reached the phone yet (a session holds no null). */
+    private static final Object NO_SMS = new Object();
+
     final StepTimings timings = new StepTimings();
     final List<Step> phases = new ArrayList<>();
     private final UserPool pool = new UserPool(USERS);
 
-    /** The gateway stub the code of a sign-in of this variant reaches. */
-    abstract GatewayStub gateway(LoginVariant variant);
-
-    /** Keycloak's own counters, summed over its nodes. */
-    abstract ServerCounters counters();
-
     /**
-     * Called when the warm-up (the first phase) has ended: Keycloak goes onto its own core then, not
-     * at its start. Pinned from the start, its JIT compiler shared one core with the warm-up's
-     * sign-ins, fell behind, and was still compiling through every round.
+     * What the sign-ins run against. Keycloak goes onto its own core when the warm-up (the first
+     * phase) has ended, not at its start: pinned from the start, its JIT compiler shared one core with
+     * the warm-up's sign-ins, fell behind, and was still compiling through every round.
      */
-    abstract void warmedUp();
+    abstract LoadTarget target();
+
+    /** Called in the pause before the phase {@code name} starts (not before the first). */
+    void phaseStarting(String name) {
+    }
+
+    /** Called when the phase {@code name} has ended, its counters read. */
+    void phaseEnded(String name) {
+    }
 
     /** One slice's name, e.g. "B @16 #2". */
     static String slice(String label, int users, int round) {
@@ -166,7 +173,7 @@ abstract class SignInSimulation extends Simulation {
      * pause Keycloak's own counters are read, so each phase knows its gateway calls and store operations.
      */
     List<PopulationBuilder> inSequence() {
-        timings.phase(phases.get(0).name()).before = counters();
+        timings.phase(phases.get(0).name()).before = target().counters();
         List<PopulationBuilder> next = phases.get(phases.size() - 1).populations();
         for (int i = phases.size() - 2; i >= 0; i--) {
             StepTimings.Phase ended = timings.phase(phases.get(i).name());
@@ -174,16 +181,18 @@ abstract class SignInSimulation extends Simulation {
             boolean warmUpEnded = i == 0;
             PopulationBuilder pause = scenario("pause after " + ended.name)
                     .exec(session -> {
-                        ended.after = counters();
+                        ended.after = target().counters();
+                        phaseEnded(ended.name);
                         if (warmUpEnded) {
-                            warmedUp();
+                            target().pinKeycloak();
                         }
                         return session;
                     })
                     .pause(Duration.ofSeconds(2))
                     // Read again after the pause: what Keycloak does while its queues drain is no phase's.
                     .exec(session -> {
-                        following.before = counters();
+                        phaseStarting(following.name);
+                        following.before = target().counters();
                         return session;
                     })
                     .injectOpen(atOnceUsers(1)).andThen(next);
@@ -200,7 +209,9 @@ abstract class SignInSimulation extends Simulation {
      */
     void finish(String file, Supplier<String> report, AutoCloseable environment) {
         try {
-            timings.phase(phases.get(phases.size() - 1).name()).after = counters();
+            String last = phases.get(phases.size() - 1).name();
+            timings.phase(last).after = target().counters();
+            phaseEnded(last);
             String markdown = report.get();
             Path written = KeycloakServer.buildDir().resolve("benchmark").resolve(file);
             Files.createDirectories(written.getParent());
@@ -258,15 +269,28 @@ abstract class SignInSimulation extends Simulation {
                             .formParam("otp", session -> Totp.now(BenchmarkEnvironment.TOTP_SECRET, BenchmarkRealm.TOTP_PERIOD_SECONDS))
                             .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
                     .exec(session -> timed(session, phase, "second factor"));
-            case SMS -> chain.exec(password.check(status().is(200), css("#kc-sms-otp-form", "action").saveAs("action")))
+            case SMS -> chain.exec(session -> session.set("earlier", latestSms(variant, session)))
+                    .exec(password.check(status().is(200), css("#kc-sms-otp-form", "action").saveAs("action")))
                     .exec(session -> timed(session, phase, "password"))
+                    // The code leaves after the page: the user waits for the SMS, which no step's time holds.
+                    .asLongAs(session -> latestSms(variant, session) == session.<Object>get("earlier"))
+                    .on(pause(Duration.ofMillis(5)))
+                    .exec(session -> session.set("since", System.nanoTime()))
                     .exec(http("sms code").post(session -> action(session, "second"))
-                            .formParam("code", session -> smsCode(variant, session))
+                            .formParam("code", session -> ((GatewayStub.Received) latestSms(variant, session)).code())
                             .check(status().is(302), headerRegex("Location", "[?&]code=").exists()))
                     .exec(session -> timed(session, phase, "second factor"));
-            // What the user must see when the gateway is down: the could-not-send page, promptly.
-            case SEND_FAILS -> chain.exec(password.check(status().is(200), substring("We could not send the SMS").exists()))
-                    .exec(session -> timed(session, phase, "password"));
+            // What the user must see when the gateway is down: the code page at once, then "could not send",
+            // which the page's script learns from the send's status (asked every 250 ms here).
+            case SEND_FAILS -> chain.exec(password.check(status().is(200),
+                            css("#sms-otp-send-failed", "data-status-url").saveAs("status")))
+                    .exec(session -> timed(session, phase, "password"))
+                    .exec(session -> session.set("sendStatus", "pending"))
+                    .asLongAs(session -> !"send_failed".equals(session.getString("sendStatus")))
+                    .on(pause(Duration.ofMillis(250)).exec(http("send status")
+                            .get(session -> session.getString("status").replace("&amp;", "&"))
+                            .check(status().is(200), jsonPath("$.status").saveAs("sendStatus"))))
+                    .exec(session -> timed(session, phase, "could not send"));
             // The realm's budget is spent: the refusal, as fast as a password step, and no SMS.
             case REFUSED -> chain.exec(password.check(status().is(200), substring("Too many codes were requested").exists()))
                     .exec(session -> timed(session, phase, "password"));
@@ -285,7 +309,11 @@ abstract class SignInSimulation extends Simulation {
         return Placement.onNode(session.getString("action").replace("&amp;", "&"), session.getString(node));
     }
 
-    private String smsCode(LoginVariant variant, Session session) {
-        return gateway(variant).latestTo(session.getString("phone")).map(GatewayStub.Received::code).orElse("000000");
+    /**
+     * The latest SMS the user's phone got, or {@link #NO_SMS}; a user comes round again, so one of an
+     * earlier sign-in may be there.
+     */
+    private Object latestSms(LoginVariant variant, Session session) {
+        return target().gateway(variant).latestTo(session.getString("phone")).<Object>map(sms -> sms).orElse(NO_SMS);
     }
 }
