@@ -106,7 +106,8 @@ final class CodePage {
         return context.channel().codePage(new CodePageBean(request.maskedPhone(), request.purpose(), config.trustBrowserDays(),
                 new CodePageBean.Code(config.codeLength(), sendFailed ? 0 : challenges.secondsLeft()),
                 new CodePageBean.Resend(sendFailed ? 0 : wait, sendsLeft),
-                new CodePageBean.Delivery(sendFailed, notDelivered, this::sendStatusUrl, failureMessage(), receiptAwaited()),
+                new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, this::sendStatusUrl, failureMessage(),
+                        receiptAwaited()),
                 new CodePageBean.Call(callOffered(), callPossible())), said);
     }
 
