@@ -3,6 +3,7 @@ package io.github.smsotp.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,12 +24,23 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class ProfileComparison {
 
-    /** Samples per method, and in all, over a recording's sign-ins. */
-    record Samples(Map<String, Long> holding, Map<String, Long> running, long total, long signIns) {
+    /** The extension's own code: a sample whose stack holds one of its frames is CPU the SMS step spends. */
+    private static final String EXTENSION = "io.github.smsotp.";
+
+    /**
+     * Samples per method, and in all, over a recording's sign-ins.
+     *
+     * @param holding     samples whose stack holds the method
+     * @param running     samples running in the method (its top frame)
+     * @param inExtension of the samples whose stack holds a frame of the extension, those running in each method
+     */
+    record Samples(Map<String, Long> holding, Map<String, Long> running, Map<String, Long> inExtension, long total,
+                   long signIns) {
 
         static Samples of(List<Path> recordings, long signIns) {
             Map<String, Long> holding = new HashMap<>();
             Map<String, Long> running = new HashMap<>();
+            Map<String, Long> inExtension = new HashMap<>();
             long total = 0;
             for (Path recording : recordings) {
                 try (RecordingFile file = new RecordingFile(recording)) {
@@ -48,13 +60,16 @@ final class ProfileComparison {
                         }
                         if (!frames.isEmpty()) {
                             running.merge(name(frames.get(0)), 1L, Long::sum);
+                            if (seen.stream().anyMatch(method -> method.startsWith(EXTENSION))) {
+                                inExtension.merge(name(frames.get(0)), 1L, Long::sum);
+                            }
                         }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new Samples(holding, running, total, signIns);
+            return new Samples(holding, running, inExtension, total, signIns);
         }
 
         double holdingPerThousand(String method) {
@@ -87,6 +102,23 @@ final class ProfileComparison {
                 .forEach(method -> out.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.1f %% | %.1f %% | %.0f |%n",
                         method, c.holdingPerThousand(method), 100.0 * c.holding().get(method) / c.total(),
                         100.0 * c.running().getOrDefault(method, 0L) / c.total(), b.holdingPerThousand(method))));
+        long inExtension = c.inExtension().values().stream().mapToLong(Long::longValue).sum();
+        out.append(String.format(Locale.ROOT, "%nWhere the extension's part goes: of C's samples, %d (%.1f %%) hold a frame of "
+                + "the extension; the methods they were running in:%n%n| running in | share of C's samples |%n|---|---:|%n",
+                inExtension, 100.0 * inExtension / c.total()));
+        c.inExtension().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(leaf -> out.append(String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", leaf.getKey(),
+                        100.0 * leaf.getValue() / c.total())));
         return out.toString();
+    }
+
+    /**
+     * Reads recordings again: {@code <C's files, comma-separated> <C's sign-ins> <B's files> <B's sign-ins>},
+     * e.g. those the cluster benchmark left in target/benchmark/jfr/.
+     */
+    public static void main(String[] args) {
+        System.out.print(markdown(Samples.of(Arrays.stream(args[0].split(",")).map(Path::of).toList(),
+                        Long.parseLong(args[1])),
+                Samples.of(Arrays.stream(args[2].split(",")).map(Path::of).toList(), Long.parseLong(args[3])), 25));
     }
 }
