@@ -1,14 +1,12 @@
 package io.github.smsotp.step;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SenderRoutes;
 import io.github.smsotp.sender.SenderSettings;
 import io.github.smsotp.sender.SmsMessage;
@@ -59,34 +57,17 @@ record SenderChoice(Sender primary, Optional<Sender> fallback) {
     record Sender(String id, SmsSender sender, ConfigReader settings) {
 
         /**
-         * Calls the sender and records the call's duration and outcome. Anything the sender throws
-         * is a failure of this send, so that the fallback is still tried and the user gets the
-         * could-not-send page rather than a server error.
+         * Calls the sender, timed and counted ({@link MeteredSend}).
          *
          * @param tracking empty where nobody waits for the outcome (an admin's test SMS)
          */
         Sent send(SmsMessage message, String realmName, Optional<Tracking> tracking) throws SmsSendException {
-            long start = System.nanoTime();
-            boolean failed = true;
-            try {
-                Optional<Tracking> wanted = tracking.filter(t -> receiptsOn());
-                SmsMessage sent = wanted.map(t -> message.withReceipts(t.receiptBase().orElseThrow().resolve(id), t.sendId()))
-                        .orElse(message);
-                Optional<String> messageId = sender.sendTracked(sent, settings);
-                failed = false;
-                return new Sent(id, wanted.isPresent() ? messageId : Optional.empty());
-            } catch (InvalidConfigException e) {
-                // Checked in resolve(); a value that changed since (a vault secret) ends up here.
-                throw new SmsSendException(e.getMessage());
-            } catch (RuntimeException e) {
-                // A bug or an unexpected answer: the exception's message may hold the number or the text.
-                LOG.errorf("SMS step in realm '%s': sender '%s' threw %s (to %s)", realmName, id,
-                        e.getClass().getName(), message.maskedTo());
-                throw new SmsSendException("unexpected " + e.getClass().getSimpleName() + " (to "
-                        + message.maskedTo() + ")");
-            } finally {
-                SmsOtpMetrics.global().sendAttempt(realmName, id, Duration.ofNanos(System.nanoTime() - start), failed);
-            }
+            Optional<Tracking> wanted = tracking.filter(t -> receiptsOn());
+            SmsMessage sent = wanted.map(t -> message.withReceipts(t.receiptBase().orElseThrow().resolve(id), t.sendId()))
+                    .orElse(message);
+            Optional<String> messageId = MeteredSend.attempt(realmName, id, message.maskedTo(),
+                    () -> sender.sendTracked(sent, settings));
+            return new Sent(id, wanted.isPresent() ? messageId : Optional.empty());
         }
 
         boolean receiptsOn() {

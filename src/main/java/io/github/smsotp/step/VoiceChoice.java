@@ -1,11 +1,9 @@
 package io.github.smsotp.step;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
-import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SenderSettings;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
@@ -37,19 +35,11 @@ record VoiceChoice(String id, VoiceSender sender, ConfigReader settings) {
         return Optional.of(new VoiceChoice(config.voiceSenderId(), sender, settings));
     }
 
-    /** Places the call; anything the sender throws is a failed call, as for SMS. */
+    /** Places the call, timed and counted ({@link MeteredSend}). */
     void call(VoiceMessage message, String realmName) throws SmsSendException {
-        long start = System.nanoTime();
-        boolean failed = true;
-        try {
+        MeteredSend.attempt(realmName, NAME, message.maskedTo(), () -> {
             sender.call(message, settings);
-            failed = false;
-        } catch (InvalidConfigException e) {
-            throw new SmsSendException(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new SmsSendException("unexpected " + e.getClass().getSimpleName() + " (to " + message.maskedTo() + ")");
-        } finally {
-            SmsOtpMetrics.global().sendAttempt(realmName, NAME, Duration.ofNanos(System.nanoTime() - start), failed);
-        }
+            return null;
+        });
     }
 }

@@ -18,22 +18,20 @@ import io.github.smsotp.sender.SmsSender;
  * Sends through an HTTP gateway, generic or a provider preset (see {@link GatewayExchange} for
  * what counts as a failure and what its message may say), and reads the presets' receipts.
  */
-public class HttpSmsSender implements SmsSender {
-
-    /** A stand-in message: building its request runs every check a real send's request would. */
-    private static final SmsMessage PROBE = new SmsMessage("+10000000000", "000000");
-
-    private final HttpClient client;
-    private final AllowedHosts allowedHosts;
+public class HttpSmsSender extends HttpChannelSender<SmsMessage> implements SmsSender {
 
     HttpSmsSender(HttpClient client, AllowedHosts allowedHosts) {
-        this.client = client;
-        this.allowedHosts = allowedHosts;
+        super(client, allowedHosts, new SmsMessage("+10000000000", "000000"));
+    }
+
+    @Override
+    GatewayCall request(ConfigReader settings, SmsMessage message) {
+        return GatewayCall.of(settings, message);
     }
 
     @Override
     public void validate(ConfigReader settings) {
-        allowedHosts.check(settings, HttpGatewaySettings.URL, GatewayCall.of(settings, PROBE).url());
+        checkRequest(settings);
         if (settings.choice(RECEIPTS, "off", Set.of("on", "off")).equals("on")) {
             preset(settings).receiptSecretKey().ifPresent(settings::require);
         }
@@ -61,7 +59,6 @@ public class HttpSmsSender implements SmsSender {
 
     @Override
     public Optional<String> sendTracked(SmsMessage message, ConfigReader settings) throws SmsSendException {
-        GatewayCall call = GatewayCall.of(settings, message);
-        return call.messageId(GatewayExchange.run(client, call, message.maskedTo()));
+        return exchange(settings, message, message.maskedTo());
     }
 }

@@ -14,29 +14,24 @@ import io.github.smsotp.sender.VoiceSender;
  * Places calls through an HTTP voice API: a provider preset (Twilio, Vonage), or the generic
  * gateway settings, whose {@code {{text}}} is then what the call says.
  */
-public class HttpVoiceSender implements VoiceSender {
-
-    private static final VoiceMessage PROBE = new VoiceMessage("+10000000000", "0, 0, 0", Locale.ENGLISH);
-
-    private final HttpClient client;
-    private final AllowedHosts allowedHosts;
+public class HttpVoiceSender extends HttpChannelSender<VoiceMessage> implements VoiceSender {
 
     HttpVoiceSender(HttpClient client, AllowedHosts allowedHosts) {
-        this.client = client;
-        this.allowedHosts = allowedHosts;
+        super(client, allowedHosts, new VoiceMessage("+10000000000", "0, 0, 0", Locale.ENGLISH));
     }
 
     @Override
     public void validate(ConfigReader settings) {
-        allowedHosts.check(settings, HttpGatewaySettings.URL, call(settings, PROBE).url());
+        checkRequest(settings);
     }
 
     @Override
     public void call(VoiceMessage message, ConfigReader settings) throws SmsSendException {
-        GatewayExchange.run(client, call(settings, message), message.maskedTo());
+        exchange(settings, message, message.maskedTo());
     }
 
-    private static GatewayCall call(ConfigReader settings, VoiceMessage message) {
+    @Override
+    GatewayCall request(ConfigReader settings, VoiceMessage message) {
         String preset = settings.choice(GatewayCall.PRESET, GatewayCall.CUSTOM, Set.of(GatewayCall.CUSTOM, "twilio",
                 "vonage"));
         if (preset.equals(GatewayCall.CUSTOM)) {
