@@ -2,12 +2,25 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
     <#if section = "header">
-        <#if smsOtp.enrollment>${msg("smsOtpConfirmTitle")}<#else>${msg("smsOtpTitle")}</#if>
+        <#if smsOtp.enrollment>${msg("smsOtpConfirmTitle")}<#elseif smsOtp.channel == "whatsapp">${msg("smsOtpTitleWhatsApp")}<#else>${msg("smsOtpTitle")}</#if>
     <#elseif section = "form">
+        <#-- Where the code went. A WhatsApp page also holds the SMS wording, which the script below puts in place
+             should WhatsApp not take the code and the SMS that follows it does. -->
         <#if smsOtp.maskedPhone??>
-            <p id="sms-otp-destination">${msg("smsOtpSentTo", smsOtp.maskedPhone)}</p>
+            <p id="sms-otp-destination"<#if smsOtp.channel == "whatsapp"> data-by-sms="${msg("smsOtpSentTo", smsOtp.maskedPhone)}"</#if>>
+                <#if smsOtp.channel == "whatsapp">${msg("smsOtpSentToWhatsApp", smsOtp.maskedPhone)}<#else>${msg("smsOtpSentTo", smsOtp.maskedPhone)}</#if>
+            </p>
         <#else>
-            <p id="sms-otp-destination">${msg("smsOtpResetSentTo")}</p>
+            <p id="sms-otp-destination"<#if smsOtp.channel == "whatsapp"> data-by-sms="${msg("smsOtpResetSentTo")}"</#if>>
+                <#if smsOtp.channel == "whatsapp">${msg("smsOtpResetSentToWhatsApp")}<#else>${msg("smsOtpResetSentTo")}</#if>
+            </p>
+        </#if>
+        <#if smsOtp.fellBackToSms || smsOtp.channel == "whatsapp">
+            <div id="sms-otp-fell-back" role="status"<#if !smsOtp.fellBackToSms> hidden</#if>>
+                <div class="${properties.kcAlertClass!} pf-m-info">
+                    <span class="${properties.kcAlertTitleClass!}">${msg("smsOtpWhatsAppFellBack")}</span>
+                </div>
+            </div>
         </#if>
         <#-- The code goes to the gateway after this page was sent. Should that send fail, the script below shows
              this without a reload; the step's next page says it as its message. -->
@@ -32,7 +45,7 @@
         <#if smsOtp.codeActive>
             <form id="kc-sms-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
                 <div class="${properties.kcFormGroupClass!}">
-                    <label for="code" class="${properties.kcLabelClass!}">${msg("smsOtpCodeLabel")}</label>
+                    <label for="code" id="sms-otp-code-label" class="${properties.kcLabelClass!}"><#if smsOtp.channel == "whatsapp">${msg("smsOtpCodeLabelWhatsApp")}<#else>${msg("smsOtpCodeLabel")}</#if></label>
                     <input id="code" name="code" type="text" class="${properties.kcInputClass!}"
                            autocomplete="one-time-code" inputmode="numeric" pattern="[0-9 ]*"
                            maxlength="${smsOtp.codeLength + 4}" autofocus
@@ -114,6 +127,8 @@
                     // answer that is final for this page, or when the login is gone.
                     var url = document.getElementById("sms-otp-send-failed").getAttribute("data-status-url");
                     var receiptAwaited = ${smsOtp.receiptAwaited?c};
+                    var channel = ${smsOtp.channel?c};
+                    var bySms = {title: ${msg("smsOtpTitle")?c}, label: ${msg("smsOtpCodeLabel")?c}};
                     var tryAgain = ${msg("smsOtpTryAgain")?c};
                     var asked = 0;
                     function show(id) {
@@ -122,6 +137,26 @@
                             element.hidden = false;
                         }
                         return element;
+                    }
+                    function wentBySms() {
+                        // WhatsApp could not take the code: the SMS that followed it did.
+                        var destination = document.getElementById("sms-otp-destination");
+                        if (destination && destination.hasAttribute("data-by-sms")) {
+                            destination.textContent = destination.getAttribute("data-by-sms");
+                        }
+                        show("sms-otp-fell-back");
+                        var title = document.getElementById("kc-page-title");
+                        if (title && !${smsOtp.enrollment?c}) {
+                            title.textContent = bySms.title;
+                        }
+                        var label = document.getElementById("sms-otp-code-label");
+                        if (label) {
+                            label.textContent = bySms.label;
+                        }
+                        var next = document.getElementById("kc-sms-otp-next-channel-form");
+                        if (next) {
+                            next.style.display = "none";
+                        }
                     }
                     function sendFailed() {
                         show("sms-otp-send-failed");
@@ -149,7 +184,14 @@
                             }
                             return response.ok ? response.json() : null;
                         }).then(function (answer) {
-                            if (!answer || answer.status === "pending" || (answer.status === "sent" && receiptAwaited)) {
+                            if (!answer || answer.status === "pending") {
+                                return;
+                            }
+                            if (channel === "whatsapp" && answer.channel === "sms" && answer.status !== "send_failed") {
+                                wentBySms();
+                            }
+                            // Receipts tell of SMS only: a code WhatsApp took ends the asking.
+                            if (answer.status === "sent" && receiptAwaited && answer.channel === "sms") {
                                 return;
                             }
                             clearInterval(timer);
@@ -179,6 +221,16 @@
                     </div>
                 </form>
             </div>
+        </#if>
+        <#if smsOtp.nextChannel??>
+            <form id="kc-sms-otp-next-channel-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+                <div class="${properties.kcFormGroupClass!}">
+                    <button type="submit" id="kc-sms-otp-next-channel" name="next-channel" value="${smsOtp.nextChannel}"
+                            class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}">
+                        <#if smsOtp.nextChannel == "whatsapp">${msg("smsOtpSendByWhatsAppInstead")}<#else>${msg("smsOtpSendBySmsInstead")}</#if>
+                    </button>
+                </div>
+            </form>
         </#if>
         <#if smsOtp.numberChangeable>
             <form id="kc-sms-otp-change-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">

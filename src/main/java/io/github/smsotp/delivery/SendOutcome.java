@@ -2,6 +2,9 @@ package io.github.smsotp.delivery;
 
 import java.util.Optional;
 
+import io.github.smsotp.settings.ChannelOrder;
+import io.github.smsotp.settings.SettingsRegistry;
+
 /**
  * What became of one send, once the gateway answered.
  *
@@ -18,6 +21,17 @@ public record SendOutcome(String senderId, boolean failed, boolean tracked, Opti
 
     public static SendOutcome sent(String senderId, boolean tracked, Optional<DeliveryLedger.Delivery> delivery) {
         return new SendOutcome(senderId, false, tracked, delivery);
+    }
+
+    /** The channel that took the send, or was tried first: {@code sms}, {@code whatsapp} or {@code voice}. */
+    public String channel() {
+        return channelOf(senderId);
+    }
+
+    /** The channel of a sender as the ledger names it: the WhatsApp and voice senders by their channel's name. */
+    public static String channelOf(String senderId) {
+        return SettingsRegistry.WHATSAPP_SCOPE.equals(senderId) || SettingsRegistry.VOICE_SCOPE.equals(senderId)
+                ? senderId : ChannelOrder.Channel.SMS.label();
     }
 
     /** Whether a receipt may still tell more: the provider took it, and no final receipt came yet. */

@@ -24,6 +24,8 @@ public final class SmsOtpEvents {
     public static final String REASON = "sms_otp_reason";
     /** Detail: the sender, or the route, that took the code's SMS. */
     public static final String SENDER = "sms_otp_sender";
+    /** Detail: the channel a code went by, or was sent by first: {@code sms}, {@code whatsapp}, {@code voice}. */
+    public static final String CHANNEL = "sms_otp_channel";
     /** Detail: what the provider's receipt said of the SMS. */
     public static final String DELIVERY = "sms_otp_delivery";
     /** Detail: the provider's error code in a receipt. */

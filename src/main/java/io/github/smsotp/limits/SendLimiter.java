@@ -21,9 +21,12 @@ public final class SendLimiter {
     /** Which limit refused a send. Lower-case names appear in events. */
     public enum Limit { USER, NUMBER, IP, UNPROVEN, REALM }
 
-    /** What is sent: SMS and calls count against limits of the same kinds, each with counters of its own. */
+    /**
+     * What is sent: SMS, WhatsApp messages and calls count against limits of the same kinds, each with
+     * counters of its own.
+     */
     public enum Channel {
-        SMS("sends"), VOICE("calls");
+        SMS("sends"), WHATSAPP("whatsapp-sends"), VOICE("calls");
 
         private final String counted;
 

@@ -60,7 +60,8 @@ public class DeliveryResource implements RealmResourceProvider {
     /**
      * What became of a login tab's latest send: {@code pending} until the gateway answered, then
      * {@code send_failed} or {@code sent}, and after a final receipt {@code delivered},
-     * {@code failed} or {@code expired} (see {@link SendOutcome#label()}). Only the browser that
+     * {@code failed} or {@code expired} (see {@link SendOutcome#label()}); once the gateway answered, the
+     * {@code channel} that took the send (or was tried). Only the browser that
      * holds the login's cookie finds its tab; the answer names no number and no code.
      */
     @GET
@@ -75,10 +76,11 @@ public class DeliveryResource implements RealmResourceProvider {
             return noStore(Response.status(Response.Status.NOT_FOUND)
                     .entity(Map.of("error", "no such login in this browser")));
         }
-        String status = LoginState.of(tab).trackedSend().get()
+        Map<String, String> answer = LoginState.of(tab).trackedSend().get()
                 .flatMap(sendId -> new DeliveryLedger(session.singleUseObjects()).outcome(realm.getId(), sendId))
-                .map(SendOutcome::label).orElse("pending");
-        return noStore(Response.ok(Map.of("status", status)));
+                .map(outcome -> Map.of("status", outcome.label(), "channel", outcome.channel()))
+                .orElse(Map.of("status", "pending"));
+        return noStore(Response.ok(answer));
     }
 
     private RealmModel realm() {

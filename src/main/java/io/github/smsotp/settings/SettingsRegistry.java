@@ -115,19 +115,48 @@ public final class SettingsRegistry {
             "The voice sender (sms-voice-sender SPI) that places calls; its settings are voice.*.");
     /** The settings name of the voice sender: its settings are {@code voice.*}. */
     public static final String VOICE_SCOPE = "voice";
-    public static final Setting VOICE_PRESET = voice(Setting.choice(VOICE_SCOPE + ".preset", "custom",
+    public static final Setting VOICE_PRESET = senderSetting(Setting.choice(VOICE_SCOPE + ".preset", "custom",
             List.of("custom", "twilio", "vonage"), "Voice: provider", "twilio: Calls API with TwiML Say; vonage: "
                     + "Voice API with an NCCO talk action; custom: voice.url gets the spoken text as the HTTP "
                     + "gateway's {{text}}."));
-    public static final Setting VOICE_URL = voice(Setting.of(Kind.TEXT, VOICE_SCOPE + ".url", "Voice: URL",
+    public static final Setting VOICE_URL = senderSetting(Setting.of(Kind.TEXT, VOICE_SCOPE + ".url", "Voice: URL",
             "custom: the gateway's URL. Presets: the provider's base URL, if not the default."));
-    public static final Setting VOICE_ACCOUNT = voice(Setting.of(Kind.TEXT, VOICE_SCOPE + ".account",
+    public static final Setting VOICE_ACCOUNT = senderSetting(Setting.of(Kind.TEXT, VOICE_SCOPE + ".account",
             "Voice: account", "Twilio: Account SID. Vonage: the application id."));
-    public static final Setting VOICE_SECRET = voice(Setting.of(Kind.SECRET, VOICE_SCOPE + ".auth-value",
+    public static final Setting VOICE_SECRET = senderSetting(Setting.of(Kind.SECRET, VOICE_SCOPE + ".auth-value",
             "Voice: secret", "Twilio: auth token. Vonage: the application's private key (PEM). custom: the auth "
                     + "header's value. Use a vault reference."));
-    public static final Setting VOICE_FROM = voice(Setting.of(Kind.TEXT, VOICE_SCOPE + ".from", "Voice: from",
+    public static final Setting VOICE_FROM = senderSetting(Setting.of(Kind.TEXT, VOICE_SCOPE + ".from", "Voice: from",
             "Presets: the number calls come from."));
+
+    // WhatsApp: the channel order, the WhatsApp sender and its settings (whatsapp.*), which a server option may also give.
+    public static final Setting CHANNELS = Setting.text("channels", "sms", "Channels",
+            "Where codes go, in order, e.g. 'whatsapp, sms': the first channel takes each code; a send it cannot "
+                    + "make goes out on the next one at once, and the code page offers the next one ('Send by SMS "
+                    + "instead'). Channels: sms, whatsapp. Each has limits of its own.");
+    public static final Setting WHATSAPP_SENDER = Setting.text("whatsapp-sender", "http", "WhatsApp sender",
+            "The WhatsApp sender (sms-whatsapp-sender SPI) that sends the codes; its settings are whatsapp.*.");
+    /** The settings name of the WhatsApp sender: its settings are {@code whatsapp.*}. */
+    public static final String WHATSAPP_SCOPE = "whatsapp";
+    public static final Setting WHATSAPP_PRESET = senderSetting(Setting.choice(WHATSAPP_SCOPE + ".preset", "meta",
+            List.of("meta", "twilio", "infobip"), "WhatsApp: provider", "meta: WhatsApp Cloud API; twilio: "
+                    + "Messages API with a Content template; infobip: WhatsApp template API. Each sends an "
+                    + "authentication template whose copy-code button carries the code."));
+    public static final Setting WHATSAPP_URL = senderSetting(Setting.of(Kind.TEXT, WHATSAPP_SCOPE + ".url",
+            "WhatsApp: URL", "The provider's base URL, if not the default (Infobip: your account's, required)."));
+    public static final Setting WHATSAPP_ACCOUNT = senderSetting(Setting.of(Kind.TEXT, WHATSAPP_SCOPE + ".account",
+            "WhatsApp: account", "Meta: the business phone number's id. Twilio: Account SID."));
+    public static final Setting WHATSAPP_SECRET = senderSetting(Setting.of(Kind.SECRET, WHATSAPP_SCOPE + ".auth-value",
+            "WhatsApp: secret", "Meta: a system user's access token. Twilio: auth token. Infobip: API key. Use a "
+                    + "vault reference."));
+    public static final Setting WHATSAPP_FROM = senderSetting(Setting.of(Kind.TEXT, WHATSAPP_SCOPE + ".from",
+            "WhatsApp: from", "Twilio and Infobip: the WhatsApp sender's number."));
+    public static final Setting WHATSAPP_TEMPLATE = senderSetting(Setting.of(Kind.TEXT, WHATSAPP_SCOPE + ".template",
+            "WhatsApp: template", "The approved authentication template: its name (Twilio: its Content SID). One "
+                    + "per language: 'de -> code_de; * -> code_en'."));
+    public static final Setting WHATSAPP_LANGUAGES = senderSetting(Setting.of(Kind.TEXT,
+            WHATSAPP_SCOPE + ".languages", "WhatsApp: template languages", "The template's language code by the "
+                    + "user's language, e.g. 'en -> en_US; * -> en_US'. Empty: the user's language (de, pt_BR)."));
 
     // Enrollment: how typed and provisioned numbers are read. Not a step's to change.
     public static final Setting PHONE_ATTRIBUTE = enrollment(Setting.text("phone-attribute", "phone_number",
@@ -149,14 +178,17 @@ public final class SettingsRegistry {
             NUMBER_SENDS, IP_SENDS, REALM_SENDS, UNPROVEN_SENDS, GUARD_BLOCK_SENDS, GUARD_COUNTRY_SENDS,
             GUARD_CONFIRMED_PERCENT, GUARD_WINDOW, GUARD_COOL_OFF, MAX_FAILURES, FAILURE_WINDOW, LOCKOUT, SENDER,
             FALLBACK_SENDER, TEXT_FORMAT, ROUTES, VOICE_FALLBACK, VOICE_SENDER, VOICE_PRESET, VOICE_URL,
-            VOICE_ACCOUNT, VOICE_SECRET, VOICE_FROM, PHONE_ATTRIBUTE, PROVISIONED, DEFAULT_REGION, UNIQUE_NUMBERS);
+            VOICE_ACCOUNT, VOICE_SECRET, VOICE_FROM, CHANNELS, WHATSAPP_SENDER, WHATSAPP_PRESET, WHATSAPP_URL,
+            WHATSAPP_ACCOUNT, WHATSAPP_SECRET, WHATSAPP_FROM, WHATSAPP_TEMPLATE, WHATSAPP_LANGUAGES, PHONE_ATTRIBUTE,
+            PROVISIONED, DEFAULT_REGION, UNIQUE_NUMBERS);
 
     /** The settings an admin may set in {@code place}, in the console's order. */
     public static List<Setting> in(Place place) {
         return ALL.stream().filter(setting -> setting.settableIn(place)).toList();
     }
 
-    private static Setting voice(Setting setting) {
+    /** A setting of a channel's sender (voice.*, whatsapp.*), which a server option may also give. */
+    private static Setting senderSetting(Setting setting) {
         return setting.in(Place.REALM_TAB, Place.EXECUTION, Place.ENROLLMENT_ACTION, Place.SERVER_OPTION);
     }
 

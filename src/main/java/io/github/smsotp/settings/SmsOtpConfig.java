@@ -14,6 +14,7 @@ import static io.github.smsotp.settings.SettingsRegistry.TEXT_FORMAT;
 import static io.github.smsotp.settings.SettingsRegistry.TRUST_BROWSER_DAYS;
 import static io.github.smsotp.settings.SettingsRegistry.VOICE_FALLBACK;
 import static io.github.smsotp.settings.SettingsRegistry.VOICE_SENDER;
+import static io.github.smsotp.settings.SettingsRegistry.WHATSAPP_SENDER;
 import static io.github.smsotp.settings.SettingsRegistry.VOIP_NUMBERS;
 
 import java.time.Duration;
@@ -39,12 +40,14 @@ import io.github.smsotp.sender.SenderRoutes;
  * @param voiceSenderId    the voice sender that places calls; its settings are stored under {@code voice.}
  * @param numberTypes      the kinds of numbers codes may go to
  * @param guard            when codes to numbers nobody has proven are throttled by range
+ * @param channels         where codes go, in order
+ * @param whatsAppSenderId the WhatsApp sender; its settings are stored under {@code whatsapp.}
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
                            int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
                            CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays,
                            SenderRoutes routes, VoiceOffer voice, String voiceSenderId, NumberTypes numberTypes,
-                           GuardPolicy guard) {
+                           GuardPolicy guard, ChannelOrder channels, String whatsAppSenderId) {
 
     /** When "Call me instead" is offered (besides numbers that are fixed lines, where it always is). */
     public enum VoiceOffer {
@@ -78,7 +81,9 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 VoiceOffer.valueOf(VOICE_FALLBACK.choice(config).toUpperCase(Locale.ROOT).replace('-', '_')),
                 VOICE_SENDER.valueOrDefault(config),
                 numberTypes(config),
-                GuardPolicy.from(config));
+                GuardPolicy.from(config),
+                ChannelOrder.from(config),
+                WHATSAPP_SENDER.valueOrDefault(config));
     }
 
     /** The {@code routes} setting, as the step and the receipts endpoint both read it. */

@@ -16,6 +16,8 @@ import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.VoiceMessage;
+import io.github.smsotp.sender.WhatsAppMessage;
+import io.github.smsotp.settings.ChannelOrder;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsOtpConfig;
 
@@ -50,9 +52,21 @@ final class CodeDelivery {
         this.page = page;
     }
 
-    /** A new code by SMS. */
+    /** A new code by the tab's channel: the first of the step's channels, unless the user chose the next. */
     void deliver() {
-        deliver(Channel.SMS);
+        deliver(counted(page.textChannel()));
+    }
+
+    /** A new code by the channel after the tab's ("Send by SMS instead"), where the page offers it. */
+    void byNextChannel() {
+        Optional<ChannelOrder.Channel> next = page.nextChannelOffered();
+        if (next.isEmpty()) {
+            // Only the page's button asks for it, and only where it is shown.
+            context.show(page.render(Notice.none()));
+            return;
+        }
+        page.switchTo(next.get());
+        deliver(counted(next.get()));
     }
 
     /** A new code read aloud in a call, where the page offers one. */
@@ -109,8 +123,9 @@ final class CodeDelivery {
         // error, shown as such, and must cost the user neither a send slot nor an attempt.
         SmsText text;
         try {
-            text = channel == Channel.SMS ? SmsText.prepare(context.session(), context.user(), config)
-                    : SmsText.prepareSpoken(context.session(), context.user(), config);
+            // WhatsApp's wording is its template's; the SMS text is for the SMS that may follow it.
+            text = channel == Channel.VOICE ? SmsText.prepareSpoken(context.session(), context.user(), config)
+                    : SmsText.prepare(context.session(), context.user(), config);
         } catch (IOException | InvalidConfigException e) {
             SmsOtpStep.showUnavailable(context, e);
             return;
@@ -158,12 +173,28 @@ final class CodeDelivery {
             sent(pending, Notice.info("smsOtpCalling"));
             return;
         }
+        if (channel == Channel.WHATSAPP) {
+            SenderChoice.Tracking tracking = page.newSend(WhatsAppChoice.NAME);
+            if (context.dispatch() != Dispatch.WITHHELD) {
+                // Where SMS follows WhatsApp, a send WhatsApp cannot make goes out by SMS at once.
+                Optional<SmsMessage> fallback = config.channels().after(ChannelOrder.Channel.WHATSAPP)
+                        .filter(ChannelOrder.Channel.SMS::equals).map(sms -> new SmsMessage(request.phone(), said));
+                page.ended(CodeSend.whatsApp(request, senders, new WhatsAppMessage(request.phone(),
+                        pending.code(), text.locale()), fallback, tracking));
+            }
+            sent(pending, page.sentNotice());
+            return;
+        }
         SenderChoice.Tracking tracking = page.newSend(senders.sms().primaryId());
         if (context.dispatch() != Dispatch.WITHHELD) {
-            page.ended(CodeSend.sms(request, senders.settings(), new SmsMessage(request.phone(), said), tracking,
-                    senders.sms().primaryId()));
+            page.ended(CodeSend.sms(request, senders, new SmsMessage(request.phone(), said), tracking));
         }
         sent(pending, page.sentNotice());
+    }
+
+    /** The limits a channel's sends count against. */
+    private static Channel counted(ChannelOrder.Channel channel) {
+        return channel == ChannelOrder.Channel.WHATSAPP ? Channel.WHATSAPP : Channel.SMS;
     }
 
     /**
@@ -174,6 +205,7 @@ final class CodeDelivery {
         challenges.activate(pending);
         store.save(store.history().sent(request.clock().instant()));
         context.event().detail(SmsOtpEvents.SENDS, Integer.toString(store.history().attempts()));
+        context.event().detail(SmsOtpEvents.CHANNEL, page.channelShown());
         context.show(page.render(notice));
     }
 

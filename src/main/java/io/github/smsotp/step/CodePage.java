@@ -10,6 +10,7 @@ import io.github.smsotp.delivery.SendOutcome;
 import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.phone.PhoneNumbers;
 import io.github.smsotp.sender.DeliveryStatus;
+import io.github.smsotp.settings.ChannelOrder;
 import io.github.smsotp.settings.SmsOtpConfig;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -45,11 +46,12 @@ final class CodePage {
 
     /**
      * Reads what became of this login's latest send, and puts it on this request's event: the sender
-     * that took it, and a final receipt (a failed send or receipt shows on the page too).
+     * and channel that took it, and a final receipt (a failed send or receipt shows on the page too).
      */
     void readLatestSend() {
         state.sender().get().ifPresent(name -> context.event().detail(SmsOtpEvents.SENDER, name));
         latest = state.trackedSend().get().flatMap(send -> senders.ledger().outcome(request.realmId(), send));
+        state.sender().get().ifPresent(name -> context.event().detail(SmsOtpEvents.CHANNEL, channelShown()));
         latest.ifPresent(outcome -> {
             context.event().detail(SmsOtpEvents.SENDER, outcome.senderId());
             outcome.delivery().ifPresent(receipt -> {
@@ -108,12 +110,58 @@ final class CodePage {
                 new CodePageBean.Resend(sendFailed ? 0 : wait, sendsLeft),
                 new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, this::sendStatusUrl, failureMessage(),
                         receiptAwaited()),
-                new CodePageBean.Call(callOffered(), callPossible())), said);
+                new CodePageBean.Call(callOffered(), callPossible()),
+                new CodePageBean.Channels(channelShown(), nextChannelOffered().map(ChannelOrder.Channel::label)
+                        .orElse(null), fellBackToSms())), said);
     }
 
-    /** What the page says when the latest send failed: a call, or an SMS. */
+    /** The channel this tab's codes go by: the one the user chose, else the step's first. */
+    ChannelOrder.Channel textChannel() {
+        return state.channel().get().flatMap(label -> config.channels().channels().stream()
+                .filter(channel -> channel.label().equals(label)).findFirst()).orElse(config.channels().first());
+    }
+
+    /** The user chose {@code channel} for this login's codes from here on. */
+    void switchTo(ChannelOrder.Channel channel) {
+        state.channel().set(channel.label());
+    }
+
+    /**
+     * The channel the page offers instead ("Send by SMS instead"): the one after the tab's, once a code
+     * went out, while sends are left, unless the latest code went by it already (a send WhatsApp could
+     * not make goes by SMS) or was a call.
+     */
+    Optional<ChannelOrder.Channel> nextChannelOffered() {
+        int attempts = store.history().attempts();
+        if (attempts == 0 || attempts >= config.sendsPerLogin() || calledLast()) {
+            return Optional.empty();
+        }
+        return config.channels().after(textChannel()).filter(next -> !next.label().equals(channelShown()));
+    }
+
+    /**
+     * The channel the page says the latest code went by ({@code sms}, {@code whatsapp} or {@code voice}):
+     * the one that took it, once known, else the one it was sent by first.
+     */
+    String channelShown() {
+        return latest.filter(outcome -> !outcome.failed()).map(SendOutcome::senderId).or(() -> state.sender().get())
+                .map(SendOutcome::channelOf).orElse(textChannel().label());
+    }
+
+    /** Whether WhatsApp could not take the latest code and it went by SMS. */
+    private boolean fellBackToSms() {
+        return state.sender().get().filter(WhatsAppChoice.NAME::equals).isPresent()
+                && latest.filter(outcome -> !outcome.failed()).map(SendOutcome::channel)
+                .filter(ChannelOrder.Channel.SMS.label()::equals).isPresent();
+    }
+
+    /** What the page says when the latest send failed: a call, a WhatsApp message, or an SMS. */
     private String failureMessage() {
-        return calledLast() ? "smsOtpCallFailed" : "smsOtpSendFailed";
+        if (calledLast()) {
+            return "smsOtpCallFailed";
+        }
+        return state.sender().get().filter(WhatsAppChoice.NAME::equals).isPresent() ? "smsOtpWhatsAppFailed"
+                : "smsOtpSendFailed";
     }
 
     /**

@@ -33,6 +33,13 @@ public final class CodePageBean {
     record Call(boolean offered, boolean possible) {
     }
 
+    /**
+     * Where the code went ({@code sms}, {@code whatsapp}, {@code voice}), the channel offered instead
+     * (null: none), and whether WhatsApp could not take the code and it went by SMS.
+     */
+    record Channels(String shown, String nextOffered, boolean fellBackToSms) {
+    }
+
     private final String maskedPhone;
     private final CodePurpose purpose;
     private final int trustDays;
@@ -40,10 +47,11 @@ public final class CodePageBean {
     private final Resend resend;
     private final Delivery delivery;
     private final Call call;
+    private final Channels channels;
 
     /** @param trustDays the days the step may trust a browser for; shown on a second factor's page only */
     CodePageBean(String maskedPhone, CodePurpose purpose, int trustDays, Code code, Resend resend, Delivery delivery,
-                 Call call) {
+                 Call call, Channels channels) {
         this.maskedPhone = maskedPhone;
         this.purpose = purpose;
         this.trustDays = trustDays;
@@ -51,6 +59,7 @@ public final class CodePageBean {
         this.resend = resend;
         this.delivery = delivery;
         this.call = call;
+        this.channels = channels;
     }
 
     /** The number the code went to, masked; null where the page must not show it. */
@@ -125,6 +134,21 @@ public final class CodePageBean {
     /** The page holds "Call me instead", hidden until a receipt says the SMS did not arrive. */
     public boolean isCallPossible() {
         return call.possible();
+    }
+
+    /** Where the page says the code went: {@code sms}, {@code whatsapp} or {@code voice}. */
+    public String getChannel() {
+        return channels.shown();
+    }
+
+    /** The channel the page offers to send by instead ("Send by SMS instead"); null: none. */
+    public String getNextChannel() {
+        return channels.nextOffered();
+    }
+
+    /** WhatsApp could not take the latest code, and it went by SMS. */
+    public boolean isFellBackToSms() {
+        return channels.fellBackToSms();
     }
 
     /** The page offers to type another number. */

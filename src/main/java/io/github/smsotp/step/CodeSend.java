@@ -1,5 +1,7 @@
 package io.github.smsotp.step;
 
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -11,10 +13,12 @@ import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.delivery.DeliveryLedger;
 import io.github.smsotp.delivery.SendOutcome;
 import io.github.smsotp.events.SmsOtpEvents;
+import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
 import io.github.smsotp.sender.VoiceMessage;
+import io.github.smsotp.sender.WhatsAppMessage;
 import io.github.smsotp.settings.SmsOtpConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
@@ -46,7 +50,7 @@ final class CodeSend {
     /** The executor's name: Keycloak makes a pool for each name (see {@link #growing}). */
     private static final String EXECUTOR = "sms-otp-send";
 
-    /** One send, made in the job's session: it holds nothing of the request's. */
+    /** One send, made in the given session; after the response it holds nothing of the request's. */
     @FunctionalInterface
     private interface Outgoing {
         SenderChoice.Sent send(KeycloakSession session, RealmModel realm) throws SmsSendException;
@@ -58,16 +62,13 @@ final class CodeSend {
     /**
      * An SMS through the step's senders.
      *
-     * @param settings   the step's settings as written, where the sender is resolved again
-     * @param triedFirst the sender (or route) tried first: what a failed send names
      * @return what became of it, where the request waited for it
      */
-    static Optional<SendOutcome> sms(StepRequest request, ConfigReader settings, SmsMessage message,
-                                     SenderChoice.Tracking tracking, String triedFirst) {
-        SmsOtpConfig config = request.config();
-        return send(request, tracking.sendId(), triedFirst, message.maskedTo(), (session, realm) ->
-                SenderChoice.resolve(session, config, settings, message.to()).send(message, realm.getName(),
-                        Optional.of(tracking)));
+    static Optional<SendOutcome> sms(StepRequest request, Senders senders, SmsMessage message,
+                                     SenderChoice.Tracking tracking) {
+        SenderSource source = SenderSource.of(request, senders, message.to());
+        return send(request, tracking.sendId(), senders.sms().primaryId(), message.maskedTo(), (session, realm) ->
+                source.sms(session).send(message, realm.getName(), Optional.of(tracking)));
     }
 
     /** A call that reads the code aloud; what became of it, where the request waited for it. */
@@ -79,6 +80,47 @@ final class CodeSend {
             voice.call(message, realm.getName());
             return new SenderChoice.Sent(VoiceChoice.NAME, Optional.empty());
         });
+    }
+
+    /**
+     * A code in a WhatsApp template; where {@code sms} is given (SMS follows WhatsApp in the channels),
+     * a send WhatsApp cannot make goes out by SMS at once, counted against the SMS limits then. It is
+     * the same send: the same code, id, cooldown and place in the login's cap.
+     */
+    static Optional<SendOutcome> whatsApp(StepRequest request, Senders senders, WhatsAppMessage message,
+                                          Optional<SmsMessage> sms, SenderChoice.Tracking tracking) {
+        SenderSource source = SenderSource.of(request, senders, message.to());
+        SmsLimits smsLimits = new SmsLimits(request.config(), request.realmId(), request.limitSubject(),
+                request.phone(), request.context().clientAddress(), request.toUnprovenNumber(), request.clock());
+        return send(request, tracking.sendId(), WhatsAppChoice.NAME, message.maskedTo(), (session, realm) -> {
+            try {
+                source.whatsApp(session).orElseThrow(() -> new SmsSendException(
+                        "WhatsApp was turned off after the page")).send(message, realm.getName());
+                return new SenderChoice.Sent(WhatsAppChoice.NAME, Optional.empty());
+            } catch (SmsSendException e) {
+                if (sms.isEmpty()) {
+                    throw e;
+                }
+                LOG.warnf("SMS step in realm '%s': WhatsApp could not take the code to %s, sending it by SMS: %s",
+                        realm.getName(), message.maskedTo(), e.getMessage());
+                smsLimits.claim(session);
+                return source.sms(session).send(sms.get(), realm.getName(), Optional.of(tracking));
+            }
+        });
+    }
+
+    /** What an SMS that follows a WhatsApp message counts against, claimed in the send's own session. */
+    private record SmsLimits(SmsOtpConfig config, String realmId, String subject, String phone, String clientAddress,
+                             boolean unproven, Clock clock) {
+
+        void claim(KeycloakSession session) throws SmsSendException {
+            SendLimiter.Decision decision = StepGuards.of(session, clock).limiter().trySend(SendLimiter.Channel.SMS,
+                    config.limits(), realmId, subject, phone, clientAddress, unproven);
+            if (decision instanceof SendLimiter.Refused refused) {
+                throw new SmsSendException("the SMS that was to follow is over the "
+                        + refused.limit().name().toLowerCase(Locale.ROOT) + " limit");
+            }
+        }
     }
 
     private static Optional<SendOutcome> send(StepRequest request, String sendId, String triedFirst, String maskedTo,

@@ -14,7 +14,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * (replicated to every node, gone with the login); where the login keeps no session between requests
  * (an app's token requests), notes the entry point keeps elsewhere. One class owns every note's name,
  * so what a login carries is read in one file: the code's challenge and send history, the number to
- * confirm or to sign in with, the sender of the latest SMS, the send whose receipts the page may show,
+ * confirm or to sign in with, the sender of the latest SMS, the channel the user chose, the send whose
+ * receipts the page may show,
  * and the number the user proved earlier in this login.
  */
 public final class LoginState {
@@ -22,6 +23,7 @@ public final class LoginState {
     private static final String PENDING_NUMBER = "sms-otp.enroll.phone";
     private static final String SIGN_IN_NUMBER = "sms-otp.sign-in.phone";
     private static final String SENDER = "sms-otp.sender";
+    private static final String CHANNEL = "sms-otp.channel";
     private static final String TRACKED_SEND = "sms-otp.tracked-send";
     private static final String PROVEN = "sms-otp.proven";
 
@@ -94,6 +96,11 @@ public final class LoginState {
     /** The sender (or route) that took the latest SMS, for the events that follow. */
     Note sender() {
         return new Note(SENDER);
+    }
+
+    /** The channel the user chose for this login's codes ("Send by SMS instead"); none: the step's first. */
+    Note channel() {
+        return new Note(CHANNEL);
     }
 
     /**

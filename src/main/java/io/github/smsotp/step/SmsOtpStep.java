@@ -80,16 +80,18 @@ public final class SmsOtpStep {
                                             String phone, Clock clock, CodePurpose purpose) {
         SenderChoice sender;
         Optional<VoiceChoice> voice;
+        Optional<WhatsAppChoice> whatsApp;
         try {
             sender = SenderChoice.resolve(context.session(), config, settings, phone);
             voice = VoiceChoice.resolve(context.session(), config, settings);
+            whatsApp = WhatsAppChoice.resolve(context.session(), config, settings);
         } catch (InvalidConfigException e) {
             showUnavailable(context, e);
             return Optional.empty();
         }
         context.event().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(phone));
         SmsOtpStep step = new SmsOtpStep(new StepRequest(context, config, phone, purpose, clock),
-                new Senders(sender, voice, new DeliveryLedger(context.session().singleUseObjects()), settings));
+                new Senders(sender, voice, whatsApp, new DeliveryLedger(context.session().singleUseObjects()), settings));
         step.page.readLatestSend();
         return Optional.of(step);
     }
@@ -105,6 +107,7 @@ public final class SmsOtpStep {
         SmsOtpConfig config = SmsOtpConfig.from(settings);
         SenderChoice.check(session, config, settings);
         VoiceChoice.resolve(session, config, settings);
+        WhatsAppChoice.resolve(session, config, settings);
     }
 
     /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */
@@ -118,6 +121,8 @@ public final class SmsOtpStep {
     public static final String FIELD_CODE = "code";
     public static final String FIELD_RESEND = "resend";
     public static final String FIELD_CALL = "call";
+    /** "Send by SMS instead" (or by the next channel, whichever it is). */
+    public static final String FIELD_NEXT_CHANNEL = "next-channel";
 
     /**
      * The user arrives at the step: the first time a code is sent; a reload, or a return to the
@@ -157,6 +162,8 @@ public final class SmsOtpStep {
             deliver();
         } else if (form.containsKey(FIELD_CALL)) {
             delivery().call();
+        } else if (form.containsKey(FIELD_NEXT_CHANNEL)) {
+            delivery().byNextChannel();
         } else {
             verification().verify(form.getFirst(FIELD_CODE), form.containsKey(TrustedBrowsers.FIELD));
         }

@@ -288,7 +288,7 @@ enum GatewayPreset {
     }
 
     /** A non-empty text value; ids are short, and anything longer is no id of a provider's. */
-    private static Optional<String> text(JsonNode node) {
+    static Optional<String> text(JsonNode node) {
         return node.isValueNode() ? Optional.of(node.asText()).filter(id -> !id.isBlank() && id.length() <= 128)
                 : Optional.empty();
     }
@@ -309,8 +309,13 @@ enum GatewayPreset {
     }
 
     static HttpRequest.BodyPublisher json(Object body) {
+        return HttpRequest.BodyPublishers.ofString(jsonText(body));
+    }
+
+    /** A value as JSON text, for a body or for a field that carries JSON (Twilio's ContentVariables). */
+    static String jsonText(Object value) {
         try {
-            return HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body));
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -64,6 +64,19 @@ public final class AdminApi {
         }
     }
 
+    /** Gives a user of a realm's representation this number and, where not null, this language. */
+    public static void setUser(ObjectNode realm, String username, String phone, String locale) {
+        for (JsonNode user : realm.withArray("users")) {
+            if (user.path("username").asText().equals(username)) {
+                ObjectNode attributes = ((ObjectNode) user).putObject("attributes");
+                attributes.putArray("phone_number").add(phone);
+                if (locale != null) {
+                    attributes.putArray("locale").add(locale);
+                }
+            }
+        }
+    }
+
     /**
      * A realm name no other realm of the server has: for tests that create a realm per case (a
      * clock's digits collide on a busy machine).

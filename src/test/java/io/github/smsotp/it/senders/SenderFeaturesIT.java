@@ -7,16 +7,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.clients.AdminApi;
 import io.github.smsotp.it.clients.Browser.Page;
-import io.github.smsotp.it.clients.Browser;
 import io.github.smsotp.it.clients.SmsLogin;
 import io.github.smsotp.it.harness.KeycloakExtension;
 import io.github.smsotp.it.harness.KeycloakServer;
 import io.github.smsotp.it.stubs.GatewayStub.Received;
-import io.github.smsotp.it.stubs.GatewayStub;
 import io.github.smsotp.sender.sns.SnsStub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +33,7 @@ public class SenderFeaturesIT {
     void theGatewayTokenComesFromKeycloaksVault() throws Exception {
         String realm = "sms-vault";
         server.putVaultSecret(realm, "sms-gateway-token", "Bearer from-the-vault");
-        admin.createRealm(realm, Map.of(), r -> setUser(r, "user07", "+12015558807", null));
+        admin.createRealm(realm, Map.of(), r -> AdminApi.setUser(r, "user07", "+12015558807", null));
         new SmsLogin(server, realm, "user07", null).codePage();
 
         Received sms = server.gateway().to("+12015558807").get(0);
@@ -47,7 +43,7 @@ public class SenderFeaturesIT {
     @Test
     void aSettingTheRealmLeavesEmptyComesFromTheServerOptions() {
         admin.createRealm("sms-server-defaults", Map.of("http.url", ""),
-                r -> setUser(r, "user08", "+12015558808", null));
+                r -> AdminApi.setUser(r, "user08", "+12015558808", null));
         new SmsLogin(server, "sms-server-defaults", "user08", null).codePage();
 
         assertThat(server.gateway().to("+12015558808").get(0).path()).isEqualTo("/server-default");
@@ -59,7 +55,7 @@ public class SenderFeaturesIT {
         admin.createRealm(realm, Map.of("sms-format", "webotp"), r -> {
             r.put("internationalizationEnabled", true).put("defaultLocale", "en");
             r.putArray("supportedLocales").add("en").add("de");
-            setUser(r, "user05", "+12015558805", "de");
+            AdminApi.setUser(r, "user05", "+12015558805", "de");
         });
         new SmsLogin(server, realm, "user05", null).passwordStep("it-app");
 
@@ -74,7 +70,7 @@ public class SenderFeaturesIT {
     void aFallbackSenderDeliversWhenTheGatewayIsDown() {
         String realm = "sms-fallback";
         admin.createRealm(realm, Map.of("http.url", "http://127.0.0.1:9/down", "fallback-sender", "log"),
-                r -> setUser(r, "user06", "+12015558806", null));
+                r -> AdminApi.setUser(r, "user06", "+12015558806", null));
         SmsLogin login = new SmsLogin(server, realm, "user06", null);
         Page page = login.codePage();
 
@@ -87,7 +83,7 @@ public class SenderFeaturesIT {
 
     @Test
     void aSenderFromAnotherJarIsOfferedAndUsed() throws Exception {
-        admin.createRealm("sms-outbox", Map.of("sender", "outbox"), r -> setUser(r, "user09", "+12015558809", null));
+        admin.createRealm("sms-outbox", Map.of("sender", "outbox"), r -> AdminApi.setUser(r, "user09", "+12015558809", null));
         SmsLogin login = new SmsLogin(server, "sms-outbox", "user09", null);
         Page page = login.codePage();
 
@@ -106,7 +102,7 @@ public class SenderFeaturesIT {
         try (SnsStub sns = new SnsStub()) {
             admin.createRealm("sms-sns", Map.of("sender", "sns", "sns.region", "eu-west-1",
                     "sns.access-key", "AKIAEXAMPLE", "sns.secret-key", "secret", "sns.endpoint", sns.endpoint()),
-                    r -> setUser(r, "user10", "+12015558810", null));
+                    r -> AdminApi.setUser(r, "user10", "+12015558810", null));
             SmsLogin login = new SmsLogin(server, "sms-sns", "user10", null);
             Page page = login.codePage();
 
@@ -120,15 +116,4 @@ public class SenderFeaturesIT {
         }
     }
 
-    private static void setUser(ObjectNode realm, String username, String phone, String locale) {
-        for (JsonNode user : realm.withArray("users")) {
-            if (user.path("username").asText().equals(username)) {
-                ObjectNode attributes = ((ObjectNode) user).putObject("attributes");
-                attributes.putArray("phone_number").add(phone);
-                if (locale != null) {
-                    attributes.putArray("locale").add(locale);
-                }
-            }
-        }
-    }
 }

@@ -158,7 +158,8 @@ public final class ProviderStub implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> form(String body) {
+    /** A form body's fields, in order. */
+    static Map<String, String> form(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');

@@ -1,0 +1,43 @@
+package io.github.smsotp.step;
+
+import java.util.Optional;
+
+import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.config.InvalidConfigException;
+import io.github.smsotp.sender.SenderSettings;
+import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.WhatsAppMessage;
+import io.github.smsotp.sender.WhatsAppSender;
+import io.github.smsotp.sender.WhatsAppSenderSpi;
+import io.github.smsotp.settings.ChannelOrder;
+import io.github.smsotp.settings.SettingsRegistry;
+import io.github.smsotp.settings.SmsOtpConfig;
+import org.keycloak.models.KeycloakSession;
+
+/** The WhatsApp sender a step sends codes with, and its settings ({@code whatsapp.*}), checked when resolved. */
+record WhatsAppChoice(WhatsAppSender sender, ConfigReader settings) {
+
+    /** What metrics, events and the ledger call the channel's sender. */
+    static final String NAME = SettingsRegistry.WHATSAPP_SCOPE;
+
+    /** The WhatsApp sender, where the step's channels include WhatsApp. */
+    static Optional<WhatsAppChoice> resolve(KeycloakSession session, SmsOtpConfig config, ConfigReader executionConfig) {
+        if (!config.channels().includes(ChannelOrder.Channel.WHATSAPP)) {
+            return Optional.empty();
+        }
+        WhatsAppSender sender = session.getProvider(WhatsAppSender.class, config.whatsAppSenderId());
+        if (sender == null) {
+            throw new InvalidConfigException(SettingsRegistry.WHATSAPP_SENDER.key(),
+                    "names no installed WhatsApp sender: '" + config.whatsAppSenderId() + "'");
+        }
+        ConfigReader settings = SenderSettings.of(session, executionConfig, WhatsAppSenderSpi.NAME,
+                config.whatsAppSenderId(), NAME);
+        sender.validate(settings);
+        return Optional.of(new WhatsAppChoice(sender, settings));
+    }
+
+    /** Sends the code, timed and counted ({@link MeteredSend}). */
+    void send(WhatsAppMessage message, String realmName) throws SmsSendException {
+        MeteredSend.attempt(realmName, NAME, message.maskedTo(), () -> sender.send(message, settings));
+    }
+}
