@@ -74,6 +74,8 @@ final class GrantAnswers {
                     "The SMS could not be sent: try again in a moment.")),
             Map.entry("smsOtpCallFailed", new Answer(503, SEND_FAILED,
                     "The call could not be made: try again in a moment.")),
+            Map.entry("smsOtpWhatsAppFailed", new Answer(503, SEND_FAILED,
+                    "The WhatsApp message could not be sent: try again in a moment.")),
             Map.entry("smsOtpCountryNotAllowed", new Answer(400, NUMBER_REFUSED,
                     "The realm sends no SMS to the country of the user's number.")),
             Map.entry("smsOtpNumberTypeRefused", TYPE_REFUSED),
@@ -117,6 +119,7 @@ final class GrantAnswers {
                 ? Math.max(page.getResendWaitSeconds(), seconds.longValue()) : page.getResendWaitSeconds();
         body.put("resend_in", resendIn);
         body.put("resend_allowed", page.isResendAllowed());
+        body.put("channel", page.getChannel());
         Response.ResponseBuilder response = Response.status(answer.status());
         if (notice.parameters().length > 0 && notice.parameters()[0] instanceof Number minutes
                 && answer.status() == 429) {

@@ -2,16 +2,26 @@ package io.github.smsotp.it.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smsotp.it.clients.AdminApi;
+import io.github.smsotp.it.clients.Browser;
 import io.github.smsotp.it.clients.Browser.Page;
 import io.github.smsotp.it.clients.Chromium;
+import io.github.smsotp.it.clients.IdentityFlows;
+import io.github.smsotp.it.clients.PumpingAttack;
+import io.github.smsotp.it.clients.Registration;
 import io.github.smsotp.it.clients.SmsLogin;
+import io.github.smsotp.it.clients.TokenRequests;
+import io.github.smsotp.it.clients.TokenRequests.Answer;
 import io.github.smsotp.it.harness.KeycloakExtension;
 import io.github.smsotp.it.harness.KeycloakServer;
 import io.github.smsotp.it.stubs.GatewayStub.Received;
@@ -27,8 +37,8 @@ import org.openqa.selenium.By;
 /**
  * Codes by WhatsApp on the real server: each provider's authentication template as its API
  * documents it (the stub refuses any other shape), the user signing in with the code it carried,
- * the SMS that follows a send WhatsApp could not make, "Send by SMS instead", and the limits each
- * channel counts against.
+ * the SMS that follows a send WhatsApp could not make, "Send by SMS instead", the limits each
+ * channel counts against, and the pumping guard counting WhatsApp sends.
  */
 @ExtendWith(KeycloakExtension.class)
 public class WhatsAppIT {
@@ -199,6 +209,54 @@ public class WhatsAppIT {
     }
 
     @Test
+    void anAppsTokenRequestSaysTheCodeWentByWhatsAppOrBySmsWhenWhatsAppCouldNotTakeIt() {
+        String realm = realm("user09", "+12015557709", null, meta(),
+                r -> IdentityFlows.directGrantWith(r, "sms-otp-direct-grant"));
+        TokenRequests app = new TokenRequests(server, realm, "it-app");
+
+        Answer byWhatsApp = app.password("user09", "pass-09");
+
+        assertThat(byWhatsApp.status()).as(byWhatsApp.toString()).isEqualTo(401);
+        assertThat(byWhatsApp.json().path("channel").asText()).isEqualTo("whatsapp");
+        String code = only(whatsApp.to("+12015557709")).code();
+        assertThat(app.password("user09", "pass-09", Map.of("sms_otp", code)).tokens()).isTrue();
+
+        whatsApp.down(true);
+        Answer bySms = app.password("user09", "pass-09");
+
+        assertThat(bySms.status()).as(bySms.toString()).isEqualTo(401);
+        assertThat(bySms.json().path("channel").asText()).isEqualTo("sms");
+        String smsCode = only(server.gateway().to("+12015557709")).code();
+        assertThat(app.password("user09", "pass-09", Map.of("sms_otp", smsCode)).tokens()).isTrue();
+    }
+
+    @Test
+    void thePumpingGuardCountsWhatsAppSendsToUnprovenNumbers() {
+        String realm = AdminApi.uniqueRealmName("sms-whatsapp-pumping");
+        Map<String, String> settings = new HashMap<>(meta());
+        settings.put("channels", "whatsapp, sms");
+        PumpingAttack.createRealm(server, realm, settings);
+        List<String> numbers = IntStream.range(0, 15).mapToObj(i -> String.format("+3712000%04d", i)).toList();
+
+        int throttled = 0;
+        for (int i = 0; i < numbers.size(); i++) {
+            Page page = Registration.register(server, new Browser(PumpingAttack.address(i)), realm, "wa-" + i,
+                    numbers.get(i));
+            throttled += page.text().contains(PumpingAttack.THROTTLED) ? 1 : 0;
+        }
+
+        int sent = numbers.stream().mapToInt(number -> whatsApp.to(number).size()).sum();
+        assertThat(sent).as("WhatsApp messages to one block of unproven numbers, none confirmed").isBetween(10, 11);
+        assertThat(throttled).isEqualTo(numbers.size() - sent);
+        assertThat(numbers.stream().mapToInt(number -> server.gateway().to(number).size()).sum())
+                .as("no SMS instead").isZero();
+        List<String> reasons = new ArrayList<>();
+        admin.get("/admin/realms/" + realm + "/events?max=500").forEach(e -> reasons.add(
+                e.path("details").path("sms_otp_reason").asText()));
+        assertThat(reasons).contains("range_throttled");
+    }
+
+    @Test
     void inChromiumThePageSaysWhereTheCodeWentAndThatItWentBySmsWithoutAReload() throws Exception {
         String realm = realm("user08", "+12015557708", null, meta());
         try (Chromium browser = Chromium.start("en")) {
@@ -247,6 +305,12 @@ public class WhatsAppIT {
 
     /** A realm whose step sends by WhatsApp, then SMS, with no cooldown; the user has this number and language. */
     private String realm(String username, String phone, String locale, Map<String, String> whatsAppSettings) {
+        return realm(username, phone, locale, whatsAppSettings, r -> { });
+    }
+
+    /** As {@link #realm(String, String, String, Map)}, with anything else changed by {@code tweak}. */
+    private String realm(String username, String phone, String locale, Map<String, String> whatsAppSettings,
+                         Consumer<ObjectNode> tweak) {
         String realm = AdminApi.uniqueRealmName("sms-whatsapp");
         Map<String, String> config = new HashMap<>(Map.of("channels", "whatsapp, sms", "resend-cooldown-seconds", "0"));
         config.putAll(whatsAppSettings);
@@ -256,6 +320,7 @@ public class WhatsAppIT {
                 r.putArray("supportedLocales").add("en").add(locale);
             }
             AdminApi.setUser(r, username, phone, locale);
+            tweak.accept(r);
         });
         return realm;
     }
