@@ -11,6 +11,9 @@ import javax.crypto.SecretKey;
  */
 public final class OtpChallenges {
 
+    /** The key id of a code a provider made and checks: the challenge holds no hash of it, only its id. */
+    static final String PROVIDER_KEY = "provider";
+
     /** Longer input cannot be a code; it is refused before any hashing work. */
     private static final int MAX_INPUT_LENGTH = 32;
 
@@ -40,9 +43,19 @@ public final class OtpChallenges {
         return new PendingCode(code, challenge);
     }
 
+    /**
+     * A code a provider's Verify API makes and checks, not yet active: the step never holds it, and
+     * keeps its expiry and tries as for its own.
+     *
+     * @param id names the code and the provider's verification of it: unguessable, never reused
+     */
+    public OtpChallenge delegated(String id, Duration lifetime) {
+        return new OtpChallenge(id, PROVIDER_KEY, clock.instant().plus(lifetime));
+    }
+
     /** Makes the delivered code the only valid one; any earlier code stops working. */
-    public void activate(PendingCode pending) {
-        store.save(pending.challenge());
+    public void activate(OtpChallenge challenge) {
+        store.save(challenge);
     }
 
     /** Whole seconds (rounded up) the pending code stays valid; 0 when no code is pending or it has expired. */
@@ -52,11 +65,24 @@ public final class OtpChallenges {
     }
 
     /**
-     * Checks an input against the tab's code. The try is claimed before the comparison, so however
-     * many requests race, a code sees at most {@code maxAttempts} comparisons; a right code needs a
-     * try left like a wrong one.
+     * Asks the provider that made a code whether an input is it.
      */
-    public Verification verify(String input, int maxAttempts) {
+    @FunctionalInterface
+    public interface ProviderCheck {
+
+        /**
+         * @param codeId the code's id (see {@link #delegated})
+         * @return {@code VERIFIED}, {@code WRONG}, {@code EXHAUSTED}, {@code EXPIRED} or {@code UNCHECKED}
+         */
+        Verification check(String codeId, String code);
+    }
+
+    /**
+     * Checks an input against the tab's code, our own or a provider's ({@code provider} answers for
+     * those). The try is claimed before the comparison, so however many requests race, a code sees at
+     * most {@code maxAttempts} comparisons; a right code needs a try left like a wrong one.
+     */
+    public Verification verify(String input, int maxAttempts, ProviderCheck provider) {
         Optional<OtpChallenge> pending = store.challenge();
         if (pending.isEmpty()) {
             return Verification.NO_CODE;
@@ -72,22 +98,35 @@ public final class OtpChallenges {
             store.clearChallenge();
             return Verification.EXHAUSTED;
         }
-        if (matches(challenge, normalise(input))) {
-            store.clearChallenge();
-            // Another request may have read the same notes a moment ago: only one may win.
-            return uses.markSpent(challenge.hash(), left) ? Verification.VERIFIED : Verification.NO_CODE;
+        String code = normalise(input);
+        Verification answer = code == null ? Verification.WRONG
+                : PROVIDER_KEY.equals(challenge.keyId()) ? provider.check(challenge.hash(), code)
+                : matches(challenge, code) ? Verification.VERIFIED : Verification.WRONG;
+        switch (answer) {
+            case VERIFIED -> {
+                store.clearChallenge();
+                // Another request may have read the same notes a moment ago: only one may win.
+                return uses.markSpent(challenge.hash(), left) ? Verification.VERIFIED : Verification.NO_CODE;
+            }
+            case WRONG -> {
+                if (attempt >= maxAttempts) {
+                    store.clearChallenge();
+                    return Verification.EXHAUSTED;
+                }
+                return Verification.WRONG;
+            }
+            case UNCHECKED -> {
+                // The provider said nothing of the code: it stays, and the tried input counts.
+                return Verification.UNCHECKED;
+            }
+            default -> {
+                store.clearChallenge();
+                return answer;
+            }
         }
-        if (attempt >= maxAttempts) {
-            store.clearChallenge();
-            return Verification.EXHAUSTED;
-        }
-        return Verification.WRONG;
     }
 
     private boolean matches(OtpChallenge challenge, String code) {
-        if (code == null) {
-            return false;
-        }
         Optional<SecretKey> key = keys.find(challenge.keyId());
         return key.isPresent() && CodeHasher.matches(key.get(), binding, code, challenge.hash());
     }

@@ -11,5 +11,7 @@ public enum Verification {
     /** The code's lifetime is over; it is gone. */
     EXPIRED,
     /** No code is pending (never sent, already used, expired or exhausted before). */
-    NO_CODE
+    NO_CODE,
+    /** The provider that made the code could not say whether this one is it (it failed or timed out). */
+    UNCHECKED
 }

@@ -18,6 +18,8 @@ import org.keycloak.models.SingleUseObjectProvider;
  *       send's transaction has ended.</li>
  *   <li>{@code send}: the outcome of a login tab's send (the sender that took it and its message,
  *       or that it failed), written once the gateway answered, for the tab's pages.</li>
+ *   <li>{@code verification}: the provider's id of the verification a Verify API started for a
+ *       code, under the code's id, for the request that checks the code.</li>
  *   <li>{@code seen}: a final receipt already taken, so that a replayed callback changes nothing.</li>
  *   <li>{@code final} and {@code state}: the message's final status. Of two final receipts racing,
  *       the one that claims {@code final} first (at once) is the one written.</li>
@@ -56,6 +58,16 @@ public final class DeliveryLedger {
         messageId.ifPresent(id -> store.putIfAbsent(messageKey(realmId, senderId, id), KEPT.toSeconds()));
         store.put(sendKey(sendId), KEPT.toSeconds(), messageId.map(id -> Map.of(SENDER, senderId, MESSAGE, id))
                 .orElse(Map.of(SENDER, senderId)));
+    }
+
+    /** A provider's Verify API started verification {@code verificationId} for the code {@code codeId}. */
+    public void verificationStarted(String codeId, String verificationId) {
+        store.put(PREFIX + "verification:" + codeId, KEPT.toSeconds(), Map.of(MESSAGE, verificationId));
+    }
+
+    /** The provider's id of the verification of code {@code codeId}: empty while none was started. */
+    public Optional<String> verification(String codeId) {
+        return Optional.ofNullable(store.get(PREFIX + "verification:" + codeId)).map(entry -> entry.get(MESSAGE));
     }
 
     /** The send {@code sendId} failed: the sender named (and a fallback) could not take it. */

@@ -76,6 +76,8 @@ final class GrantAnswers {
                     "The call could not be made: try again in a moment.")),
             Map.entry("smsOtpWhatsAppFailed", new Answer(503, SEND_FAILED,
                     "The WhatsApp message could not be sent: try again in a moment.")),
+            Map.entry("smsOtpCheckFailed", new Answer(503, SEND_FAILED,
+                    "The provider could not check the code: ask for a new code in a moment.")),
             Map.entry("smsOtpCountryNotAllowed", new Answer(400, NUMBER_REFUSED,
                     "The realm sends no SMS to the country of the user's number.")),
             Map.entry("smsOtpNumberTypeRefused", TYPE_REFUSED),

@@ -158,6 +158,29 @@ public final class SettingsRegistry {
             WHATSAPP_SCOPE + ".languages", "WhatsApp: template languages", "The template's language code by the "
                     + "user's language, e.g. 'en -> en_US; * -> en_US'. Empty: the user's language (de, pt_BR)."));
 
+    // Verify APIs: the provider makes, sends and checks each code (verify.*), which a server option may also give.
+    public static final Setting VERIFY_SENDER = Setting.of(Kind.TEXT, "verify-sender", "Verify API",
+            "Empty: the extension makes, sends and checks the codes. 'http': a provider's Verify API makes, sends "
+                    + "and checks them (verify.*); the channels above pick how it sends. Pages, limits, the pumping "
+                    + "guard, attempts and lockout stay the extension's.");
+    /** The settings name of the Verify sender: its settings are {@code verify.*}. */
+    public static final String VERIFY_SCOPE = "verify";
+    public static final Setting VERIFY_PRESET = senderSetting(Setting.choice(VERIFY_SCOPE + ".preset", "twilio",
+            List.of("twilio", "vonage", "infobip"), "Verify: provider", "twilio: Verify v2 (sms, whatsapp, call); "
+                    + "vonage: Verify v2 workflows (sms, whatsapp, call); infobip: 2FA PINs (sms, call)."));
+    public static final Setting VERIFY_URL = senderSetting(Setting.of(Kind.TEXT, VERIFY_SCOPE + ".url",
+            "Verify: URL", "The provider's base URL, if not the default (Infobip: your account's, required)."));
+    public static final Setting VERIFY_ACCOUNT = senderSetting(Setting.of(Kind.TEXT, VERIFY_SCOPE + ".account",
+            "Verify: account", "Twilio: Account SID. Vonage: API key."));
+    public static final Setting VERIFY_SECRET = senderSetting(Setting.of(Kind.SECRET, VERIFY_SCOPE + ".auth-value",
+            "Verify: secret", "Twilio: auth token. Vonage: API secret. Infobip: API key. Use a vault reference."));
+    public static final Setting VERIFY_SERVICE = senderSetting(Setting.of(Kind.TEXT, VERIFY_SCOPE + ".service",
+            "Verify: service", "Twilio: the Verify Service SID (VA...). Infobip: the 2FA application id. Vonage: "
+                    + "the brand the code's message names (default: the realm's name)."));
+    public static final Setting VERIFY_TEMPLATE = senderSetting(Setting.of(Kind.TEXT, VERIFY_SCOPE + ".template",
+            "Verify: message template", "Infobip: the 2FA message template id (required). Twilio: a template SID "
+                    + "(optional)."));
+
     // Enrollment: how typed and provisioned numbers are read. Not a step's to change.
     public static final Setting PHONE_ATTRIBUTE = enrollment(Setting.text("phone-attribute", "phone_number",
             "Provisioned number attribute", "User attribute where an admin or a directory (LDAP, SCIM) puts numbers, "
@@ -179,7 +202,8 @@ public final class SettingsRegistry {
             GUARD_CONFIRMED_PERCENT, GUARD_WINDOW, GUARD_COOL_OFF, MAX_FAILURES, FAILURE_WINDOW, LOCKOUT, SENDER,
             FALLBACK_SENDER, TEXT_FORMAT, ROUTES, VOICE_FALLBACK, VOICE_SENDER, VOICE_PRESET, VOICE_URL,
             VOICE_ACCOUNT, VOICE_SECRET, VOICE_FROM, CHANNELS, WHATSAPP_SENDER, WHATSAPP_PRESET, WHATSAPP_URL,
-            WHATSAPP_ACCOUNT, WHATSAPP_SECRET, WHATSAPP_FROM, WHATSAPP_TEMPLATE, WHATSAPP_LANGUAGES, PHONE_ATTRIBUTE,
+            WHATSAPP_ACCOUNT, WHATSAPP_SECRET, WHATSAPP_FROM, WHATSAPP_TEMPLATE, WHATSAPP_LANGUAGES, VERIFY_SENDER,
+            VERIFY_PRESET, VERIFY_URL, VERIFY_ACCOUNT, VERIFY_SECRET, VERIFY_SERVICE, VERIFY_TEMPLATE, PHONE_ATTRIBUTE,
             PROVISIONED, DEFAULT_REGION, UNIQUE_NUMBERS);
 
     /** The settings an admin may set in {@code place}, in the console's order. */
@@ -187,7 +211,7 @@ public final class SettingsRegistry {
         return ALL.stream().filter(setting -> setting.settableIn(place)).toList();
     }
 
-    /** A setting of a channel's sender (voice.*, whatsapp.*), which a server option may also give. */
+    /** A setting of a channel's sender (voice.*, whatsapp.*, verify.*), which a server option may also give. */
     private static Setting senderSetting(Setting setting) {
         return setting.in(Place.REALM_TAB, Place.EXECUTION, Place.ENROLLMENT_ACTION, Place.SERVER_OPTION);
     }

@@ -14,6 +14,7 @@ import static io.github.smsotp.settings.SettingsRegistry.TEXT_FORMAT;
 import static io.github.smsotp.settings.SettingsRegistry.TRUST_BROWSER_DAYS;
 import static io.github.smsotp.settings.SettingsRegistry.VOICE_FALLBACK;
 import static io.github.smsotp.settings.SettingsRegistry.VOICE_SENDER;
+import static io.github.smsotp.settings.SettingsRegistry.VERIFY_SENDER;
 import static io.github.smsotp.settings.SettingsRegistry.WHATSAPP_SENDER;
 import static io.github.smsotp.settings.SettingsRegistry.VOIP_NUMBERS;
 
@@ -42,12 +43,15 @@ import io.github.smsotp.sender.SenderRoutes;
  * @param guard            when codes to numbers nobody has proven are throttled by range
  * @param channels         where codes go, in order
  * @param whatsAppSenderId the WhatsApp sender; its settings are stored under {@code whatsapp.}
+ * @param verifySenderId   where set, a provider's Verify API makes, sends and checks the codes; its
+ *                         settings are stored under {@code verify.}
  */
 public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPerCode, Duration resendCooldown,
                            int sendsPerLogin, Optional<String> senderId, Optional<String> fallbackSenderId,
                            CallingCodes allowedCountries, LimitPolicy limits, boolean webOtp, int trustBrowserDays,
                            SenderRoutes routes, VoiceOffer voice, String voiceSenderId, NumberTypes numberTypes,
-                           GuardPolicy guard, ChannelOrder channels, String whatsAppSenderId) {
+                           GuardPolicy guard, ChannelOrder channels, String whatsAppSenderId,
+                           Optional<String> verifySenderId) {
 
     /** When "Call me instead" is offered (besides numbers that are fixed lines, where it always is). */
     public enum VoiceOffer {
@@ -83,7 +87,8 @@ public record SmsOtpConfig(int codeLength, Duration codeLifetime, int attemptsPe
                 numberTypes(config),
                 GuardPolicy.from(config),
                 ChannelOrder.from(config),
-                WHATSAPP_SENDER.valueOrDefault(config));
+                WHATSAPP_SENDER.valueOrDefault(config),
+                VERIFY_SENDER.value(config));
     }
 
     /** The {@code routes} setting, as the step and the receipts endpoint both read it. */

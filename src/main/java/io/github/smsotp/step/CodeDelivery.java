@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.github.smsotp.challenge.ChallengeStore;
+import io.github.smsotp.challenge.OtpChallenge;
 import io.github.smsotp.challenge.OtpChallenges.PendingCode;
 import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.challenge.SendHistory;
@@ -15,11 +16,13 @@ import io.github.smsotp.limits.SendLimiter.Channel;
 import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
+import io.github.smsotp.sender.VerifyRequest;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.sender.WhatsAppMessage;
 import io.github.smsotp.settings.ChannelOrder;
 import io.github.smsotp.settings.EnrollmentSettings;
 import io.github.smsotp.settings.SmsOtpConfig;
+import org.keycloak.models.RealmModel;
 
 /**
  * Sends a new code, after every rule that could refuse it: Keycloak's own lockout, our failure
@@ -154,6 +157,10 @@ final class CodeDelivery {
     }
 
     private void send(SendHistory history, SmsText text, Channel channel) {
+        if (senders.verify().isPresent()) {
+            sendByProvider(history, text.locale(), channel);
+            return;
+        }
         PendingCode pending;
         String said;
         try {
@@ -170,26 +177,57 @@ final class CodeDelivery {
             String sendId = page.newSend(VoiceChoice.NAME).sendId();
             page.ended(CodeSend.call(request, senders.settings(), new VoiceMessage(request.phone(), said,
                     text.locale()), sendId));
-            sent(pending, Notice.info("smsOtpCalling"));
+            sent(pending.challenge(), Notice.info("smsOtpCalling"));
             return;
         }
         if (channel == Channel.WHATSAPP) {
             SenderChoice.Tracking tracking = page.newSend(WhatsAppChoice.NAME);
             if (context.dispatch() != Dispatch.WITHHELD) {
                 // Where SMS follows WhatsApp, a send WhatsApp cannot make goes out by SMS at once.
-                Optional<SmsMessage> fallback = config.channels().after(ChannelOrder.Channel.WHATSAPP)
-                        .filter(ChannelOrder.Channel.SMS::equals).map(sms -> new SmsMessage(request.phone(), said));
+                Optional<SmsMessage> fallback = smsFollowsWhatsApp() ? Optional.of(new SmsMessage(request.phone(), said))
+                        : Optional.empty();
                 page.ended(CodeSend.whatsApp(request, senders, new WhatsAppMessage(request.phone(),
                         pending.code(), text.locale()), fallback, tracking));
             }
-            sent(pending, page.sentNotice());
+            sent(pending.challenge(), page.sentNotice());
             return;
         }
         SenderChoice.Tracking tracking = page.newSend(senders.sms().primaryId());
         if (context.dispatch() != Dispatch.WITHHELD) {
             page.ended(CodeSend.sms(request, senders, new SmsMessage(request.phone(), said), tracking));
         }
-        sent(pending, page.sentNotice());
+        sent(pending.challenge(), page.sentNotice());
+    }
+
+    /**
+     * A code the provider's Verify API makes and sends by the channel's way: the step holds the code's
+     * id and expiry, never the code, and counts its tries as for its own.
+     */
+    private void sendByProvider(SendHistory history, Locale language, Channel channel) {
+        VerifyRequest.Channel by = switch (channel) {
+            case VOICE -> VerifyRequest.Channel.CALL;
+            case WHATSAPP -> VerifyRequest.Channel.WHATSAPP;
+            case SMS -> VerifyRequest.Channel.SMS;
+        };
+        SenderChoice.Tracking tracking = page.newSend(VerifyChoice.nameOf(by));
+        OtpChallenge code = challenges.delegated(tracking.sendId(), config.codeLifetime());
+        // Counted before the call, as for our own codes.
+        store.save(history.attempted());
+        if (context.dispatch() != Dispatch.WITHHELD) {
+            RealmModel realm = context.realm();
+            VerifyRequest message = new VerifyRequest(request.phone(), by, language, config.codeLength(),
+                    Optional.ofNullable(realm.getDisplayName()).filter(name -> !name.isBlank()).orElse(realm.getName()));
+            Optional<VerifyRequest> bySms = by == VerifyRequest.Channel.WHATSAPP && smsFollowsWhatsApp()
+                    ? Optional.of(message.by(VerifyRequest.Channel.SMS)) : Optional.empty();
+            page.ended(CodeSend.verify(request, senders, message, bySms, tracking));
+        }
+        sent(code, by == VerifyRequest.Channel.CALL ? Notice.info("smsOtpCalling") : page.sentNotice());
+    }
+
+    /** Whether SMS follows WhatsApp in the step's channels: a send WhatsApp cannot make goes by SMS. */
+    private boolean smsFollowsWhatsApp() {
+        return config.channels().after(ChannelOrder.Channel.WHATSAPP).filter(ChannelOrder.Channel.SMS::equals)
+                .isPresent();
     }
 
     /** The limits a channel's sends count against. */
@@ -201,8 +239,8 @@ final class CodeDelivery {
      * The code page after a send, the same whether the SMS is on its way or was withheld (where the
      * request waited for the gateway, it says a failed send; see {@link CodeSend}).
      */
-    private void sent(PendingCode pending, Notice notice) {
-        challenges.activate(pending);
+    private void sent(OtpChallenge code, Notice notice) {
+        challenges.activate(code);
         store.save(store.history().sent(request.clock().instant()));
         context.event().detail(SmsOtpEvents.SENDS, Integer.toString(store.history().attempts()));
         context.event().detail(SmsOtpEvents.CHANNEL, page.channelShown());

@@ -23,6 +23,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class CodePage {
 
     static final String TEMPLATE = "sms-otp-code.ftl";
+    /** What the tab notes of its latest send when the Verify API could not check its code. */
+    private static final String CHECK_FAILED = VerifyChoice.NAME + "-check";
 
     private final StepRequest request;
     private final StepContext context;
@@ -77,7 +79,7 @@ final class CodePage {
         latest = Optional.empty();
         // Read now, within the request (the send after the response has none to read it from), and
         // only for an SMS whose sender asks for receipts.
-        boolean tracked = !calledLast() && senders.sms().tracksDelivery();
+        boolean tracked = !calledLast() && senders.verify().isEmpty() && senders.sms().tracksDelivery();
         return new SenderChoice.Tracking(tracked
                 ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
     }
@@ -88,6 +90,16 @@ final class CodePage {
             latest = outcome;
             context.event().detail(SmsOtpEvents.SENDER, known.senderId());
         });
+    }
+
+    /**
+     * The provider's Verify API could not check a code (it failed or timed out): the page of a failed
+     * send, now and on the tab's next pages, where "Try again" sends a new code at once.
+     */
+    void checkFailed() {
+        latest = Optional.of(SendOutcome.failed(CHECK_FAILED));
+        state.sender().set(CHECK_FAILED);
+        state.trackedSend().get().ifPresent(send -> senders.ledger().failed(send, CHECK_FAILED));
     }
 
     /** Whether the tab's latest send failed: no sender took it. */
@@ -160,6 +172,9 @@ final class CodePage {
         if (calledLast()) {
             return "smsOtpCallFailed";
         }
+        if (state.sender().get().filter(CHECK_FAILED::equals).isPresent()) {
+            return "smsOtpCheckFailed";
+        }
         return state.sender().get().filter(WhatsAppChoice.NAME::equals).isPresent() ? "smsOtpWhatsAppFailed"
                 : "smsOtpSendFailed";
     }
@@ -186,7 +201,7 @@ final class CodePage {
     /** Whether a call could be offered on this page: it is, or a receipt that the SMS failed would make it so. */
     private boolean callPossible() {
         int attempts = store.history().attempts();
-        return senders.voice().isPresent() && context.dispatch() == Dispatch.REPORTED && attempts > 0
+        return senders.calls(config) && context.dispatch() == Dispatch.REPORTED && attempts > 0
                 && attempts < config.sendsPerLogin();
     }
 
@@ -207,7 +222,7 @@ final class CodePage {
 
     /** Whether a receipt may still say what became of the tab's latest SMS. */
     private boolean receiptAwaited() {
-        return !calledLast() && senders.sms().tracksDelivery()
+        return !calledLast() && senders.verify().isEmpty() && senders.sms().tracksDelivery()
                 && latest.map(SendOutcome::receiptAwaited).orElse(true);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Function;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
@@ -17,6 +18,7 @@ import io.github.smsotp.limits.SendLimiter;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.sender.SmsMessage;
 import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.VerifyRequest;
 import io.github.smsotp.sender.VoiceMessage;
 import io.github.smsotp.sender.WhatsAppMessage;
 import io.github.smsotp.settings.SmsOtpConfig;
@@ -90,23 +92,58 @@ final class CodeSend {
     static Optional<SendOutcome> whatsApp(StepRequest request, Senders senders, WhatsAppMessage message,
                                           Optional<SmsMessage> sms, SenderChoice.Tracking tracking) {
         SenderSource source = SenderSource.of(request, senders, message.to());
+        Outgoing byWhatsApp = (session, realm) -> {
+            source.whatsApp(session).orElseThrow(() -> new SmsSendException("WhatsApp was turned off after the page"))
+                    .send(message, realm.getName());
+            return new SenderChoice.Sent(WhatsAppChoice.NAME, Optional.empty());
+        };
+        Optional<Outgoing> bySms = sms.map(text -> (session, realm) ->
+                source.sms(session).send(text, realm.getName(), Optional.of(tracking)));
+        return send(request, tracking.sendId(), WhatsAppChoice.NAME, message.maskedTo(),
+                orBySms(request, byWhatsApp, bySms, message.maskedTo()));
+    }
+
+    /**
+     * A code the provider's Verify API makes and sends by the request's channel; the provider's id of
+     * the verification goes to the ledger under the code's id ({@code tracking}'s send id), for the
+     * request that checks the code. Where {@code sms} is given, a WhatsApp send the provider cannot
+     * make goes out by SMS at once, as in {@link #whatsApp}.
+     */
+    static Optional<SendOutcome> verify(StepRequest request, Senders senders, VerifyRequest message,
+                                        Optional<VerifyRequest> sms, SenderChoice.Tracking tracking) {
+        SenderSource source = SenderSource.of(request, senders, message.to());
+        String codeId = tracking.sendId();
+        Function<VerifyRequest, Outgoing> started = verification -> (session, realm) -> {
+            VerifyChoice verify = source.verify(session).orElseThrow(
+                    () -> new SmsSendException("the Verify API was turned off after the page"));
+            new DeliveryLedger(session.singleUseObjects()).verificationStarted(codeId,
+                    verify.start(verification, realm.getName()));
+            return new SenderChoice.Sent(VerifyChoice.nameOf(verification.channel()), Optional.empty());
+        };
+        return send(request, codeId, VerifyChoice.nameOf(message.channel()), message.maskedTo(),
+                orBySms(request, started.apply(message), sms.map(started), message.maskedTo()));
+    }
+
+    /**
+     * {@code first}; where it fails and {@code bySms} is given, the same send by SMS, counted against
+     * the SMS limits in the send's own session.
+     */
+    private static Outgoing orBySms(StepRequest request, Outgoing first, Optional<Outgoing> bySms, String maskedTo) {
+        if (bySms.isEmpty()) {
+            return first;
+        }
         SmsLimits smsLimits = new SmsLimits(request.config(), request.realmId(), request.limitSubject(),
                 request.phone(), request.context().clientAddress(), request.toUnprovenNumber(), request.clock());
-        return send(request, tracking.sendId(), WhatsAppChoice.NAME, message.maskedTo(), (session, realm) -> {
+        return (session, realm) -> {
             try {
-                source.whatsApp(session).orElseThrow(() -> new SmsSendException(
-                        "WhatsApp was turned off after the page")).send(message, realm.getName());
-                return new SenderChoice.Sent(WhatsAppChoice.NAME, Optional.empty());
+                return first.send(session, realm);
             } catch (SmsSendException e) {
-                if (sms.isEmpty()) {
-                    throw e;
-                }
                 LOG.warnf("SMS step in realm '%s': WhatsApp could not take the code to %s, sending it by SMS: %s",
-                        realm.getName(), message.maskedTo(), e.getMessage());
+                        realm.getName(), maskedTo, e.getMessage());
                 smsLimits.claim(session);
-                return source.sms(session).send(sms.get(), realm.getName(), Optional.of(tracking));
+                return bySms.get().send(session, realm);
             }
-        });
+        };
     }
 
     /** What an SMS that follows a WhatsApp message counts against, claimed in the send's own session. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.smsotp.challenge.OtpChallenges;
 import io.github.smsotp.challenge.Verification;
+import io.github.smsotp.events.SmsOtpEvents;
 import io.github.smsotp.metrics.SmsOtpMetrics;
 import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.trust.TrustedBrowsers;
@@ -24,15 +25,19 @@ final class CodeVerification {
     private final OtpChallenges challenges;
     private final StepGuards guards;
     private final CodePage page;
+    /** Answers for codes a provider's Verify API made. */
+    private final OtpChallenges.ProviderCheck provider;
     private final SmsOtpMetrics metrics = SmsOtpMetrics.global();
 
-    CodeVerification(StepRequest request, OtpChallenges challenges, StepGuards guards, CodePage page) {
+    CodeVerification(StepRequest request, OtpChallenges challenges, StepGuards guards, CodePage page,
+                     OtpChallenges.ProviderCheck provider) {
         this.request = request;
         this.context = request.context();
         this.config = request.config();
         this.challenges = challenges;
         this.guards = guards;
         this.page = page;
+        this.provider = provider;
     }
 
     /** @param trustAsked whether the user ticked "Don't ask for a code on this browser" */
@@ -56,7 +61,15 @@ final class CodeVerification {
             context.showRefusal(page.render(Notice.error("smsOtpLocked", request.minutesUntil(locked.get()))));
             return;
         }
-        Verification result = challenges.verify(input, config.attemptsPerCode());
+        Verification result = challenges.verify(input, config.attemptsPerCode(), provider);
+        if (result == Verification.UNCHECKED) {
+            // Not the user's doing, and no failure: the page of a failed send, whose "Try again" sends at once.
+            request.errorEvent(SmsOtpEvents.SEND_FAILED, VerifyChoice.NAME);
+            metrics.verification(context.realm().getName(), "unchecked");
+            page.checkFailed();
+            context.show(page.render(Notice.none()));
+            return;
+        }
         if (result == Verification.VERIFIED && context.dispatch() == Dispatch.WITHHELD) {
             // A code nobody was sent: guessing it right proves nothing.
             result = Verification.WRONG;

@@ -19,6 +19,9 @@ interface SenderSource {
     /** The WhatsApp sender, where the step's channels include WhatsApp. */
     Optional<WhatsAppChoice> whatsApp(KeycloakSession session);
 
+    /** The provider's Verify API, where it makes the step's codes. */
+    Optional<VerifyChoice> verify(KeycloakSession session);
+
     /** As the send of {@code request} needs them: resolved again unless the request waits for the send. */
     static SenderSource of(StepRequest request, Senders senders, String phone) {
         return request.context().dispatch() == Dispatch.IN_REQUEST ? new Resolved(senders)
@@ -37,6 +40,11 @@ interface SenderSource {
         public Optional<WhatsAppChoice> whatsApp(KeycloakSession session) {
             return senders.whatsApp();
         }
+
+        @Override
+        public Optional<VerifyChoice> verify(KeycloakSession session) {
+            return senders.verify();
+        }
     }
 
     /** Resolved in whichever session asks, from the settings as written. */
@@ -50,6 +58,11 @@ interface SenderSource {
         @Override
         public Optional<WhatsAppChoice> whatsApp(KeycloakSession session) {
             return WhatsAppChoice.resolve(session, config, settings);
+        }
+
+        @Override
+        public Optional<VerifyChoice> verify(KeycloakSession session) {
+            return VerifyChoice.resolve(session, config, settings);
         }
     }
 }

@@ -81,17 +81,22 @@ public final class SmsOtpStep {
         SenderChoice sender;
         Optional<VoiceChoice> voice;
         Optional<WhatsAppChoice> whatsApp;
+        Optional<VerifyChoice> verify;
         try {
             sender = SenderChoice.resolve(context.session(), config, settings, phone);
-            voice = VoiceChoice.resolve(context.session(), config, settings);
-            whatsApp = WhatsAppChoice.resolve(context.session(), config, settings);
+            verify = VerifyChoice.resolve(context.session(), config, settings);
+            // Where a Verify API makes the codes, it calls and sends by WhatsApp too.
+            voice = verify.isPresent() ? Optional.empty() : VoiceChoice.resolve(context.session(), config, settings);
+            whatsApp = verify.isPresent() ? Optional.empty() : WhatsAppChoice.resolve(context.session(), config,
+                    settings);
         } catch (InvalidConfigException e) {
             showUnavailable(context, e);
             return Optional.empty();
         }
         context.event().detail(SmsOtpEvents.PHONE, MaskedPhone.mask(phone));
         SmsOtpStep step = new SmsOtpStep(new StepRequest(context, config, phone, purpose, clock),
-                new Senders(sender, voice, whatsApp, new DeliveryLedger(context.session().singleUseObjects()), settings));
+                new Senders(sender, voice, whatsApp, verify, new DeliveryLedger(context.session().singleUseObjects()),
+                        settings));
         step.page.readLatestSend();
         return Optional.of(step);
     }
@@ -106,8 +111,10 @@ public final class SmsOtpStep {
     public static void check(KeycloakSession session, ConfigReader settings) {
         SmsOtpConfig config = SmsOtpConfig.from(settings);
         SenderChoice.check(session, config, settings);
-        VoiceChoice.resolve(session, config, settings);
-        WhatsAppChoice.resolve(session, config, settings);
+        if (VerifyChoice.resolve(session, config, settings).isEmpty()) {
+            VoiceChoice.resolve(session, config, settings);
+            WhatsAppChoice.resolve(session, config, settings);
+        }
     }
 
     /** A misconfigured step: the admin learns which key from the log, the user gets a generic page. */
@@ -182,7 +189,7 @@ public final class SmsOtpStep {
     }
 
     private CodeVerification verification() {
-        return new CodeVerification(request, challenges, guards, page);
+        return new CodeVerification(request, challenges, guards, page, new ProviderCodes(request, senders));
     }
 
     /** Sends a new code, unless a rule refuses it. */

@@ -3,6 +3,8 @@ package io.github.smsotp.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class OtpChallengesTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** The step's own codes: no provider is ever asked. */
+    private static final OtpChallenges.ProviderCheck OWN_CODES = (id, code) -> {
+        throw new AssertionError("a provider was asked about the step's own code");
+    };
 
     private final MapNotes notes = new MapNotes();
     private final TestClock clock = new TestClock();
@@ -32,7 +38,7 @@ class OtpChallengesTest {
     @Test
     void onlyTheKeyedHashIsStored() {
         PendingCode pending = challenges.create(6, LIFETIME);
-        challenges.activate(pending);
+        challenges.activate(pending.challenge());
 
         assertThat(notes.values.values()).noneMatch(v -> v.contains(pending.code()));
         assertThat(notes.values.get(ChallengeStore.HASH)).isEqualTo(
@@ -44,26 +50,26 @@ class OtpChallengesTest {
     void theRightCodeWorksOnce() {
         String code = issue();
 
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
     void aCodeAcceptedByARacingRequestIsNotAcceptedAgain() {
         String code = issue();
         Map<String, String> before = new HashMap<>(notes.values);
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.VERIFIED);
 
         // A second request that read the notes before the first one removed them.
         notes.values.putAll(before);
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
     void spacesAndDashesInTheInputAreIgnored() {
         String code = issue();
 
-        assertThat(challenges.verify(" " + code.substring(0, 3) + " - " + code.substring(3), 5))
+        assertThat(challenges.verify(" " + code.substring(0, 3) + " - " + code.substring(3), 5, OWN_CODES))
                 .isEqualTo(Verification.VERIFIED);
     }
 
@@ -71,10 +77,10 @@ class OtpChallengesTest {
     void wrongCodesCountDownThenKillTheCode() {
         String code = issue();
 
-        assertThat(challenges.verify("x", 3)).isEqualTo(Verification.WRONG);
-        assertThat(challenges.verify(other(code), 3)).isEqualTo(Verification.WRONG);
-        assertThat(challenges.verify(other(code), 3)).isEqualTo(Verification.EXHAUSTED);
-        assertThat(challenges.verify(code, 3)).isEqualTo(Verification.NO_CODE);
+        assertThat(challenges.verify("x", 3, OWN_CODES)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify(other(code), 3, OWN_CODES)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify(other(code), 3, OWN_CODES)).isEqualTo(Verification.EXHAUSTED);
+        assertThat(challenges.verify(code, 3, OWN_CODES)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
@@ -84,21 +90,21 @@ class OtpChallengesTest {
         for (int racer = 0; racer < 20; racer++) {
             // Each racer read the notes before any other wrote: they show a fresh code to all.
             notes.values.putAll(asReadByEveryRacer);
-            challenges.verify(other(code), 5);
+            challenges.verify(other(code), 5, OWN_CODES);
         }
 
         notes.values.putAll(asReadByEveryRacer);
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.EXHAUSTED);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.EXHAUSTED);
     }
 
     @Test
     void theRightCodeOnTheLastTryWorks() {
         String code = issue();
         for (int i = 0; i < 4; i++) {
-            assertThat(challenges.verify(other(code), 5)).isEqualTo(Verification.WRONG);
+            assertThat(challenges.verify(other(code), 5, OWN_CODES)).isEqualTo(Verification.WRONG);
         }
 
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -108,8 +114,8 @@ class OtpChallengesTest {
         clock.advance(LIFETIME);
 
         assertThat(challenges.secondsLeft()).isZero();
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.EXPIRED);
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.EXPIRED);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
@@ -118,9 +124,9 @@ class OtpChallengesTest {
         String second = issue();
 
         if (!first.equals(second)) {
-            assertThat(challenges.verify(first, 5)).isEqualTo(Verification.WRONG);
+            assertThat(challenges.verify(first, 5, OWN_CODES)).isEqualTo(Verification.WRONG);
         }
-        assertThat(challenges.verify(second, 5)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(second, 5, OWN_CODES)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -128,7 +134,7 @@ class OtpChallengesTest {
         String delivered = issue();
         challenges.create(6, LIFETIME);
 
-        assertThat(challenges.verify(delivered, 5)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(delivered, 5, OWN_CODES)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -136,7 +142,7 @@ class OtpChallengesTest {
         String code = issue();
         OtpChallenges otherTab = challengesFor("root/tab2");
 
-        assertThat(otherTab.verify(code, 5)).isEqualTo(Verification.WRONG);
+        assertThat(otherTab.verify(code, 5, OWN_CODES)).isEqualTo(Verification.WRONG);
     }
 
     @Test
@@ -144,7 +150,7 @@ class OtpChallengesTest {
         String code = issue();
         keys.rotate();
 
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.VERIFIED);
     }
 
     @Test
@@ -152,7 +158,7 @@ class OtpChallengesTest {
         String code = issue();
         notes.values.put(ChallengeStore.EXPIRES, "not a number");
 
-        assertThat(challenges.verify(code, 5)).isEqualTo(Verification.NO_CODE);
+        assertThat(challenges.verify(code, 5, OWN_CODES)).isEqualTo(Verification.NO_CODE);
     }
 
     @Test
@@ -165,8 +171,61 @@ class OtpChallengesTest {
 
     private String issue() {
         PendingCode pending = challenges.create(6, LIFETIME);
-        challenges.activate(pending);
+        challenges.activate(pending.challenge());
         return pending.code();
+    }
+
+    @Test
+    void aProvidersCodeIsCheckedByTheProviderUnderItsIdAndSpentOnce() {
+        challenges.activate(challenges.delegated("send-1", LIFETIME));
+        List<String> asked = new ArrayList<>();
+        OtpChallenges.ProviderCheck provider = (id, code) -> {
+            asked.add(id + ":" + code);
+            return code.equals("123456") ? Verification.VERIFIED : Verification.WRONG;
+        };
+
+        assertThat(challenges.verify("654321", 5, provider)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify("123 456", 5, provider)).isEqualTo(Verification.VERIFIED);
+        assertThat(challenges.verify("123456", 5, provider)).isEqualTo(Verification.NO_CODE);
+        assertThat(asked).containsExactly("send-1:654321", "send-1:123456");
+    }
+
+    @Test
+    void aProvidersCodeTakesNoMoreTriesThanOursAndInputThatIsNoCodeNeverReachesIt() {
+        challenges.activate(challenges.delegated("send-2", LIFETIME));
+        List<String> asked = new ArrayList<>();
+        OtpChallenges.ProviderCheck provider = (id, code) -> {
+            asked.add(code);
+            return Verification.WRONG;
+        };
+
+        assertThat(challenges.verify("not a code", 3, provider)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify("111111", 3, provider)).isEqualTo(Verification.WRONG);
+        assertThat(challenges.verify("222222", 3, provider)).isEqualTo(Verification.EXHAUSTED);
+        assertThat(challenges.verify("333333", 3, provider)).isEqualTo(Verification.NO_CODE);
+        assertThat(asked).containsExactly("111111", "222222");
+    }
+
+    @Test
+    void theProvidersTooManyTriesAndExpiryEndTheCodeAndItsSilenceKeepsIt() {
+        challenges.activate(challenges.delegated("send-3", LIFETIME));
+        assertThat(challenges.verify("111111", 5, (id, code) -> Verification.UNCHECKED))
+                .isEqualTo(Verification.UNCHECKED);
+        assertThat(challenges.verify("111111", 5, (id, code) -> Verification.EXHAUSTED))
+                .isEqualTo(Verification.EXHAUSTED);
+        assertThat(challenges.secondsLeft()).isZero();
+
+        challenges.activate(challenges.delegated("send-4", LIFETIME));
+        assertThat(challenges.verify("111111", 5, (id, code) -> Verification.EXPIRED)).isEqualTo(Verification.EXPIRED);
+        assertThat(challenges.verify("111111", 5, (id, code) -> Verification.VERIFIED)).isEqualTo(Verification.NO_CODE);
+    }
+
+    @Test
+    void aProvidersCodeExpiresWithOurLifetimeWhateverTheProviderKeeps() {
+        challenges.activate(challenges.delegated("send-5", LIFETIME));
+        clock.advance(LIFETIME);
+
+        assertThat(challenges.verify("123456", 5, (id, code) -> Verification.VERIFIED)).isEqualTo(Verification.EXPIRED);
     }
 
     private OtpChallenges challengesFor(String binding) {

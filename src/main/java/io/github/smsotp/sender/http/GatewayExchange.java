@@ -31,7 +31,30 @@ final class GatewayExchange {
      * default pool, which on a Keycloak with one CPU is a new thread per task, two per SMS.
      */
     static String run(HttpClient client, GatewayCall call, String maskedTo) throws SmsSendException {
-        String gateway = "HTTP gateway " + call.url().getAuthority();
+        return accepted(call, answer(client, call, maskedTo), maskedTo);
+    }
+
+    /** The body of an answer the provider gave to accept {@code call}; a refusal is a send failure. */
+    static String accepted(GatewayCall call, Answer answer, String maskedTo) throws SmsSendException {
+        Optional<String> failure = call.failure(answer.status(), answer.body());
+        if (failure.isPresent()) {
+            String reason = failure.get().startsWith("HTTP ") ? "answered " + failure.get()
+                    : "refused (HTTP " + answer.status() + "): " + ProviderReason.forLog(failure.get());
+            throw new SmsSendException(gateway(call) + " " + reason + " (to " + maskedTo + ")");
+        }
+        return answer.body();
+    }
+
+    /** A status and body as the provider answered them. */
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * The provider's answer, whatever its status: for exchanges whose error statuses are answers too
+     * (a Verify API's "wrong code"). A timeout or a connection failure is a send failure.
+     */
+    static Answer answer(HttpClient client, GatewayCall call, String maskedTo) throws SmsSendException {
+        String gateway = gateway(call);
         HttpResponse<byte[]> response;
         FutureTask<HttpResponse<byte[]>> exchange =
                 new FutureTask<>(() -> client.send(call.request(), HttpResponse.BodyHandlers.ofByteArray()));
@@ -54,14 +77,11 @@ final class GatewayExchange {
             Thread.currentThread().interrupt();
             throw new SmsSendException("interrupted while sending to " + maskedTo);
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        Optional<String> failure = call.failure(response.statusCode(), body);
-        if (failure.isPresent()) {
-            String reason = failure.get().startsWith("HTTP ") ? "answered " + failure.get()
-                    : "refused (HTTP " + response.statusCode() + "): " + ProviderReason.forLog(failure.get());
-            throw new SmsSendException(gateway + " " + reason + " (to " + maskedTo + ")");
-        }
-        return body;
+        return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static String gateway(GatewayCall call) {
+        return "HTTP gateway " + call.url().getAuthority();
     }
 
     private static SmsSendException timedOut(String gateway, GatewayCall call, String maskedTo) {

@@ -39,4 +39,9 @@ abstract class HttpChannelSender<M> {
         GatewayCall call = request(settings, message);
         return call.messageId(GatewayExchange.run(client, call, maskedTo));
     }
+
+    /** The provider's answer to {@code call}, whatever its status. */
+    GatewayExchange.Answer answer(GatewayCall call, String maskedTo) throws SmsSendException {
+        return GatewayExchange.answer(client, call, maskedTo);
+    }
 }
