@@ -34,11 +34,11 @@
         <#-- Shown once the provider reports that the SMS did not arrive: on the next page the user asks for,
              or by the script below without a reload. It sits beside a wrong-code error, which hides the page's
              general message. -->
-        <#if smsOtp.notDelivered || (smsOtp.sendStatusUrl?? && smsOtp.receiptAwaited)>
+        <#if smsOtp.notDelivered || (smsOtp.sendStatusUrl?? && (smsOtp.receiptAwaited || smsOtp.whatsAppReceiptAwaited))>
             <#-- The wrapper carries "hidden": a theme's alert class sets its own display, which would override it. -->
             <div id="sms-otp-not-delivered" role="alert"<#if !smsOtp.notDelivered> hidden</#if>>
                 <div class="${properties.kcAlertClass!} pf-m-danger">
-                    <span class="${properties.kcAlertTitleClass!}">${msg("smsOtpNotDelivered")}</span>
+                    <span class="${properties.kcAlertTitleClass!}"><#if smsOtp.channel == "whatsapp">${msg("smsOtpWhatsAppNotDelivered")}<#else>${msg("smsOtpNotDelivered")}</#if></span>
                 </div>
             </div>
         </#if>
@@ -126,7 +126,7 @@
                     // the gateway took it, then, where a receipt may come, whether it arrived. Stops at the first
                     // answer that is final for this page, or when the login is gone.
                     var url = document.getElementById("sms-otp-send-failed").getAttribute("data-status-url");
-                    var receiptAwaited = ${smsOtp.receiptAwaited?c};
+                    var receiptAwaited = {sms: ${smsOtp.receiptAwaited?c}, whatsapp: ${smsOtp.whatsAppReceiptAwaited?c}};
                     var channel = ${smsOtp.channel?c};
                     var bySms = {title: ${msg("smsOtpTitle")?c}, label: ${msg("smsOtpCodeLabel")?c}};
                     var tryAgain = ${msg("smsOtpTryAgain")?c};
@@ -190,8 +190,8 @@
                             if (channel === "whatsapp" && answer.channel === "sms" && answer.status !== "send_failed") {
                                 wentBySms();
                             }
-                            // Receipts tell of SMS only: a code WhatsApp took ends the asking.
-                            if (answer.status === "sent" && receiptAwaited && answer.channel === "sms") {
+                            // Asks on while the channel that took the code reports its receipts.
+                            if (answer.status === "sent" && receiptAwaited[answer.channel]) {
                                 return;
                             }
                             clearInterval(timer);
@@ -199,7 +199,13 @@
                                 sendFailed();
                             } else if (answer.status === "failed" || answer.status === "expired") {
                                 show("sms-otp-not-delivered");
-                                show("sms-otp-call");
+                                var next = document.getElementById("kc-sms-otp-next-channel");
+                                if (answer.channel === "whatsapp" && next) {
+                                    // Not on WhatsApp, say: the code goes by SMS now, as if the user asked.
+                                    next.click();
+                                } else {
+                                    show("sms-otp-call");
+                                }
                             }
                         }).catch(function () {
                             // A network hiccup: the next tick asks again.

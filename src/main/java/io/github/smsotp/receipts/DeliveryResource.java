@@ -49,10 +49,13 @@ public class DeliveryResource implements RealmResourceProvider {
         return new ReceiptIntake(session, realm()).take(senderId, "POST", body == null ? new byte[0] : body);
     }
 
-    /** A provider's receipt in the query (MessageBird, Vonage's GET setting). */
+    /**
+     * A provider's receipt in the query (MessageBird, Vonage's GET setting), or its check of the
+     * address before it posts there (Meta's webhook subscription, answered in plain text).
+     */
     @GET
     @Path(DeliveryAddresses.RECEIPTS + "/{sender}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response queriedReceipt(@PathParam("sender") String senderId) {
         return new ReceiptIntake(session, realm()).take(senderId, "GET", new byte[0]);
     }

@@ -3,6 +3,8 @@ package io.github.smsotp.receipts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
@@ -14,9 +16,13 @@ import io.github.smsotp.sender.ReceiptRequest;
 import io.github.smsotp.sender.SenderRoutes;
 import io.github.smsotp.sender.SenderSettings;
 import io.github.smsotp.sender.SmsSender;
+import io.github.smsotp.sender.WhatsAppSender;
+import io.github.smsotp.sender.WhatsAppSenderSpi;
+import io.github.smsotp.settings.SettingsRegistry;
 import io.github.smsotp.settings.SmsOtpConfig;
 import io.github.smsotp.settings.SmsSettings;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -43,7 +49,9 @@ final class ReceiptIntake {
 
     Response take(String senderId, String method, byte[] body) {
         try {
-            return record(senderId, read(senderId, method, body));
+            ReceiptRequest request = request(method, body);
+            return SettingsRegistry.WHATSAPP_SCOPE.equals(senderId) ? whatsApp(request)
+                    : record(senderId, read(senderId, request), false);
         } catch (ReceiptRejected e) {
             LOG.infof("SMS receipt for sender '%s' in realm '%s' refused (%d): %s", senderId, realm.getName(),
                     e.status(), e.getMessage());
@@ -62,14 +70,7 @@ final class ReceiptIntake {
         }
     }
 
-    private List<Receipt> read(String name, String method, byte[] body) throws ReceiptRejected {
-        ConfigReader config = SmsSettings.resolve(realm, null);
-        // The address names a route, or a sender that takes numbers without one.
-        String id = SmsOtpConfig.routes(config).named(name).map(SenderRoutes.Route::senderId).orElse(name);
-        SmsSender sender = session.getProvider(SmsSender.class, id);
-        if (sender == null) {
-            throw new ReceiptRejected(ReceiptRejected.NOT_FOUND, "no sender '" + name + "' here");
-        }
+    private ReceiptRequest request(String method, byte[] body) {
         HttpHeaders headers = session.getContext().getRequestHeaders();
         Map<String, String> firstValues = new LinkedHashMap<>();
         headers.getRequestHeaders().forEach((header, values) -> {
@@ -77,12 +78,45 @@ final class ReceiptIntake {
                 firstValues.put(header, values.get(0));
             }
         });
-        ReceiptRequest request = new ReceiptRequest(method, session.getContext().getUri().getRequestUri(), firstValues,
-                body);
+        return new ReceiptRequest(method, session.getContext().getUri().getRequestUri(), firstValues, body);
+    }
+
+    private List<Receipt> read(String name, ReceiptRequest request) throws ReceiptRejected {
+        ConfigReader config = SmsSettings.resolve(realm, null);
+        // The address names a route, or a sender that takes numbers without one.
+        String id = SmsOtpConfig.routes(config).named(name).map(SenderRoutes.Route::senderId).orElse(name);
+        SmsSender sender = session.getProvider(SmsSender.class, id);
+        if (sender == null) {
+            throw new ReceiptRejected(ReceiptRejected.NOT_FOUND, "no sender '" + name + "' here");
+        }
         return sender.readReceipts(request, SenderSettings.of(session, config, id, name));
     }
 
-    private Response record(String senderId, List<Receipt> receipts) {
+    /**
+     * The WhatsApp sender's statuses, where its receipts are on; and the provider's check of the
+     * address (Meta's subscription GET), answered with its challenge.
+     */
+    private Response whatsApp(ReceiptRequest request) throws ReceiptRejected {
+        ConfigReader config = SmsSettings.resolve(realm, null);
+        String id = SettingsRegistry.WHATSAPP_SENDER.valueOrDefault(config);
+        WhatsAppSender sender = session.getProvider(WhatsAppSender.class, id);
+        ConfigReader settings = SenderSettings.of(session, config, WhatsAppSenderSpi.NAME, id,
+                SettingsRegistry.WHATSAPP_SCOPE);
+        if (sender == null || !settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off")).equals("on")) {
+            throw new ReceiptRejected(ReceiptRejected.NOT_FOUND, "this realm takes no WhatsApp receipts");
+        }
+        Optional<String> challenge = sender.subscription(request, settings);
+        if (challenge.isPresent()) {
+            return DeliveryResource.noStore(Response.ok(challenge.get(), MediaType.TEXT_PLAIN_TYPE));
+        }
+        return record(SettingsRegistry.WHATSAPP_SCOPE, sender.readReceipts(request, settings), true);
+    }
+
+    /**
+     * @param sharedAddress the provider posts every status of the account here (Meta's webhook), so one
+     *                      that names no message of ours is no error: it is taken, and nothing recorded
+     */
+    private Response record(String senderId, List<Receipt> receipts, boolean sharedAddress) {
         DeliveryLedger ledger = new DeliveryLedger(session.singleUseObjects());
         int recorded = 0;
         int replayed = 0;
@@ -108,6 +142,9 @@ final class ReceiptIntake {
         }
         if (replayed > 0) {
             return answer(400, "this receipt was taken before");
+        }
+        if (sharedAddress) {
+            return answer(200, null);
         }
         return answer(404, "no message of this sender here has that id");
     }

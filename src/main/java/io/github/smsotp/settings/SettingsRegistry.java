@@ -158,6 +158,17 @@ public final class SettingsRegistry {
             WHATSAPP_SCOPE + ".languages", "WhatsApp: template languages", "The template's language code by the "
                     + "user's language, e.g. 'en -> en_US; * -> en_US'. Empty: the user's language (de, pt_BR)."));
 
+    public static final Setting WHATSAPP_RECEIPTS = senderSetting(Setting.choice(WHATSAPP_SCOPE + ".receipts", "off",
+            List.of("on", "off"), "WhatsApp: receipts", "on: the provider reports each message's status to "
+                    + "/realms/<realm>/sms-otp/delivery/whatsapp; a code WhatsApp could not deliver (the number is "
+                    + "not on WhatsApp) goes by SMS where SMS follows. Meta: set that address as the app's webhook."));
+    public static final Setting WHATSAPP_RECEIPT_SECRET = senderSetting(Setting.of(Kind.SECRET,
+            WHATSAPP_SCOPE + ".receipt-secret", "WhatsApp: receipt secret", "Meta: the app secret (it signs the "
+                    + "webhook). Infobip: a secret of your choice that signs each message's callback data."));
+    public static final Setting WHATSAPP_VERIFY_TOKEN = senderSetting(Setting.of(Kind.SECRET,
+            WHATSAPP_SCOPE + ".verify-token", "WhatsApp: webhook verify token", "Meta: the verify token typed "
+                    + "beside the webhook's address in the app's dashboard."));
+
     // Verify APIs: the provider makes, sends and checks each code (verify.*), which a server option may also give.
     public static final Setting VERIFY_SENDER = Setting.of(Kind.TEXT, "verify-sender", "Verify API",
             "Empty: the extension makes, sends and checks the codes. 'http': a provider's Verify API makes, sends "
@@ -202,7 +213,8 @@ public final class SettingsRegistry {
             GUARD_CONFIRMED_PERCENT, GUARD_WINDOW, GUARD_COOL_OFF, MAX_FAILURES, FAILURE_WINDOW, LOCKOUT, SENDER,
             FALLBACK_SENDER, TEXT_FORMAT, ROUTES, VOICE_FALLBACK, VOICE_SENDER, VOICE_PRESET, VOICE_URL,
             VOICE_ACCOUNT, VOICE_SECRET, VOICE_FROM, CHANNELS, WHATSAPP_SENDER, WHATSAPP_PRESET, WHATSAPP_URL,
-            WHATSAPP_ACCOUNT, WHATSAPP_SECRET, WHATSAPP_FROM, WHATSAPP_TEMPLATE, WHATSAPP_LANGUAGES, VERIFY_SENDER,
+            WHATSAPP_ACCOUNT, WHATSAPP_SECRET, WHATSAPP_FROM, WHATSAPP_TEMPLATE, WHATSAPP_LANGUAGES, WHATSAPP_RECEIPTS,
+            WHATSAPP_RECEIPT_SECRET, WHATSAPP_VERIFY_TOKEN, VERIFY_SENDER,
             VERIFY_PRESET, VERIFY_URL, VERIFY_ACCOUNT, VERIFY_SECRET, VERIFY_SERVICE, VERIFY_TEMPLATE, PHONE_ATTRIBUTE,
             PROVISIONED, DEFAULT_REGION, UNIQUE_NUMBERS);
 

@@ -57,7 +57,7 @@ final class CodeDelivery {
 
     /** A new code by the tab's channel: the first of the step's channels, unless the user chose the next. */
     void deliver() {
-        deliver(counted(page.textChannel()));
+        deliver(counted(page.textChannel()), false);
     }
 
     /** A new code by the channel after the tab's ("Send by SMS instead"), where the page offers it. */
@@ -68,8 +68,10 @@ final class CodeDelivery {
             context.show(page.render(Notice.none()));
             return;
         }
+        // WhatsApp could not deliver the latest code (the page's script presses this at once): no cooldown.
+        boolean undelivered = page.whatsAppNotDelivered();
         page.switchTo(next.get());
-        deliver(counted(next.get()));
+        deliver(counted(next.get()), undelivered);
     }
 
     /** A new code read aloud in a call, where the page offers one. */
@@ -79,10 +81,11 @@ final class CodeDelivery {
             context.show(page.render(Notice.none()));
             return;
         }
-        deliver(Channel.VOICE);
+        deliver(Channel.VOICE, false);
     }
 
-    private void deliver(Channel channel) {
+    /** @param cooldownWaived the latest code never reached the phone: a new one may go at once */
+    private void deliver(Channel channel, boolean cooldownWaived) {
         String keycloakRefusal = context.refusedByKeycloak();
         if (keycloakRefusal != null) {
             // Says nothing about the lockout, like Keycloak's own forms; just sends nothing.
@@ -111,8 +114,9 @@ final class CodeDelivery {
             return;
         }
         SendHistory history = store.history();
-        // After a send that failed, "Try again" works at once: the cooldown is there to space codes that went out.
-        long wait = page.latestSendFailed() ? 0 : history.secondsUntilResend(request.clock().instant(),
+        // After a send that failed, "Try again" works at once, as does the next channel after a code WhatsApp
+        // could not deliver: the cooldown is there to space codes that reached the phone.
+        long wait = page.latestSendFailed() || cooldownWaived ? 0 : history.secondsUntilResend(request.clock().instant(),
                 config.resendCooldown());
         if (wait > 0) {
             refuse("cooldown", "smsOtpResendWait", wait);

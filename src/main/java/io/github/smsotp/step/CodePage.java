@@ -79,7 +79,8 @@ final class CodePage {
         latest = Optional.empty();
         // Read now, within the request (the send after the response has none to read it from), and
         // only for an SMS whose sender asks for receipts.
-        boolean tracked = !calledLast() && senders.verify().isEmpty() && senders.sms().tracksDelivery();
+        boolean tracked = !calledLast() && senders.verify().isEmpty()
+                && (senders.sms().tracksDelivery() || whatsAppReceiptsOn());
         return new SenderChoice.Tracking(tracked
                 ? Optional.of(DeliveryAddresses.receiptBase(context.session(), context.realm())) : Optional.empty(), sendId);
     }
@@ -121,7 +122,7 @@ final class CodePage {
                 new CodePageBean.Code(config.codeLength(), sendFailed ? 0 : challenges.secondsLeft()),
                 new CodePageBean.Resend(sendFailed ? 0 : wait, sendsLeft),
                 new CodePageBean.Delivery(sendFailed || notDelivered, notDelivered, this::sendStatusUrl, failureMessage(),
-                        receiptAwaited()),
+                        receiptAwaited(senders.sms().tracksDelivery()), receiptAwaited(whatsAppReceiptsOn())),
                 new CodePageBean.Call(callOffered(), callPossible()),
                 new CodePageBean.Channels(channelShown(), nextChannelOffered().map(ChannelOrder.Channel::label)
                         .orElse(null), fellBackToSms())), said);
@@ -207,23 +208,40 @@ final class CodePage {
 
     /** Whether the provider reported that the tab's latest SMS did not reach the phone. */
     private boolean smsNotDelivered() {
-        return latest.flatMap(SendOutcome::delivery).map(receipt -> receipt.status() == DeliveryStatus.FAILED
-                || receipt.status() == DeliveryStatus.EXPIRED).orElse(false);
+        return latestNotDelivered(ChannelOrder.Channel.SMS);
     }
 
-    /** Whether the page says that the SMS did not arrive: not once a call has followed it. */
+    /**
+     * Whether the provider reported that the tab's latest WhatsApp message did not reach the phone (the
+     * number is not on WhatsApp, say): the next channel is offered, and sends at once.
+     */
+    boolean whatsAppNotDelivered() {
+        return latestNotDelivered(ChannelOrder.Channel.WHATSAPP);
+    }
+
+    private boolean latestNotDelivered(ChannelOrder.Channel channel) {
+        return latest.filter(outcome -> outcome.channel().equals(channel.label())).flatMap(SendOutcome::delivery)
+                .map(receipt -> receipt.status() == DeliveryStatus.FAILED || receipt.status() == DeliveryStatus.EXPIRED)
+                .orElse(false);
+    }
+
+    /** Whether the page says that the latest code did not arrive: not once a call has followed it. */
     private boolean notDelivered() {
-        return smsNotDelivered() && !calledLast();
+        return (smsNotDelivered() || whatsAppNotDelivered()) && !calledLast();
     }
 
     private boolean calledLast() {
         return state.sender().get().filter(VoiceChoice.NAME::equals).isPresent();
     }
 
-    /** Whether a receipt may still say what became of the tab's latest SMS. */
-    private boolean receiptAwaited() {
-        return !calledLast() && senders.verify().isEmpty() && senders.sms().tracksDelivery()
+    /** Whether a receipt may still say what became of the tab's latest code, where its channel asks for them. */
+    private boolean receiptAwaited(boolean channelAsks) {
+        return channelAsks && !calledLast() && senders.verify().isEmpty()
                 && latest.map(SendOutcome::receiptAwaited).orElse(true);
+    }
+
+    private boolean whatsAppReceiptsOn() {
+        return senders.whatsApp().map(WhatsAppChoice::receiptsOn).orElse(false);
     }
 
     /**

@@ -23,10 +23,10 @@ public final class CodePageBean {
      * What became of the latest send: it failed (the page offers to try again), a receipt said it did
      * not reach the phone, where the page's script asks (null where it need not; built only where a
      * page is rendered), what the page says if the send fails, and whether a receipt may still come
-     * once the gateway took it.
+     * once the gateway took it: for an SMS, and for a WhatsApp message.
      */
     record Delivery(boolean sendFailed, boolean notDelivered, Supplier<String> statusUrl, String failureMessage,
-                    boolean receiptAwaited) {
+                    boolean receiptAwaited, boolean whatsAppReceiptAwaited) {
     }
 
     /** "Call me instead": shown, or held hidden until a receipt says the SMS did not arrive. */
@@ -106,7 +106,7 @@ public final class CodePageBean {
         return purpose == CodePurpose.SIGN_IN ? trustDays : 0;
     }
 
-    /** The provider reported that the latest SMS did not reach the phone. */
+    /** The provider reported that the latest SMS or WhatsApp message did not reach the phone. */
     public boolean isNotDelivered() {
         return delivery.notDelivered();
     }
@@ -124,6 +124,14 @@ public final class CodePageBean {
     /** Once the gateway took the latest SMS, a receipt may still say whether it arrived: the script asks on. */
     public boolean isReceiptAwaited() {
         return delivery.receiptAwaited();
+    }
+
+    /**
+     * Once the provider took the latest WhatsApp message, a receipt may still say whether it arrived:
+     * the script asks on, and sends the code by SMS where it did not.
+     */
+    public boolean isWhatsAppReceiptAwaited() {
+        return delivery.whatsAppReceiptAwaited();
     }
 
     /** The page shows "Call me instead". */

@@ -1,5 +1,6 @@
 package io.github.smsotp.step;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -93,9 +94,14 @@ final class CodeSend {
                                           Optional<SmsMessage> sms, SenderChoice.Tracking tracking) {
         SenderSource source = SenderSource.of(request, senders, message.to());
         Outgoing byWhatsApp = (session, realm) -> {
-            source.whatsApp(session).orElseThrow(() -> new SmsSendException("WhatsApp was turned off after the page"))
-                    .send(message, realm.getName());
-            return new SenderChoice.Sent(WhatsAppChoice.NAME, Optional.empty());
+            WhatsAppChoice whatsApp = source.whatsApp(session).orElseThrow(
+                    () -> new SmsSendException("WhatsApp was turned off after the page"));
+            // The receipt address was read within the request; whether receipts are on, here.
+            Optional<URI> receipts = tracking.receiptBase().filter(base -> whatsApp.receiptsOn())
+                    .map(base -> base.resolve(WhatsAppChoice.NAME));
+            Optional<String> messageId = whatsApp.send(receipts.map(url -> message.withReceipts(url, tracking.sendId()))
+                    .orElse(message), realm.getName());
+            return new SenderChoice.Sent(WhatsAppChoice.NAME, receipts.isPresent() ? messageId : Optional.empty());
         };
         Optional<Outgoing> bySms = sms.map(text -> (session, realm) ->
                 source.sms(session).send(text, realm.getName(), Optional.of(tracking)));

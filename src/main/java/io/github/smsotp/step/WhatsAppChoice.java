@@ -1,11 +1,13 @@
 package io.github.smsotp.step;
 
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.config.InvalidConfigException;
 import io.github.smsotp.sender.SenderSettings;
 import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.WhatsAppMessage;
 import io.github.smsotp.sender.WhatsAppSender;
 import io.github.smsotp.sender.WhatsAppSenderSpi;
@@ -36,8 +38,13 @@ record WhatsAppChoice(WhatsAppSender sender, ConfigReader settings) {
         return Optional.of(new WhatsAppChoice(sender, settings));
     }
 
-    /** Sends the code, timed and counted ({@link MeteredSend}). */
-    void send(WhatsAppMessage message, String realmName) throws SmsSendException {
-        MeteredSend.attempt(realmName, NAME, message.maskedTo(), () -> sender.send(message, settings));
+    /** Sends the code, timed and counted ({@link MeteredSend}); the provider's id of the message. */
+    Optional<String> send(WhatsAppMessage message, String realmName) throws SmsSendException {
+        return MeteredSend.attempt(realmName, NAME, message.maskedTo(), () -> sender.send(message, settings));
+    }
+
+    /** Whether the provider reports each message's status ({@code whatsapp.receipts}). */
+    boolean receiptsOn() {
+        return settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off")).equals("on");
     }
 }

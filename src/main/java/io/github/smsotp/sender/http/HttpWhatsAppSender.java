@@ -2,12 +2,18 @@ package io.github.smsotp.sender.http;
 
 import java.net.http.HttpClient;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smsotp.config.ConfigReader;
+import io.github.smsotp.sender.Receipt;
+import io.github.smsotp.sender.ReceiptRejected;
+import io.github.smsotp.sender.ReceiptRequest;
 import io.github.smsotp.sender.SmsSendException;
+import io.github.smsotp.sender.SmsSender;
 import io.github.smsotp.sender.WhatsAppMessage;
 import io.github.smsotp.sender.WhatsAppSender;
 
@@ -21,6 +27,19 @@ public class HttpWhatsAppSender extends HttpChannelSender<WhatsAppMessage> imple
     @Override
     public void validate(ConfigReader settings) {
         checkRequest(settings);
+        if (settings.choice(SmsSender.RECEIPTS, "off", Set.of("on", "off")).equals("on")) {
+            preset(settings).receiptSettings().forEach(settings::require);
+        }
+    }
+
+    @Override
+    public List<Receipt> readReceipts(ReceiptRequest request, ConfigReader settings) throws ReceiptRejected {
+        return preset(settings).receipts().read(request, settings);
+    }
+
+    @Override
+    public Optional<String> subscription(ReceiptRequest request, ConfigReader settings) throws ReceiptRejected {
+        return preset(settings) == WhatsAppPreset.META ? MetaReceipts.subscription(request, settings) : Optional.empty();
     }
 
     @Override
@@ -30,9 +49,13 @@ public class HttpWhatsAppSender extends HttpChannelSender<WhatsAppMessage> imple
 
     @Override
     GatewayCall request(ConfigReader settings, WhatsAppMessage message) {
+        return preset(settings).call(settings, message);
+    }
+
+    private static WhatsAppPreset preset(ConfigReader settings) {
         String preset = settings.choice(GatewayCall.PRESET, WhatsAppPreset.META.name().toLowerCase(Locale.ROOT),
                 Arrays.stream(WhatsAppPreset.values()).map(p -> p.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.toSet()));
-        return WhatsAppPreset.valueOf(preset.toUpperCase(Locale.ROOT)).call(settings, message);
+        return WhatsAppPreset.valueOf(preset.toUpperCase(Locale.ROOT));
     }
 }

@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.smsotp.config.ConfigReader;
 import io.github.smsotp.sender.ReceiptRejected;
+import io.github.smsotp.sender.ReceiptRequest;
 
 /** The keyed hashes providers sign receipts with, and a comparison that takes the same time for any input. */
 final class Signatures {
@@ -42,6 +44,18 @@ final class Signatures {
     /** Compares without an early exit, so that the time taken tells nothing of how much matched. */
     static boolean same(String expected, String given) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Checks a signature header that holds the hex HMAC-SHA256 of the request body, optionally written
+     * {@code sha256=<hex>} (the webhook preset's {@code X-Signature}, Meta's {@code X-Hub-Signature-256}).
+     */
+    static void checkBodyHmac(ReceiptRequest request, String header, String secret) throws ReceiptRejected {
+        String signature = request.header(header).orElseThrow(() -> ReceiptRejected.unsigned(header + " is missing"));
+        String given = signature.startsWith("sha256=") ? signature.substring("sha256=".length()) : signature;
+        if (!same(hex(hmac("HmacSHA256", secret, request.body())), given.toLowerCase(Locale.ROOT))) {
+            throw ReceiptRejected.unsigned(header + " does not match");
+        }
     }
 
     /** The secret a signature is checked with: an admin's missing setting, not the caller's fault, yet no receipt passes. */

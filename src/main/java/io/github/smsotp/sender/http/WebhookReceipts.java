@@ -19,14 +19,7 @@ final class WebhookReceipts implements ReceiptFormat {
 
     @Override
     public List<Receipt> read(ReceiptRequest request, ConfigReader settings) throws ReceiptRejected {
-        String signature = request.header("X-Signature")
-                .orElseThrow(() -> ReceiptRejected.unsigned("X-Signature is missing"));
-        String given = signature.startsWith("sha256=") ? signature.substring("sha256=".length()) : signature;
-        String expected = Signatures.hex(Signatures.hmac("HmacSHA256", Signatures.secret(settings, RECEIPT_SECRET),
-                request.body()));
-        if (!Signatures.same(expected, given.toLowerCase(Locale.ROOT))) {
-            throw ReceiptRejected.unsigned("X-Signature does not match");
-        }
+        Signatures.checkBodyHmac(request, "X-Signature", Signatures.secret(settings, RECEIPT_SECRET));
         JsonNode receipt = JsonBodies.object(request);
         String id = JsonBodies.text(receipt, "messageId")
                 .orElseThrow(() -> ReceiptRejected.malformed("messageId is missing"));

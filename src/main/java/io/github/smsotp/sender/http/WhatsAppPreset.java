@@ -58,6 +58,16 @@ enum WhatsAppPreset {
             return Optional.of(error.has("code") ? "(#" + error.path("code").asText() + ") "
                     + error.path("message").asText("") : "HTTP " + status);
         }
+
+        @Override
+        ReceiptFormat receipts() {
+            return new MetaReceipts();
+        }
+
+        @Override
+        List<String> receiptSettings() {
+            return List.of(ReceiptFormat.RECEIPT_SECRET, MetaReceipts.VERIFY_TOKEN);
+        }
     },
 
     /**
@@ -73,6 +83,7 @@ enum WhatsAppPreset {
             fields.put("From", s.from().startsWith("whatsapp:") ? s.from() : "whatsapp:" + s.from());
             fields.put("ContentSid", template(s, message));
             fields.put("ContentVariables", GatewayPreset.jsonText(Map.of("1", message.code())));
+            message.receipts().ifPresent(url -> fields.put("StatusCallback", url.toString()));
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/2010-04-01/Accounts/"
                             + RequestParts.pathSegment(account) + "/Messages.json"))
                     .header("Authorization", GatewayPreset.basic(account, s.secret()))
@@ -90,6 +101,17 @@ enum WhatsAppPreset {
             return GatewayPreset.ok(status) ? Optional.empty()
                     : Optional.of(body.path("message").asText("HTTP " + status));
         }
+
+        @Override
+        ReceiptFormat receipts() {
+            // The Messages API's status callback, signed with the auth token, as for SMS.
+            return new TwilioReceipts();
+        }
+
+        @Override
+        List<String> receiptSettings() {
+            return List.of();
+        }
     },
 
     /** Infobip's WhatsApp template API: JSON body, "App" API key header, per-account base URL. */
@@ -106,6 +128,11 @@ enum WhatsAppPreset {
             whatsApp.put("from", s.from().replaceFirst("^\\+", ""));
             whatsApp.put("to", message.to().substring(1));
             whatsApp.put("content", content);
+            message.receipts().ifPresent(url -> {
+                whatsApp.put("notifyUrl", url.toString());
+                whatsApp.put("callbackData", InfobipReceipts.callbackData(url.toString(), message.reference(),
+                        s.reader().require(ReceiptFormat.RECEIPT_SECRET)));
+            });
             return HttpRequest.newBuilder(URI.create(s.baseUrl() + "/whatsapp/1/message/template"))
                     .header("Authorization", "App " + s.secret())
                     .header("Content-Type", "application/json")
@@ -121,6 +148,17 @@ enum WhatsAppPreset {
         Optional<String> failure(int status, JsonNode body) {
             return GatewayPreset.ok(status) ? Optional.empty() : Optional.of(body.path("requestError")
                     .path("serviceException").path("text").asText("HTTP " + status));
+        }
+
+        @Override
+        ReceiptFormat receipts() {
+            // Delivery reports as for SMS, with the callback data the preset signed.
+            return new InfobipReceipts();
+        }
+
+        @Override
+        List<String> receiptSettings() {
+            return List.of(ReceiptFormat.RECEIPT_SECRET);
         }
     };
 
@@ -140,6 +178,12 @@ enum WhatsAppPreset {
     abstract Optional<String> messageId(JsonNode body);
 
     abstract Optional<String> failure(int status, JsonNode body);
+
+    /** How the provider signs and words the messages' statuses. */
+    abstract ReceiptFormat receipts();
+
+    /** The settings receipts need besides the preset's own: the secrets they are checked with. */
+    abstract List<String> receiptSettings();
 
     GatewayCall call(ConfigReader reader, WhatsAppMessage message) {
         GatewayPreset.PresetSettings settings = GatewayPreset.PresetSettings.of(reader, defaultBaseUrl, name());

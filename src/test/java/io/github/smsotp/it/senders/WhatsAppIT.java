@@ -1,7 +1,12 @@
 package io.github.smsotp.it.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -17,6 +22,7 @@ import io.github.smsotp.it.clients.Browser;
 import io.github.smsotp.it.clients.Browser.Page;
 import io.github.smsotp.it.clients.Chromium;
 import io.github.smsotp.it.clients.IdentityFlows;
+import io.github.smsotp.it.clients.JsonHttp;
 import io.github.smsotp.it.clients.PumpingAttack;
 import io.github.smsotp.it.clients.Registration;
 import io.github.smsotp.it.clients.SmsLogin;
@@ -25,6 +31,7 @@ import io.github.smsotp.it.clients.TokenRequests.Answer;
 import io.github.smsotp.it.harness.KeycloakExtension;
 import io.github.smsotp.it.harness.KeycloakServer;
 import io.github.smsotp.it.stubs.GatewayStub.Received;
+import io.github.smsotp.it.stubs.ProviderReceipts;
 import io.github.smsotp.it.stubs.WhatsAppStub.Sent;
 import io.github.smsotp.it.stubs.WhatsAppStub;
 import org.junit.jupiter.api.AfterAll;
@@ -286,6 +293,97 @@ public class WhatsAppIT {
             browser.submit(By.id("kc-sms-otp-submit"));
             browser.awaitText("Personal info");
         }
+    }
+
+    @Test
+    void aMessageTwilioOrInfobipCouldNotDeliverLetsTheNextChannelSendAtOnceDespiteTheCooldown() {
+        List<Map<String, String>> providers = List.of(
+                Map.of("whatsapp.preset", "twilio", "whatsapp.url", whatsApp.url(),
+                        "whatsapp.account", "AC0123456789abcdef0123456789abcdef", "whatsapp.auth-value", "twilio-token",
+                        "whatsapp.from", "+15005550006", "whatsapp.template", "HXen0000000000000000000000000001"),
+                Map.of("whatsapp.preset", "infobip", "whatsapp.url", whatsApp.url(),
+                        "whatsapp.auth-value", "infobip-key", "whatsapp.from", "441134960000",
+                        "whatsapp.template", "sign_in_code", "whatsapp.receipt-secret", "infobip-receipts"));
+        for (int i = 0; i < providers.size(); i++) {
+            String username = "user1" + (i + 1);
+            String phone = "+120155577" + (11 + i);
+            Map<String, String> settings = new HashMap<>(providers.get(i));
+            settings.put("whatsapp.receipts", "on");
+            settings.put("resend-cooldown-seconds", "600");
+            // The receipts endpoint reads the realm's settings (the SMS tab), not a step's.
+            String realm = realm(username, phone, null, Map.of(), r -> AdminApi.smsSettingsAtRealmLevel(r, settings));
+            SmsLogin login = new SmsLogin(server, realm, username, null);
+            Page page = login.codePage();
+            Sent sent = only(whatsApp.to(phone));
+            assertThat(sent.statusUrl()).as(sent.provider())
+                    .isEqualTo(server.baseUrl() + "/realms/" + realm + "/sms-otp/delivery/whatsapp");
+
+            HttpResponse<String> answer = call(sent.provider().equals("twilio")
+                    // Twilio's "not a WhatsApp user": undelivered, 63024 (invalid message recipient).
+                    ? ProviderReceipts.twilio(sent.statusUrl(), "twilio-token", Map.of("MessageSid", sent.messageId(),
+                    "MessageStatus", "undelivered", "ErrorCode", "63024", "To", "whatsapp:" + phone))
+                    : ProviderReceipts.infobip(sent.statusUrl(), sent.messageId(), "UNDELIVERABLE", 7001,
+                    sent.callbackData()));
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            Page next = login.reload(page);
+            assertThat(next.text()).contains("WhatsApp could not deliver the code to your phone.");
+            Page bySms = login.browser().submit(next, "kc-sms-otp-next-channel-form", Map.of("next-channel", "sms"));
+            Received sms = only(server.gateway().to(phone));
+            assertThat(bySms.textOf("#sms-otp-destination")).contains("by SMS");
+            Page again = login.resend(bySms);
+            assertThat(again.text()).as("the cooldown holds for codes that arrive").contains("Please wait");
+            assertThat(login.enter(again, sms.code()).loggedIn()).isTrue();
+            assertThat(loginEvent(realm, username).path("details").path("sms_otp_channel").asText()).isEqualTo("sms");
+        }
+    }
+
+    @Test
+    void inChromiumACodeMetaCouldNotDeliverGoesBySmsWithoutTheUserAsking() throws Exception {
+        Map<String, String> settings = new HashMap<>(meta());
+        settings.put("whatsapp.receipts", "on");
+        settings.put("whatsapp.receipt-secret", "meta-app-secret");
+        settings.put("whatsapp.verify-token", "meta-verify-token");
+        settings.put("resend-cooldown-seconds", "600");
+        String realm = realm("user13", "+12015557713", null, Map.of(), r -> AdminApi.smsSettingsAtRealmLevel(r, settings));
+        String webhook = server.baseUrl() + "/realms/" + realm + "/sms-otp/delivery/whatsapp";
+
+        HttpResponse<String> subscribed = call(HttpRequest.newBuilder(URI.create(webhook
+                + "?hub.mode=subscribe&hub.verify_token=meta-verify-token&hub.challenge=1158201444")).GET().build());
+        HttpResponse<String> refused = call(HttpRequest.newBuilder(URI.create(webhook
+                + "?hub.mode=subscribe&hub.verify_token=guessed&hub.challenge=1158201444")).GET().build());
+        HttpResponse<String> notOurs = call(ProviderReceipts.meta(webhook, "meta-app-secret", "wamid.other", "failed",
+                131026));
+        HttpResponse<String> forged = call(ProviderReceipts.meta(webhook, "guessed", "wamid.other", "failed", 131026));
+
+        assertThat(subscribed.statusCode()).isEqualTo(200);
+        assertThat(subscribed.body()).as("Meta's dashboard checks the address").isEqualTo("1158201444");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(notOurs.statusCode()).as("the app's webhook carries every message's status").isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        try (Chromium browser = Chromium.start("en")) {
+            signIn(browser, realm, "user13", "pass-13");
+            // The message goes once the page was answered.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !whatsApp.to("+12015557713").isEmpty());
+            Sent sent = only(whatsApp.to("+12015557713"));
+
+            HttpResponse<String> failed = call(ProviderReceipts.meta(webhook, "meta-app-secret", sent.messageId(),
+                    "failed", 131026));
+
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+            // Nobody but the page's script asks for the SMS.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !server.gateway().to("+12015557713").isEmpty());
+            browser.awaitText("We send your sign-in code by SMS");
+            assertThat(browser.text(By.id("kc-page-title"))).isEqualTo("Enter the code from the SMS");
+            browser.screenshot("code-page-whatsapp-not-delivered");
+            browser.type(By.id("code"), only(server.gateway().to("+12015557713")).code());
+            browser.submit(By.id("kc-sms-otp-submit"));
+            browser.awaitText("Personal info");
+        }
+    }
+
+    private static HttpResponse<String> call(HttpRequest request) {
+        return JsonHttp.send(HttpRequest.newBuilder(request, (name, value) -> true));
     }
 
     private void signIn(Chromium browser, String realm, String username, String password) {

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -53,7 +55,7 @@ public final class ProviderReceipts {
     public static HttpRequest infobip(String url, String messageId, String groupName, int errorId, String callbackData) {
         Map<String, Object> result = Map.of("messageId", messageId, "callbackData", callbackData,
                 "status", Map.of("groupName", groupName), "error", Map.of("id", errorId));
-        return json(url, Map.of("results", java.util.List.of(result))).build();
+        return json(url, Map.of("results", List.of(result))).build();
     }
 
     /**
@@ -68,6 +70,31 @@ public final class ProviderReceipts {
                 "jti", UUID.randomUUID().toString(), "url_hash", HexFormat.of().formatHex(TestHashes.digest("SHA-256", full)))));
         String jwt = header + "." + claims + "." + base64Url(TestHashes.mac("HmacSHA256", signingKey, header + "." + claims));
         return HttpRequest.newBuilder(URI.create(full)).header("MessageBird-Signature-JWT", jwt).GET().build();
+    }
+
+    /**
+     * Meta's WhatsApp webhook notification of one message's status, signed in X-Hub-Signature-256
+     * (hex HMAC-SHA256 of the body, keyed with the app secret); a failed status carries its error code.
+     */
+    public static HttpRequest meta(String url, String appSecret, String messageId, String status, Integer errorCode) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("id", messageId);
+        state.put("status", status);
+        state.put("timestamp", Long.toString(System.currentTimeMillis() / 1000));
+        state.put("recipient_id", "12015550100");
+        if (errorCode != null) {
+            state.put("errors", List.of(Map.of("code", errorCode, "title", "Message undeliverable",
+                    "message", "Message undeliverable", "error_data", Map.of("details", "Message Undeliverable."))));
+        }
+        Map<String, Object> value = Map.of("messaging_product", "whatsapp",
+                "metadata", Map.of("display_phone_number", "15550001234", "phone_number_id", "106540352242922"),
+                "statuses", List.of(state));
+        Map<String, Object> body = Map.of("object", "whatsapp_business_account", "entry", List.of(
+                Map.of("id", "102290129340398", "changes", List.of(Map.of("field", "messages", "value", value)))));
+        String text = new String(write(body), StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(TestHashes.mac("HmacSHA256",
+                        appSecret, text))).POST(HttpRequest.BodyPublishers.ofString(text)).build();
     }
 
     /** The webhook preset's receipt: JSON signed in X-Signature (hex HMAC-SHA256 of the body). */

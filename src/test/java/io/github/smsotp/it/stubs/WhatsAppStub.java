@@ -31,9 +31,13 @@ public final class WhatsAppStub implements AutoCloseable {
      * @param template      the template's name (Twilio: the Content SID)
      * @param language      the template's language code (none for Twilio: the Content SID is per language)
      * @param authorization the request's Authorization header
+     * @param messageId     the provider's id of the message, as its answer gave it
+     * @param statusUrl     where the provider is to report the message's status (Twilio's StatusCallback,
+     *                      Infobip's notifyUrl); null where the request named none (Meta: set per app)
+     * @param callbackData  what Infobip is to echo in its report; null where none
      */
     public record Sent(String provider, String to, String from, String code, String template, String language,
-                       String authorization) {
+                       String authorization, String messageId, String statusUrl, String callbackData) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,7 +112,7 @@ public final class WhatsAppStub implements AutoCloseable {
         }
         String to = "+" + message.path("to").asText();
         sent.add(new Sent("meta", to, null, bodyCode, template.path("name").asText(),
-                template.path("language").path("code").asText(), authorization));
+                template.path("language").path("code").asText(), authorization, "wamid.HBgL" + id, null, null));
         GatewayStub.respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
                 + message.path("to").asText() + "\",\"wa_id\":\"" + message.path("to").asText()
                 + "\"}],\"messages\":[{\"id\":\"wamid.HBgL" + id + "\"}]}");
@@ -143,7 +147,8 @@ public final class WhatsAppStub implements AutoCloseable {
             return;
         }
         sent.add(new Sent("twilio", to.substring("whatsapp:".length()), from.substring("whatsapp:".length()),
-                variables.path("1").asText(), form.get("ContentSid"), null, authorization));
+                variables.path("1").asText(), form.get("ContentSid"), null, authorization, "SM" + id,
+                form.get("StatusCallback"), null));
         GatewayStub.respond(exchange, 201, "{\"sid\":\"SM" + id + "\",\"status\":\"queued\",\"to\":\"" + to + "\"}");
     }
 
@@ -174,7 +179,8 @@ public final class WhatsAppStub implements AutoCloseable {
         }
         String to = "+" + message.path("to").asText();
         sent.add(new Sent("infobip", to, "+" + message.path("from").asText(), bodyCode,
-                content.path("templateName").asText(), content.path("language").asText(), authorization));
+                content.path("templateName").asText(), content.path("language").asText(), authorization, "ib-wa-" + id,
+                message.path("notifyUrl").asText(null), message.path("callbackData").asText(null)));
         GatewayStub.respond(exchange, 200, "{\"messages\":[{\"to\":\"" + message.path("to").asText()
                 + "\",\"messageCount\":1,\"messageId\":\"ib-wa-" + id + "\",\"status\":{\"groupId\":1,"
                 + "\"groupName\":\"PENDING\",\"id\":7,\"name\":\"PENDING_ENROUTE\","

@@ -350,6 +350,53 @@ class ReceiptFormatsTest {
         assertThat(rejected.getMessage()).contains("http.receipt-secret");
     }
 
+    // --- Meta (WhatsApp Cloud API webhook) ----------------------------------------------------
+
+    private static final String META_BODY = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1022\","
+            + "\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":["
+            + "{\"id\":\"wamid.A\",\"status\":\"sent\",\"recipient_id\":\"12015550100\"},"
+            + "{\"id\":\"wamid.B\",\"status\":\"failed\",\"recipient_id\":\"12015550101\","
+            + "\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]},"
+            + "{\"id\":\"wamid.C\",\"status\":\"read\",\"recipient_id\":\"12015550102\"}]}}]}]}";
+
+    @Test
+    void metaStatusesSignedWithTheAppSecretAreReadWithTheirErrorCodes() throws Exception {
+        assertThat(meta(META_BODY, "sha256=" + webhookSignature(META_BODY)).receipts()).containsExactly(
+                new Receipt("wamid.A", DeliveryStatus.PENDING, Optional.empty()),
+                new Receipt("wamid.B", DeliveryStatus.FAILED, Optional.of("131026")),
+                new Receipt("wamid.C", DeliveryStatus.DELIVERED, Optional.empty()));
+    }
+
+    @Test
+    void aMetaNotificationWithoutStatusesHoldsNoReceipt() throws Exception {
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messages\":[{\"from\":\"12015550100\",\"type\":\"text\"}]}}]}]}";
+
+        assertThat(meta(body, "sha256=" + webhookSignature(body)).receipts()).isEmpty();
+    }
+
+    @Test
+    void metaStatusesUnsignedOrSignedWithAGuessedSecretAreUnauthorized() {
+        String guessed = hex(TestHashes.mac("HmacSHA256", "guessed", META_BODY));
+
+        assertThat(meta(META_BODY, null).rejection().status()).isEqualTo(ReceiptRejected.UNSIGNED);
+        assertThat(meta(META_BODY, "sha256=" + guessed).rejection().status()).isEqualTo(ReceiptRejected.UNSIGNED);
+    }
+
+    @Test
+    void metasSubscriptionCheckIsAnsweredWithItsChallengeOnlyForTheRealmsToken() throws Exception {
+        ConfigReader settings = settings("verify-token", "t0ken");
+
+        assertThat(MetaReceipts.subscription(subscription("subscribe", "t0ken", "1158201444"), settings))
+                .contains("1158201444");
+        assertThat(MetaReceipts.subscription(post(URI.create(BASE + "whatsapp"), JSON_TYPE, META_BODY), settings))
+                .as("a notification is no check").isEmpty();
+        assertThat(catchThrowableOfType(ReceiptRejected.class, () -> MetaReceipts.subscription(
+                subscription("subscribe", "guessed", "1158201444"), settings)).status()).isEqualTo(ReceiptRejected.UNSIGNED);
+        assertThat(catchThrowableOfType(ReceiptRejected.class, () -> MetaReceipts.subscription(
+                subscription("subscribe", "t0ken", "<script>"), settings)).status()).isEqualTo(ReceiptRejected.MALFORMED);
+    }
+
     // --- Every provider ----------------------------------------------------------------------
 
     static Stream<Named<Callback>> signedReceiptsWithoutMessageId() {
@@ -535,6 +582,21 @@ class ReceiptFormatsTest {
         return new Callback(new WebhookReceipts(),
                 new ReceiptRequest("POST", URI.create(BASE + "webhook"), headers, body.getBytes(StandardCharsets.UTF_8)),
                 settings("receipt-secret", SECRET));
+    }
+
+    private static Callback meta(String body, String signature) {
+        Map<String, String> headers = new HashMap<>(Map.of("Content-Type", JSON_TYPE));
+        if (signature != null) {
+            headers.put("X-Hub-Signature-256", signature);
+        }
+        return new Callback(new MetaReceipts(),
+                new ReceiptRequest("POST", URI.create(BASE + "whatsapp"), headers, body.getBytes(StandardCharsets.UTF_8)),
+                settings("receipt-secret", SECRET));
+    }
+
+    private static ReceiptRequest subscription(String mode, String token, String challenge) {
+        return new ReceiptRequest("GET", URI.create(BASE + "whatsapp?" + form(pairs("hub.mode", mode,
+                "hub.verify_token", token, "hub.challenge", challenge))), Map.of(), new byte[0]);
     }
 
     // --- Plumbing ----------------------------------------------------------------------------
