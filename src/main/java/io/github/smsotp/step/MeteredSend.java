@@ -31,9 +31,23 @@ final class MeteredSend {
         long start = System.nanoTime();
         boolean failed = true;
         try {
-            T result = attempt.run();
+            T result = guarded(realmName, senderName, maskedTo, attempt);
             failed = false;
             return result;
+        } finally {
+            SmsOtpMetrics.global().sendAttempt(realmName, senderName, Duration.ofNanos(System.nanoTime() - start),
+                    failed);
+        }
+    }
+
+    /**
+     * Another call of a sender (a Verify API's code check), not counted as a send: anything it throws
+     * is still its failure, never a server error.
+     */
+    static <T> T guarded(String realmName, String senderName, String maskedTo, Attempt<T> attempt)
+            throws SmsSendException {
+        try {
+            return attempt.run();
         } catch (InvalidConfigException e) {
             // Checked when the sender was resolved; a value that changed since (a vault secret) ends up here.
             throw new SmsSendException(e.getMessage());
@@ -42,9 +56,6 @@ final class MeteredSend {
             LOG.errorf("SMS step in realm '%s': sender '%s' threw %s (to %s)", realmName, senderName,
                     e.getClass().getName(), maskedTo);
             throw new SmsSendException("unexpected " + e.getClass().getSimpleName() + " (to " + maskedTo + ")");
-        } finally {
-            SmsOtpMetrics.global().sendAttempt(realmName, senderName, Duration.ofNanos(System.nanoTime() - start),
-                    failed);
         }
     }
 }

@@ -54,9 +54,9 @@ record VerifyChoice(VerifySender sender, ConfigReader settings) {
         return MeteredSend.attempt(realmName, NAME, request.maskedTo(), () -> sender.start(request, settings));
     }
 
-    /** Asks the provider about a code, timed and counted as a call of the sender. */
+    /** Asks the provider about a code: no send, so not counted as one ({@link MeteredSend#guarded}). */
     VerifyAnswer check(String verificationId, String to, String code, String realmName) throws SmsSendException {
-        return MeteredSend.attempt(realmName, NAME, MaskedPhone.mask(to),
+        return MeteredSend.guarded(realmName, NAME, MaskedPhone.mask(to),
                 () -> sender.check(verificationId, to, code, settings));
     }
 }
