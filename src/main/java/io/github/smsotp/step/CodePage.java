@@ -163,7 +163,7 @@ final class CodePage {
 
     /** Whether WhatsApp could not take the latest code and it went by SMS. */
     private boolean fellBackToSms() {
-        return state.sender().get().filter(WhatsAppChoice.NAME::equals).isPresent()
+        return triedFirst(WhatsAppChoice.NAME)
                 && latest.filter(outcome -> !outcome.failed()).map(SendOutcome::channel)
                 .filter(ChannelOrder.Channel.SMS.label()::equals).isPresent();
     }
@@ -173,10 +173,10 @@ final class CodePage {
         if (calledLast()) {
             return "smsOtpCallFailed";
         }
-        if (state.sender().get().filter(CHECK_FAILED::equals).isPresent()) {
+        if (triedFirst(CHECK_FAILED)) {
             return "smsOtpCheckFailed";
         }
-        return state.sender().get().filter(WhatsAppChoice.NAME::equals).isPresent() ? "smsOtpWhatsAppFailed"
+        return triedFirst(WhatsAppChoice.NAME) ? "smsOtpWhatsAppFailed"
                 : "smsOtpSendFailed";
     }
 
@@ -231,7 +231,12 @@ final class CodePage {
     }
 
     private boolean calledLast() {
-        return state.sender().get().filter(VoiceChoice.NAME::equals).isPresent();
+        return triedFirst(VoiceChoice.NAME);
+    }
+
+    /** Whether the tab's latest send went first to {@code sender} (a channel's name, or the check that failed). */
+    private boolean triedFirst(String sender) {
+        return state.sender().get().filter(sender::equals).isPresent();
     }
 
     /** Whether a receipt may still say what became of the tab's latest code, where its channel asks for them. */

@@ -75,7 +75,7 @@ public final class VerifyStub implements AutoCloseable {
     }
 
     /** Longer than the client timeouts the tests set while hanging, short enough not to slow a failure down. */
-    private static final Duration HANG_TIME = Duration.ofSeconds(4);
+    private static final Duration HANG_TIME = Duration.ofSeconds(2);
     private static final int TWILIO_CHECKS = 5;
     private static final int VONAGE_WRONG_CODES = 3;
     private static final int INFOBIP_ATTEMPTS = 3;
@@ -142,7 +142,7 @@ public final class VerifyStub implements AutoCloseable {
         this.down = down;
     }
 
-    /** While set, every request waits about 4 seconds before it is answered as usual. */
+    /** While set, every request waits about 2 seconds before it is answered as usual. */
     public void hang(boolean hang) {
         this.hang = hang;
     }
